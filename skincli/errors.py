@@ -1,0 +1,49 @@
+"""Domain errors. The CLI maps them to exit codes; the domain never touches Typer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class SkincliError(Exception):
+    """A problem the user can fix; exit code 1."""
+
+    exit_code = 1
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem in a file, rendered as `path:line:column: message` like compilers do."""
+
+    path: str
+    line: int
+    column: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+
+
+class KnowledgeBaseError(SkincliError):
+    """The knowledge base (or overlay) cannot be used; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+class NotFoundError(SkincliError):
+    """A name that matches nothing; carries close matches for a 'did you mean'."""
+
+    def __init__(self, what: str, name: str, suggestions: list[str]) -> None:
+        self.what = what
+        self.name = name
+        self.suggestions = suggestions
+        msg = f"no {what} named {name!r}"
+        if suggestions:
+            msg += "; did you mean: " + ", ".join(suggestions) + "?"
+        super().__init__(msg)
+
+
+class InputError(SkincliError):
+    """Bad input that is not a knowledge-base file: a missing label file, an empty name."""

@@ -1,0 +1,423 @@
+"""Turn the ingredient list printed on a label into clean, ordered name candidates.
+
+Pure functions only (no database, no I/O): the scanner asks CosIng about the candidates
+afterwards. Real labels are messy (OCR slips, footnotes, shade blocks, percentages, bilingual
+names), so the tokenizer is deliberately forgiving and must never raise.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+
+__all__ = ["LabelToken", "loose_key", "normalize", "ocr_variants", "split_label"]
+
+# ---------------------------------------------------------------------------------------------
+# normalisation: the lookup key
+# ---------------------------------------------------------------------------------------------
+
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2043\u2212\u00ad\ufe58\ufe63\uff0d"
+_QUOTES = "\u2018\u2019\u201a\u201b\u2032\u00b4`"
+_DROP = "\"\u201c\u201d\u201e\u201f\u2033*!?;#\u00ae\u2122\u00a9"
+_NORM_TABLE = str.maketrans(
+    {**dict.fromkeys(_DASHES, "-"), **dict.fromkeys(_QUOTES, "'"), **dict.fromkeys(_DROP, " ")}
+)
+_DOT = re.compile(r"(?<!\d)\.|\.(?!\d)")  # a period is kept only between two digits ("1.5")
+_WS = re.compile(r"\s+")
+_AROUND = re.compile(r" ?([-/+&,:]) ?")
+_OPEN = re.compile(r"([(\[]) ")
+_CLOSE = re.compile(r" ([)\]])")
+_EDGE = " ,-/+&:"
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def normalize(name: str) -> str:
+    """The lookup key: equal for spellings of one INCI name that differ only in typography.
+
+    Case, accents, dash/quote variants, spacing and punctuation that never distinguishes two
+    INCI names (periods outside numbers, asterisks, trademark signs) are dropped; hyphens,
+    slashes, commas and brackets are kept because they do ("1,2-HEXANEDIOL"). Idempotent.
+    """
+    s = _fold(_fold(name).casefold()).translate(_NORM_TABLE)
+    s = _DOT.sub(" ", s)
+    s = _WS.sub(" ", s)
+    s = _AROUND.sub(r"\1", s)
+    s = _OPEN.sub(r"\1", s)
+    s = _CLOSE.sub(r"\1", s)
+    return s.strip(_EDGE)
+
+
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+_BRITISH = (("sulph", "sulf"), ("aluminium", "aluminum"))
+
+
+def loose_key(name: str) -> str:
+    """Letters and digits only, so "ETHYLHEXYL GLYCERIN" meets "ETHYLHEXYLGLYCERIN".
+
+    British spellings that INCI writes the American way ("SULPHATE") are folded too.
+    """
+    key = _NON_ALNUM.sub("", normalize(name))
+    for british, inci in _BRITISH:
+        key = key.replace(british, inci)
+    return key
+
+
+# ---------------------------------------------------------------------------------------------
+# OCR repair candidates (tried by the scanner only after an exact match failed)
+# ---------------------------------------------------------------------------------------------
+
+_OCR_WORD_FIXES = (
+    (re.compile(r"(?<![A-Za-z])[lL](?=[^aeiouyAEIOUY\W\d])"), "I"),  # "lsoparaffin"
+    (re.compile(r"(?<![A-Za-z])[lL](?=[oO]n)"), "I"),  # "lonone" -> IONONE
+    (re.compile(r"!"), "L"),  # "Propy!ene"
+    (re.compile(r"(?<=[A-Za-z])0|0(?=[A-Za-z])"), "O"),  # "0at"
+    (re.compile(r"(?<=[A-Za-z])1(?=[A-Za-z])"), "I"),
+    (re.compile(r"(?<=[A-Za-z])t(?=ycol)", re.I), "L"),  # "Gtycol"
+)
+
+
+def ocr_variants(name: str) -> list[str]:
+    """Spellings that undo common OCR confusions (l/I, !/l, 0/O); empty if none apply."""
+    out: list[str] = []
+    current = name
+    for pattern, repl in _OCR_WORD_FIXES:
+        fixed = pattern.sub(repl, current)
+        if fixed != current:
+            current = fixed
+            out.append(fixed.upper())
+    return list(dict.fromkeys(out))
+
+
+# ---------------------------------------------------------------------------------------------
+# tokenizer
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LabelToken:
+    """One entry of the label, in label order, with the cleaned names to try in order."""
+
+    position: int
+    raw: str
+    candidates: tuple[str, ...]
+    percent: float | None = None
+    may_contain: bool = False
+    note: str | None = None
+
+
+_HEADER = re.compile(
+    r"(?i)(?<!\w)(?:[i!l1|]ngr[eé]di[eé]n(?:t|ts|ti|tes|ser)?|inci(?:\s+names?)?|composition"
+    r"|zutaten|sk[lł]adniki|ingredi[eë]nten|ainesosat)\s*(?:\([^)]{0,20}\))?\s*[:：]"
+)
+_LEADING_HEADER = re.compile(r"(?i)^\s*(?:ingredients?|ingr[eé]dients?|inci)\b\s*[-–]?\s*")
+_MAY_CONTAIN = re.compile(
+    r"(?i)(?:\(\s*)?(?:\+\s*/\s*-|±|may\s+contain|peut\s+contenir|kann\s+enthalten"
+    r"|puede\s+contener|pu[oò]\s+contenere|pode\s+conter|kan\s+bevatten)(?:\s*\))?"
+    r"(?:\s*(?:\(\s*)?(?:may\s+contain|peut\s+contenir|\+\s*/\s*-|±)(?:\s*\))?)*\s*:?"
+)
+_AND = re.compile(r"(?i)\(\s*(?:and|et|und|y|e)\s*\)")
+_CODE_BRACKETED = re.compile(
+    r"[\[(]\s*(?:F\.?\s*I\.?\s*L\.?|(?!C\s?[IL1]\b)[A-Z]{1,4}[\s-]?\d{2,})[^\])\[(]{0,30}[\])]"
+)
+_CODE_FIL = re.compile(r"\bF\.\s?I\.?\s?L\.?\s*#?\s*[A-Z]{0,2}\d[\w/-]*\.?")
+_CODE_TOKEN = re.compile(r"^[\d\s./:-]*\d[\d\s./:-]*[A-Za-z]?$")
+_TAGS = re.compile(r"<[^<>]{0,200}>")
+_FOOTNOTE_WORDS = re.compile(
+    r"(?i)^\s*(?:certified|organic|bio\b|biolog|natural|naturel|from\b|issu|ingr[eé]dients?\b"
+    r"|agricult|fair\s*trade|ecocert|cosmos|essential|huile|aus\b|kontroll|=)"
+)
+_MARKS = re.compile(r"\*+|†+|‡+|°|[¹²³]")
+_PERCENT = re.compile(r"[<≤~]?\s*(\d{1,3}(?:[.,]\d{1,3})?)\s*%")
+_NANO = re.compile(r"(?i)[\[(]\s*nano\s*[\])]")
+_SECTION = re.compile(r"^([^\W\d_][^:,()]{0,40}?)\s*:\s*(?=[^\d\s])(.+)$")
+_CI = re.compile(r"(?i)(?<![A-Za-z])C\s*\.?\s*[IL1|]\s*\.?\s*(\d{5})(?!\d)")
+_LINEBREAK_HYPHEN = re.compile(r"(?<=[A-Za-z]) ?- (?=[a-z]{2}|[A-Z]{2})")
+_ABBREVIATIONS = frozenset({"denat", "sp", "spp", "ssp", "subsp", "var", "no", "nr", "st", "ext"})
+
+
+def _unescape(text: str) -> str:
+    for _ in range(3):  # "&amp;quot;" is escaped twice on some sites
+        unescaped = html.unescape(text)
+        if unescaped == text:
+            break
+        text = unescaped
+    return _TAGS.sub(" ", text)
+
+
+def _drop_prelude(text: str) -> str:
+    """Marketing text before an "Ingredients:" header is not part of the list."""
+    match = _HEADER.search(text)
+    if match:
+        return text[match.end() :]
+    return _LEADING_HEADER.sub("", text, count=1)
+
+
+def _split_footnotes(text: str) -> tuple[str, dict[int, str]]:
+    """Cut "*organic / **from natural origin" definitions off the list; return them by star count."""
+    for m in re.finditer(r"(?:(?<=[\s.,;:])|^)(\*+|†+)\s*(?=[^\W\d_])", text):
+        before = text[: m.start()].rstrip()
+        after = text[m.end() :]
+        if before.endswith((",", ";")) and not _FOOTNOTE_WORDS.match(after):
+            continue  # "Aqua, *Aloe ..." marks an ingredient, it is not a definition
+        if not before:
+            continue
+        notes: dict[int, str] = {}
+        for part in re.split(r"(?=(?<![*†])[*†]+(?![*†]))", text[m.start() :]):
+            marks = re.match(r"[*†]+", part)
+            if not marks:
+                continue
+            body = " ".join(part[marks.end() :].split()).strip(" .,;:")
+            if body:
+                notes.setdefault(len(marks.group()), body[:80])
+        return before, notes
+    return text, {}
+
+
+def _group_spans(text: str) -> list[tuple[int, int]]:
+    """Matched (...) groups that hold at most one comma: commas inside them do not split."""
+    spans: list[tuple[int, int]] = []
+    stack: list[int] = []
+    for i, ch in enumerate(text):
+        if ch == "(":
+            stack.append(i)
+        elif ch == ")" and stack:
+            start = stack.pop()
+            inner = text[start + 1 : i]
+            if inner.count(",") <= 1 and len(inner) <= 60 and not _MAY_CONTAIN.search(inner):
+                spans.append((start, i))
+    return spans
+
+
+def _is_sentence_end(text: str, i: int) -> bool:
+    """A period followed by a blank ends an entry ("PARFUM. LINALOOL"), except after "DENAT." etc."""
+    j = i + 1
+    if j >= len(text) or not text[j].isspace():
+        return False
+    while j < len(text) and text[j].isspace():
+        j += 1
+    if j >= len(text) or text[j] in ",;)]":
+        return False
+    word = re.search(r"([A-Za-z]+)$", text[:i])
+    if word is None:
+        return True
+    w = word.group(1)
+    if len(w) == 1 or w.lower() in _ABBREVIATIONS:
+        return False
+    return True
+
+
+def _segments(text: str) -> list[tuple[str, bool]]:
+    """Split into raw entries, flagging those inside a "+/- (may contain)" block."""
+    protected = bytearray(len(text))
+    for start, end in _group_spans(text):
+        for k in range(start, end + 1):
+            protected[k] = 1
+    may_ranges: list[tuple[int, int]] = []
+    skip: dict[int, int] = {}  # marker start -> marker end
+    hard: set[int] = set()  # brackets that open/close a shade block
+    for m in _MAY_CONTAIN.finditer(text):
+        start, end = m.start(), m.end()
+        before = text[:start].rstrip()
+        stop = len(text)
+        opener = before[-1:] if before[-1:] in "[(" and not m.group().startswith("(") else ""
+        if opener:
+            hard.add(len(before) - 1)
+            close = text.find("]" if opener == "[" else ")", end)
+            if close != -1:
+                stop = close
+                hard.add(close)
+        may_ranges.append((end, stop))
+        skip[start] = end
+    out: list[tuple[str, bool]] = []
+    buf: list[str] = []
+    seg_start = 0
+
+    def flush() -> None:
+        piece = "".join(buf)
+        buf.clear()
+        out.append((piece, any(lo <= seg_start <= hi for lo, hi in may_ranges)))
+
+    i = 0
+    n = len(text)
+    while i < n:
+        if i in skip:
+            flush()
+            i = seg_start = skip[i]
+            continue
+        ch = text[i]
+        if i in hard or ch in ";•·|、，":
+            split = True
+        elif ch == "," and not protected[i]:
+            split = not (0 < i < n - 1 and text[i - 1].isdigit() and text[i + 1].isdigit())
+        elif ch == "." and not protected[i]:
+            split = _is_sentence_end(text, i)
+        elif ch == "\n":
+            split = text[i + 1 : i + 2] == "\n"
+        else:
+            split = False
+        if split:
+            flush()
+            seg_start = i + 1
+        else:
+            buf.append(ch)
+        i += 1
+    flush()
+    return out
+
+
+def _strip_unbalanced(s: str) -> str:
+    s = s.strip(" \t,;:-*_'\"")
+    for _ in range(4):
+        before = s
+        if s[:1] in "([" and not any(c in s for c in ")]"):
+            s = s[1:].strip()
+        if s[-1:] in ")]" and not any(c in s for c in "(["):
+            s = s[:-1].strip()
+        if s.startswith("(") and s.endswith(")") and s.count("(") == 1:
+            s = s[1:-1].strip()
+        s = s.strip(" \t,;:-*_'\"")
+        if s == before:
+            break
+    return s
+
+
+def _strip_period(s: str) -> str:
+    """Drop a trailing period unless it belongs to the name ("ALCOHOL DENAT.")."""
+    while s.endswith("."):
+        word = re.search(r"([A-Za-z]+)\.$", s)
+        if word and word.group(1).lower() in _ABBREVIATIONS:
+            break
+        s = s[:-1].rstrip()
+    return s
+
+
+def _top_level_split(s: str, seps: str) -> list[str]:
+    parts: list[str] = []
+    depth = 0
+    buf: list[str] = []
+    for ch in s:
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        if ch in seps and depth == 0:
+            parts.append("".join(buf))
+            buf.clear()
+        else:
+            buf.append(ch)
+    parts.append("".join(buf))
+    return [p.strip() for p in parts if p.strip()]
+
+
+_PAREN_GROUP = re.compile(r"\s*\(([^()]*)\)")
+
+
+def _expand(name: str) -> list[str]:
+    """Name variants in the order to try: whole, without brackets, bracket content, slash parts."""
+    out: list[str] = []
+
+    def add(candidate: str) -> None:
+        c = _strip_unbalanced(_strip_period(" ".join(candidate.split())))
+        if c and any(ch.isalnum() for ch in c):
+            out.append(c.upper())
+
+    trailing_alt = re.search(r"\s\(([^()]*)\)$", name) is not None
+    if not trailing_alt:
+        add(name)
+    without = _PAREN_GROUP.sub(" ", name)
+    bases = [without]
+    inner = [g.strip() for g in _PAREN_GROUP.findall(name)]
+    if without != name:
+        add(without)
+    for part in inner:
+        add(part)
+        bases.append(part)
+    if trailing_alt and "(" in without:
+        add(name)
+    for base in bases:
+        parts = _top_level_split(base, "/\\")
+        if len(parts) > 1:
+            for part in parts:
+                add(part)
+                add(_PAREN_GROUP.sub(" ", part))
+    for candidate in list(out):
+        joined = _LINEBREAK_HYPHEN.sub("", candidate)
+        if joined != candidate:
+            add(joined)
+    return list(dict.fromkeys(out))
+
+
+def _clean(piece: str, footnotes: dict[int, str]) -> tuple[str, tuple[str, ...], float | None, str | None]:
+    raw = " ".join(piece.split()).strip(" ,;")
+    notes: list[str] = []
+    work = raw
+    section = _SECTION.match(work)
+    if section and len(section.group(1).split()) <= 4:
+        notes.append(f"section: {section.group(1).strip()}")
+        work = section.group(2)
+        raw = work.strip()
+    stars = [m.group() for m in _MARKS.finditer(work)]
+    if stars:
+        mark = max(stars, key=len)
+        notes.append(footnotes.get(len(mark), mark) if mark[0] in "*†" else mark)
+        work = _MARKS.sub(" ", work)
+    percent = None
+    pm = _PERCENT.search(work)
+    if pm:
+        try:
+            percent = float(pm.group(1).replace(",", "."))
+        except ValueError:  # pragma: no cover - the pattern only admits digits
+            percent = None
+        work = _PERCENT.sub(" ", work)
+        work = re.sub(r"\(\s*\)", " ", work)
+    if _NANO.search(work):
+        notes.append("nano")
+        work = _NANO.sub(" ", work)
+    work = _CI.sub(lambda m: f"CI {m.group(1)}", work)
+    work = _strip_unbalanced(_strip_period(" ".join(work.split())))
+    candidates = tuple(_expand(work)) if work else ()
+    note = "; ".join(dict.fromkeys(notes)) or None
+    return raw, candidates, percent, note
+
+
+def split_label(text: str) -> list[LabelToken]:
+    """Split a label's ingredient list into tokens in label order. Never raises on a str.
+
+    Handles separators (",", ";", line breaks, sentence periods), "1,2-HEXANEDIOL", "(and)",
+    "Aqua/Water/Eau", "Aqua (Water)", "+/- (may contain)" shade blocks, footnote markers,
+    percentages, HTML entities, "Ingredients:" headers and formula codes such as "(F.I.L. ...)".
+    """
+    if not isinstance(text, str) or not text.strip():
+        return []
+    text = unicodedata.normalize("NFC", _unescape(text)).replace("\r\n", "\n").replace("\r", "\n")
+    text = _drop_prelude(text)
+    text, footnotes = _split_footnotes(text)
+    text = _CODE_BRACKETED.sub(" ", text)
+    text = _CODE_FIL.sub(" ", text)
+    text = _AND.sub(",", text)
+    tokens: list[LabelToken] = []
+    for piece, may in _segments(text):
+        if not any(ch.isalnum() for ch in piece) or _CODE_TOKEN.match(piece.strip(" .,;:()[]")):
+            continue
+        raw, candidates, percent, note = _clean(piece, footnotes)
+        if not candidates:
+            continue
+        tokens.append(
+            LabelToken(
+                position=len(tokens) + 1,
+                raw=raw,
+                candidates=candidates,
+                percent=percent,
+                may_contain=may,
+                note=note,
+            )
+        )
+    return tokens

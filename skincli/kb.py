@@ -1,0 +1,214 @@
+"""The knowledge base: where it lives, how it is loaded (through the cache) and how names resolve."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from skincli.errors import NotFoundError
+from skincli.model import Effect, Expert, Ingredient, Source
+from skincli.names import name_key, name_keys
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def shipped_path() -> Path:
+    """The knowledge base inside the installed package, or at the top of a source checkout."""
+    inside = PACKAGE_DIR / "data" / "ingredients.yaml"
+    return inside if inside.exists() else PACKAGE_DIR.parent / "data" / "ingredients.yaml"
+
+
+def overlay_path() -> Path | None:
+    """The user overlay: $SKINCLI_OVERLAY, else $XDG_CONFIG_HOME/skincli/overlay.yaml, if it exists."""
+    explicit = os.environ.get("SKINCLI_OVERLAY")
+    if explicit is not None:
+        return Path(explicit) if explicit else None
+    base = os.environ.get("XDG_CONFIG_HOME") or os.path.join(os.path.expanduser("~"), ".config")
+    path = Path(base) / "skincli" / "overlay.yaml"
+    return path if path.is_file() else None
+
+
+@dataclass(frozen=True)
+class KbFiles:
+    """The files one knowledge base is made of: a base file and an optional overlay."""
+
+    base: Path
+    overlay: Path | None = None
+
+    @classmethod
+    def select(cls, kb: str | None, *, use_overlay: bool = True) -> KbFiles:
+        chosen = kb or os.environ.get("SKINCLI_KB") or None
+        return cls(Path(chosen) if chosen else shipped_path(), overlay_path() if use_overlay else None)
+
+    def paths(self) -> list[Path]:
+        return [self.base] + ([self.overlay] if self.overlay else [])
+
+
+def parse(files: KbFiles) -> dict[str, list[dict[str, Any]]]:
+    """Read, parse and validate the files; raises KnowledgeBaseError listing every problem."""
+    from skincli.validate import check_documents
+    from skincli.yamlread import load_yaml, read_text
+
+    documents = [(load_yaml(read_text(p), str(p)), str(p), p == files.overlay) for p in files.paths()]
+    return check_documents(documents)
+
+
+def build_tables(data: dict[str, list[dict[str, Any]]]) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
+    """Turn validated data into a small header (indexes) and record tables, the cache's layout."""
+    index: dict[str, str] = {}
+    for raw in data["ingredients"]:
+        for name in (raw["id"], raw["name"], *raw.get("aliases", ()), *raw.get("inci", ())):
+            for key in name_keys(name):
+                index.setdefault(key, raw["id"])
+    header = {
+        "effects": data["effects"],
+        "experts": {e["id"]: e for e in data["experts"]},
+        "index": index,
+        "names": {raw["id"]: raw["name"] for raw in data["ingredients"]},
+        "source_order": [s["id"] for s in data["sources"]],
+    }
+    tables = {
+        "ingredients": {raw["id"]: raw for raw in data["ingredients"]},
+        "sources": {raw["id"]: raw for raw in data["sources"]},
+    }
+    return header, tables
+
+
+class KnowledgeBase:
+    """Look-ups over one loaded knowledge base; records are turned into models on first use."""
+
+    def __init__(self, header: dict[str, Any], record: Callable[[str, str], Any], origin: str) -> None:
+        self.origin = origin
+        self._header = header
+        self._record = record
+        self._effects = {e["id"]: Effect.from_raw(e) for e in header["effects"]}
+        self._ingredients: dict[str, Ingredient] = {}
+        self._sources: dict[str, Source] = {}
+
+    # ---- ingredients -----------------------------------------------------------------------
+    def ingredient_ids(self) -> list[str]:
+        return list(self._header["names"])
+
+    def name_of(self, ingredient_id: str) -> str:
+        return self._header["names"].get(ingredient_id, ingredient_id)
+
+    def resolve(self, name: str) -> str | None:
+        """The id of the ingredient a name, alias or INCI name leads to, or None."""
+        index = self._header["index"]
+        for key in name_keys(name):
+            if key in index:
+                return index[key]
+        return None
+
+    def ingredient(self, ingredient_id: str) -> Ingredient:
+        cached = self._ingredients.get(ingredient_id)
+        if cached is None:
+            cached = self._ingredients[ingredient_id] = Ingredient.from_raw(self._record("ingredients", ingredient_id))
+        return cached
+
+    def find(self, name: str) -> Ingredient:
+        """Resolve a name or raise NotFoundError with close matches."""
+        found = self.resolve(name)
+        if found is None:
+            raise NotFoundError("ingredient", name, self.suggest(name))
+        return self.ingredient(found)
+
+    def ingredients(self) -> Iterator[Ingredient]:
+        for ingredient_id in self.ingredient_ids():
+            yield self.ingredient(ingredient_id)
+
+    def suggest(self, name: str, limit: int = 3) -> list[str]:
+        """Display names of ingredients whose names are close to `name` (typos, missing letters)."""
+        import difflib
+
+        key = name_key(name)
+        if not key:
+            return []
+        index: dict[str, str] = self._header["index"]
+        close = difflib.get_close_matches(key, list(index), n=limit * 4, cutoff=0.75)
+        if len(key) >= 4:  # "exosome" -> "exosomes", "retin" -> "retinol", "retinal"...
+            close += [k for k in index if k.startswith(key) or (len(k) >= 4 and key.startswith(k))]
+        ids = list(dict.fromkeys(index[k] for k in close))
+        return [self.name_of(i) for i in ids[:limit]]
+
+    # ---- the other sections ----------------------------------------------------------------
+    def effects(self) -> list[Effect]:
+        return list(self._effects.values())
+
+    def effect(self, effect_id: str) -> Effect:
+        return self._effects.get(effect_id) or Effect(effect_id, effect_id, "")
+
+    def find_effect(self, name: str) -> Effect:
+        key = name_key(name)
+        for effect in self._effects.values():
+            if key in (name_key(effect.id), name_key(effect.name)):
+                return effect
+        import difflib
+
+        keys = {name_key(e.id): e.id for e in self._effects.values()} | {name_key(e.name): e.id for e in self._effects.values()}
+        close = difflib.get_close_matches(key, list(keys), n=3, cutoff=0.6)
+        starts = [k for k in keys if key and k.startswith(key)]
+        if len({keys[k] for k in starts}) == 1:  # "wrinkle", "pigment"
+            return self._effects[keys[starts[0]]]
+        raise NotFoundError("effect", name, list(dict.fromkeys(keys[k] for k in starts + close)))
+
+    def experts(self) -> list[Expert]:
+        return [Expert.from_raw(e) for e in self._header["experts"].values()]
+
+    def expert(self, expert_id: str) -> Expert | None:
+        raw = self._header["experts"].get(expert_id)
+        return Expert.from_raw(raw) if raw else None
+
+    def find_expert(self, name: str) -> Expert:
+        key = name_key(name)
+        experts = self.experts()
+        hits = [e for e in experts if key and (key == name_key(e.id) or key in name_key(e.name))]
+        if not hits:
+            import difflib
+
+            names = {name_key(e.name): e.id for e in experts}
+            close = difflib.get_close_matches(key, list(names), n=3, cutoff=0.5)
+            raise NotFoundError("expert", name, [names[k] for k in close])
+        return hits[0]
+
+    def source(self, source_id: str) -> Source | None:
+        cached = self._sources.get(source_id)
+        if cached is None:
+            raw = self._record("sources", source_id)
+            if raw is None:
+                return None
+            cached = self._sources[source_id] = Source.from_raw(raw)
+        return cached
+
+    def sources(self) -> list[Source]:
+        return [s for s in (self.source(i) for i in self._header["source_order"]) if s]
+
+    def is_expert(self, some_id: str) -> bool:
+        return some_id in self._header["experts"]
+
+    def claimant_name(self, some_id: str) -> str:
+        """Who makes a claim: an expert's name or a source's short citation."""
+        expert = self.expert(some_id)
+        if expert:
+            return expert.name
+        source = self.source(some_id)
+        return source.short() if source else some_id
+
+
+def open_kb(kb: str | None = None, *, use_overlay: bool = True, use_cache: bool = True) -> KnowledgeBase:
+    """Load the selected knowledge base, from the cache when its key still matches the files."""
+    files = KbFiles.select(kb, use_overlay=use_overlay)
+    from skincli import cache
+
+    paths = files.paths()
+    origin = " + ".join(str(p) for p in paths)
+    key, store = cache.load(paths) if use_cache else ("", None)
+    if store is not None:
+        return KnowledgeBase(store.header, store.record, origin)
+    header, tables = build_tables(parse(files))
+    if use_cache:
+        cache.save(paths, key, header, tables)
+    return KnowledgeBase(header, lambda table, rid: tables[table].get(rid), origin)

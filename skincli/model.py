@@ -1,0 +1,195 @@
+"""The knowledge base's domain values: frozen, built from validated plain data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from skincli import evidence
+
+
+def _s(raw: dict[str, Any], key: str) -> str | None:
+    value = raw.get(key)
+    return None if value is None else str(value)
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    kind: str
+    title: str
+    authors: tuple[str, ...] = ()
+    date: str | None = None
+    year: int | None = None
+    publisher: str | None = None
+    journal: str | None = None
+    volume: str | None = None
+    issue: str | None = None
+    pages: str | None = None
+    url: str | None = None
+    doi: str | None = None
+    pmid: str | None = None
+    pmcid: str | None = None
+    note: str | None = None
+
+    @classmethod
+    def from_raw(cls, raw: dict[str, Any]) -> Source:
+        return cls(
+            id=raw["id"], kind=raw["kind"], title=raw["title"], authors=tuple(raw.get("authors", ())),
+            date=_s(raw, "date"), year=raw.get("year"), publisher=_s(raw, "publisher"), journal=_s(raw, "journal"),
+            volume=_s(raw, "volume"), issue=_s(raw, "issue"), pages=_s(raw, "pages"), url=_s(raw, "url"),
+            doi=_s(raw, "doi"), pmid=_s(raw, "pmid"), pmcid=_s(raw, "pmcid"), note=_s(raw, "note"),
+        )
+
+    @property
+    def when(self) -> str:
+        return self.date or (str(self.year) if self.year else "n.d.")
+
+    def short(self) -> str:
+        """A one-line citation: `Kafi R et al. 2007, Arch Dermatol 143:606`."""
+        who = ""
+        if self.authors:
+            who = self.authors[0] + (" et al." if len(self.authors) > 2 else f" & {self.authors[1]}" if len(self.authors) == 2 else "")
+        where = self.journal or self.publisher or ""
+        if self.journal and self.volume:
+            where += f" {self.volume}" + (f":{self.pages}" if self.pages else "")
+        year = (self.date or "")[:4] or (str(self.year) if self.year else "")
+        head = " ".join(p for p in (who, year) if p)
+        return ", ".join(p for p in (head, where) if p) or self.title
+
+    def identifier(self) -> str | None:
+        """The best verified link: DOI, then PMID, PMCID, URL."""
+        if self.doi:
+            return f"doi:{self.doi}"
+        if self.pmid:
+            return f"PMID {self.pmid}"
+        if self.pmcid:
+            return self.pmcid
+        return self.url
+
+
+@dataclass(frozen=True)
+class Expert:
+    id: str
+    name: str
+    source: str
+    title: str | None = None
+    specialty: str | None = None
+    affiliation: str | None = None
+
+    @classmethod
+    def from_raw(cls, raw: dict[str, Any]) -> Expert:
+        return cls(id=raw["id"], name=raw["name"], source=raw["source"], title=raw.get("title"),
+                   specialty=raw.get("specialty"), affiliation=raw.get("affiliation"))
+
+    def describe(self) -> str:
+        return ", ".join(p for p in (self.name, self.specialty, self.affiliation) if p)
+
+
+@dataclass(frozen=True)
+class Effect:
+    id: str
+    name: str
+    description: str
+
+    @classmethod
+    def from_raw(cls, raw: dict[str, Any]) -> Effect:
+        return cls(id=raw["id"], name=raw["name"], description=raw["description"])
+
+
+@dataclass(frozen=True)
+class Claim:
+    effect: str
+    statement: str
+    claimed_by: str
+    level: int
+    rationale: str
+    sources: tuple[str, ...] = ()
+    route: str | None = None
+
+    @property
+    def label(self) -> str:
+        return evidence.label(self.level)
+
+    @classmethod
+    def from_raw(cls, raw: dict[str, Any]) -> Claim:
+        return cls(effect=raw["effect"], statement=raw["statement"], claimed_by=raw["claimed_by"],
+                   level=raw["evidence"]["level"], rationale=raw["evidence"]["rationale"],
+                   sources=tuple(raw.get("sources", ())), route=raw.get("route"))
+
+
+@dataclass(frozen=True)
+class Opinion:
+    expert: str
+    stance: str
+    quote: str
+    source: str
+
+    @classmethod
+    def from_raw(cls, raw: dict[str, Any]) -> Opinion:
+        return cls(expert=raw["expert"], stance=raw["stance"], quote=raw["quote"], source=raw["source"])
+
+
+@dataclass(frozen=True)
+class Fact:
+    statement: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Caution:
+    type: str
+    text: str
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Ingredient:
+    id: str
+    name: str
+    kind: str
+    category: str
+    summary: str
+    aliases: tuple[str, ...] = ()
+    inci: tuple[str, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    opinions: tuple[Opinion, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    cautions: tuple[Caution, ...] = ()
+    related: tuple[str, ...] = ()
+
+    @classmethod
+    def from_raw(cls, raw: dict[str, Any]) -> Ingredient:
+        return cls(
+            id=raw["id"], name=raw["name"], kind=raw["kind"], category=raw["category"], summary=raw["summary"],
+            aliases=tuple(raw.get("aliases", ())), inci=tuple(raw.get("inci", ())),
+            claims=tuple(Claim.from_raw(c) for c in raw.get("claims", ())),
+            opinions=tuple(Opinion.from_raw(o) for o in raw.get("opinions", ())),
+            facts=tuple(Fact(f["statement"], f["source"]) for f in raw.get("facts", ())),
+            cautions=tuple(Caution(c["type"], c["text"], tuple(c.get("sources", ()))) for c in raw.get("cautions", ())),
+            related=tuple(raw.get("related", ())),
+        )
+
+    def effect_ids(self) -> list[str]:
+        """Effects this ingredient is claimed for, in the order first claimed."""
+        return list(dict.fromkeys(c.effect for c in self.claims))
+
+    def best_level(self, effect: str | None = None) -> int | None:
+        """Best evidence for one effect (or any effect); None when nothing is claimed."""
+        levels = [c.level for c in self.claims if effect is None or c.effect == effect]
+        return max(levels) if levels else None
+
+    def best_claim(self, effect: str) -> Claim | None:
+        claims = [c for c in self.claims if c.effect == effect]
+        return max(claims, key=lambda c: c.level) if claims else None
+
+    def source_ids(self) -> list[str]:
+        """Every source this entry cites, in order of first mention."""
+        ids: list[str] = []
+        for claim in self.claims:
+            ids.extend(claim.sources)
+        ids.extend(o.source for o in self.opinions)
+        ids.extend(f.source for f in self.facts)
+        for caution in self.cautions:
+            ids.extend(caution.sources)
+        return list(dict.fromkeys(ids))

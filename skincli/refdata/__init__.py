@@ -1,0 +1,1 @@
+"""Reference data shipped with skincli (CosIng inventory and annexes; see NOTICE.txt)."""

@@ -1,0 +1,121 @@
+"""Rich renderer for colour terminals. Data text goes in as `Text`, so markup in the data is shown
+literally and never interpreted; badges carry their meaning in words as well as colour."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from skincli import evidence
+from skincli.output import defang
+
+
+def _t(value: str, style: str = "") -> Text:
+    return Text(defang(value), style=style)
+
+
+def badge(level: int | None) -> Text:
+    if level is None:
+        return Text(" - none ", style="dim")
+    return Text(f" {level} {evidence.label(level)} ", style=evidence.STYLES[level])
+
+
+def _refs(ids: list[str], numbers: dict[str, int]) -> str:
+    return "".join(f"[{numbers[i]}]" for i in ids if i in numbers)
+
+
+def show(view: dict[str, Any]) -> RenderableType:
+    numbers = {s["id"]: i for i, s in enumerate(view["sources"], 1)}
+    parts: list[RenderableType] = []
+    head = Text()
+    if view["aliases"]:
+        head.append("Also called: ", style="bold").append(defang(", ".join(view["aliases"]))).append("\n")
+    if view["inci"]:
+        head.append("INCI: ", style="bold").append(defang(", ".join(view["inci"]))).append("\n")
+    head.append(defang(view["summary"]))
+    parts.append(head)
+
+    if view["claims"]:
+        table = Table(box=box.SIMPLE_HEAD, show_lines=False, expand=True, title="Claims by effect", title_justify="left", title_style="bold")
+        table.add_column("Effect", style="bold", ratio=2, overflow="fold")
+        table.add_column("Evidence", no_wrap=True, width=15)
+        table.add_column("Claim · who claims it · why this level", ratio=7)
+        for row in view["effects"]:
+            claims = sorted((c for c in view["claims"] if c["effect"] == row["effect"]), key=lambda c: -c["evidence"]["level"])
+            for n, claim in enumerate(claims):
+                ev = claim["evidence"]
+                cell = _t(claim["statement"] + (f" ({claim['route']})" if claim["route"] else ""))
+                cell.append("\n" + defang(f"by {claim['claimed_by']['name']}"), style="italic")
+                cell.append("\n" + defang(f"{ev['rationale']} {_refs(claim['sources'], numbers)}"), style="dim")
+                table.add_row(_t(row["name"]) if n == 0 else Text(""), badge(ev["level"]), cell, end_section=n == len(claims) - 1)
+        parts.append(table)
+
+    if view["opinions"]:
+        said = Table(box=None, show_header=False, expand=True, title="What experts said", title_justify="left", title_style="bold", padding=(0, 1))
+        said.add_column("who", ratio=2)
+        said.add_column("quote", ratio=5)
+        for op in view["opinions"]:
+            who = _t(op["expert"]["name"], "bold")
+            who.append(f"\n{op['stance']} {_refs([op['source']], numbers)}", style="dim")
+            said.add_row(who, _t(f"“{op['quote']}”", "italic"))
+        parts.append(said)
+
+    if view["facts"]:
+        facts = Text()
+        for fact in view["facts"]:
+            facts.append("• " + defang(fact["statement"]) + f" {_refs([fact['source']], numbers)}\n")
+        parts.append(Panel(facts.rstrip() or Text(""), title="Background", title_align="left", box=box.MINIMAL))
+
+    if view["cautions"]:
+        cautions = Text()
+        for c in view["cautions"]:
+            cautions.append(f"⚠ {c['type']}: ", style="bold yellow").append(defang(c["text"]) + f" {_refs(c['sources'], numbers)}\n")
+        parts.append(Panel(cautions.rstrip(), title="Cautions", title_align="left", box=box.MINIMAL))
+
+    if view["related"]:
+        parts.append(Text("Related: ", style="bold").append(defang(", ".join(r["name"] for r in view["related"]))))
+
+    if view["sources"]:
+        srcs = Text()
+        for s in view["sources"]:
+            ident = s["doi"] and f"doi:{s['doi']}" or s["pmid"] and f"PMID {s['pmid']}" or s["pmcid"] or s["url"] or ""
+            srcs.append(f"[{numbers[s['id']]}] ", style="bold").append(defang(f"{s['citation']}. {s['title']}."))
+            if ident:
+                srcs.append(" " + defang(ident), style="cyan")
+            srcs.append("\n")
+        parts.append(Panel(srcs.rstrip(), title="Sources", title_align="left", box=box.MINIMAL))
+
+    title = Text(defang(view["name"]), style="bold").append(f"  {view['kind']} · {view['category']}", style="dim")
+    return Panel(Group(*parts), title=title, title_align="left", border_style="blue")
+
+
+def compare(view: dict[str, Any]) -> RenderableType:
+    ings = view["ingredients"]
+    table = Table(box=box.SIMPLE_HEAVY, expand=True, title="Best evidence per effect", title_style="bold")
+    table.add_column("", style="bold", ratio=3, overflow="fold")
+    for ing in ings:
+        table.add_column(_t(ing["name"], "bold"), ratio=3, overflow="fold")
+    table.add_row("kind", *[_t(i["kind"]) for i in ings])
+    table.add_row("category", *[_t(i["category"]) for i in ings], end_section=True)
+    for row in view["effects"]:
+        table.add_row(_t(row["name"]), *[badge(row["levels"][i["id"]]) for i in ings])
+    table.add_section()
+    table.add_row("Experts said", *[_t(_said(i)) for i in ings])
+    table.add_row("Cautions", *[_t(", ".join(dict.fromkeys(c["type"] for c in i["cautions"])) or "-") for i in ings])
+    legend = Text("Levels: ", style="dim")
+    for n in evidence.LEVELS:
+        legend.append_text(badge(n)).append(" ")
+    return Group(table, legend)
+
+
+def _said(view: dict[str, Any]) -> str:
+    return "; ".join(dict.fromkeys(f"{o['expert']['name'].split()[-1]}: {o['stance']}" for o in view["opinions"])) or "-"
+
+
+def print_renderable(renderable: RenderableType) -> None:
+    Console(highlight=False, emoji=False).print(renderable)

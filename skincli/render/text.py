@@ -1,0 +1,192 @@
+"""Plain-text renderer: what pipes, `NO_COLOR` and dumb terminals get. No ANSI codes, no rich import."""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Any
+
+from skincli import evidence
+
+
+def _wrap(text: str, width: int, indent: str = "", subsequent: str | None = None) -> list[str]:
+    return textwrap.wrap(
+        text, width=max(width, 20), initial_indent=indent,
+        subsequent_indent=indent if subsequent is None else subsequent, break_on_hyphens=False,
+    ) or [indent.rstrip()]
+
+
+def _heading(title: str) -> list[str]:
+    return ["", title, "-" * len(title)]
+
+
+def _source_numbers(view: dict[str, Any]) -> dict[str, int]:
+    return {s["id"]: i for i, s in enumerate(view["sources"], 1)}
+
+
+def _refs(ids: list[str], numbers: dict[str, int]) -> str:
+    return "".join(f"[{numbers[i]}]" for i in ids if i in numbers)
+
+
+def show(view: dict[str, Any], width: int = 80) -> str:
+    numbers = _source_numbers(view)
+    out = [f"{view['name']}  ({view['kind']} · {view['category']})", "=" * min(width, len(view["name"]) + len(view["kind"]) + len(view["category"]) + 7)]
+    if view["aliases"]:
+        out += _wrap("Also called: " + ", ".join(view["aliases"]), width, "", "  ")
+    if view["inci"]:
+        out += _wrap("INCI: " + ", ".join(view["inci"]), width, "", "  ")
+    out += _wrap(view["summary"], width)
+    if view["effects"]:
+        out += _heading("Evidence at a glance")
+        for row in view["effects"]:
+            out.append(f"  {evidence.badge(row['level']):<17} {row['name']}")
+    if view["claims"]:
+        out += _heading("Claims")
+        by_effect: dict[str, list[dict[str, Any]]] = {}
+        for claim in view["claims"]:
+            by_effect.setdefault(claim["effect"], []).append(claim)
+        for row in view["effects"]:
+            out.append(f"{row['name']}")
+            for claim in sorted(by_effect[row["effect"]], key=lambda c: -c["evidence"]["level"]):
+                ev = claim["evidence"]
+                route = f" ({claim['route']})" if claim["route"] else ""
+                out += _wrap(f"{evidence.badge(ev['level'])} {claim['statement']}{route}", width, "  ", "    ")
+                out += _wrap(f"claimed by: {claim['claimed_by']['name']}", width, "    ", "      ")
+                out += _wrap(f"why: {ev['rationale']} {_refs(claim['sources'], numbers)}".rstrip(), width, "    ", "      ")
+    if view["opinions"]:
+        out += _heading("What experts said")
+        for op in view["opinions"]:
+            out += _wrap(f"{op['expert']['name']} ({op['stance']}) {_refs([op['source']], numbers)}", width, "  ", "    ")
+            out += _wrap(f"“{op['quote']}”", width, "    ", "     ")
+    if view["facts"]:
+        out += _heading("Background")
+        for fact in view["facts"]:
+            out += _wrap(f"- {fact['statement']} {_refs([fact['source']], numbers)}", width, "  ", "    ")
+    if view["cautions"]:
+        out += _heading("Cautions")
+        for caution in view["cautions"]:
+            out += _wrap(f"! {caution['type']}: {caution['text']} {_refs(caution['sources'], numbers)}".rstrip(), width, "  ", "    ")
+    if view["related"]:
+        out += ["", *_wrap("Related: " + ", ".join(r["name"] for r in view["related"]), width, "", "  ")]
+    if view["sources"]:
+        out += _heading("Sources")
+        for source in view["sources"]:
+            out += source_lines(source, width, f"  [{numbers[source['id']]}] ")
+    return "\n".join(out)
+
+
+def source_lines(source: dict[str, Any], width: int, prefix: str = "  ") -> list[str]:
+    ident = next((f"{k}:{source[k]}" if k == "doi" else f"{k.upper()} {source[k]}" for k in ("doi", "pmid", "pmcid") if source[k]), source["url"] or "")
+    head = f"{source['citation']}. {source['title']}." + (f" {ident}" if ident else "")
+    return _wrap(head, width, prefix, " " * len(prefix))
+
+
+def grid(rows: list[list[str]], width: int, first: int) -> list[str]:
+    """A text table: the first column `first` wide, the rest sharing what is left, cells wrapped."""
+    columns = len(rows[0])
+    rest = max((width - first - 1) // max(columns - 1, 1) - 1, 8)
+    widths = [first] + [rest] * (columns - 1)
+    lines = []
+    for r, row in enumerate(rows):
+        cells = [textwrap.wrap(cell, w, break_on_hyphens=False) or [""] for cell, w in zip(row, widths)]
+        for i in range(max(len(c) for c in cells)):
+            lines.append(" ".join((c[i] if i < len(c) else "").ljust(w) for c, w in zip(cells, widths)).rstrip())
+        if r == 0:
+            lines.append(" ".join("-" * w for w in widths))
+    return lines
+
+
+def compare(view: dict[str, Any], width: int = 80) -> str:
+    ings = view["ingredients"]
+    first = 16 if width < 100 else 22
+    header = [""] + [i["name"] for i in ings]
+    rows = [header, ["kind", *[i["kind"] for i in ings]], ["category", *[i["category"] for i in ings]]]
+    rows.append(["best evidence", *[_short_badge(i["best_evidence"]["level"]) for i in ings]])
+    table = grid(rows, width, first)
+    effect_rows = [["Effect", *[i["name"] for i in ings]]]
+    for row in view["effects"]:
+        effect_rows.append([row["name"], *[_short_badge(row["levels"][i["id"]]) for i in ings]])
+    out = table + ["", "Best evidence per effect"] + grid(effect_rows, width, first)
+    said = [["Experts said", *[_said(i) for i in ings]], ["Cautions", *[", ".join(dict.fromkeys(c["type"] for c in i["cautions"])) or "-" for i in ings]]]
+    out += [""] + grid([["", *[i["name"] for i in ings]], *said], width, first)
+    out += ["", "Levels: " + " · ".join(f"{n} {evidence.label(n)}" for n in evidence.LEVELS) + ". `skincli evidence` explains them."]
+    return "\n".join(out)
+
+
+def _short_badge(level: int | None) -> str:
+    return "-" if level is None else f"{level} {evidence.label(level)}"
+
+
+def _said(view: dict[str, Any]) -> str:
+    seen = dict.fromkeys(f"{o['expert']['name'].split()[-1]}: {o['stance']}" for o in view["opinions"])
+    return "; ".join(seen) or "-"
+
+
+def summaries(items: list[dict[str, Any]], width: int = 80, extra: str | None = None) -> str:
+    """One line per ingredient: best level, name, kind/category, and an optional extra column."""
+    out = []
+    for item in items:
+        level = item.get("level", item["best_evidence"]["level"]) if extra == "level" else item["best_evidence"]["level"]
+        line = f"{evidence.badge(level):<17} {item['name']} ({item['kind']}, {item['category']})"
+        out.append(line)
+        if extra == "matches":
+            for field, text in item["matches"][:3]:
+                out += _wrap(f"{field}: {text}", width, "    ", "      ")
+    return "\n".join(out)
+
+
+def effect_ranking(effect: dict[str, Any], items: list[dict[str, Any]], width: int = 80) -> str:
+    out = [f"What works for {effect['name'].lower()}? ({effect['description']})", ""]
+    for item in items:
+        out.append(f"{evidence.badge(item['level']):<17} {item['name']}")
+        best = max(item["claims"], key=lambda c: c["evidence"]["level"])
+        out += _wrap(f"{best['statement']} — {best['evidence']['rationale']}", width, "    ", "    ")
+    return "\n".join(out)
+
+
+def effects(rows: list[dict[str, Any]], width: int = 80) -> str:
+    return "\n".join(f"{r['id']:<18} {r['name']} — {r['description']} ({r['ingredients']} ingredients)" for r in rows)
+
+
+def experts(rows: list[dict[str, Any]], width: int = 80) -> str:
+    out = []
+    for row in rows:
+        out += _wrap(f"{row['name']} ({row['id']})" + (f" — {row['specialty']}" if row["specialty"] else "") + (f", {row['affiliation']}" if row["affiliation"] else ""), width)
+        out.append(f"    {len(row['opinions'])} opinions, {len(row['claims'])} claims")
+    return "\n".join(out)
+
+
+def expert(view: dict[str, Any], width: int = 80) -> str:
+    out = [view["name"], "=" * len(view["name"])]
+    for key in ("title", "specialty", "affiliation"):
+        if view[key]:
+            out.append(f"{key}: {view[key]}")
+    out.append(f"as stated in: {view['source']['citation']}")
+    if view["opinions"]:
+        out += _heading("Said")
+        for op in view["opinions"]:
+            out += _wrap(f"on {op['ingredient']['name']} ({op['stance']}):", width, "  ")
+            out += _wrap(f"“{op['quote']}”", width, "    ", "     ")
+            out += _wrap(f"source: {op['source_citation']}", width, "    ")
+    if view["claims"]:
+        out += _heading("Claims attributed")
+        for claim in view["claims"]:
+            out += _wrap(f"{evidence.badge(claim['evidence']['level'])} {claim['ingredient']['name']}: {claim['statement']}", width, "  ", "    ")
+    return "\n".join(out)
+
+
+def sources(rows: list[dict[str, Any]], width: int = 80) -> str:
+    out = []
+    for row in rows:
+        out += source_lines(row, width, f"{row['id']}: ")
+        if row["note"]:
+            out += _wrap(f"note: {row['note']}", width, "    ", "    ")
+        out += _wrap("cited by: " + (", ".join(row["cited_by"]) or "nothing"), width, "    ", "      ")
+    return "\n".join(out)
+
+
+def scale(rows: list[dict[str, Any]], width: int = 80) -> str:
+    out = ["Evidence levels (each claim is graded on its own):", ""]
+    for row in rows:
+        out += _wrap(f"{evidence.badge(row['level']):<17} {row['meaning']}", width, "  ", " " * 20)
+    out += ["", *_wrap("An article's or advert's statement never raises a level; only studies do. An ingredient has no single grade: `show` lists the best level per effect.", width)]
+    return "\n".join(out)

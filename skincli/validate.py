@@ -1,0 +1,309 @@
+"""Schema and reference checks for a knowledge base, reporting every problem with its position."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from skincli.errors import KnowledgeBaseError, Problem
+from skincli.evidence import MAX_LEVEL, MIN_LEVEL
+from skincli.names import name_keys
+
+FORMAT_VERSION = 1
+SECTIONS = ("sources", "experts", "effects", "ingredients")
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SOURCE_KINDS = ("article", "study", "review", "guideline", "regulation", "patent", "book")
+INGREDIENT_KINDS = ("ingredient", "procedure", "drug")
+STANCES = ("endorses", "skeptical", "cautions", "neutral")
+CAUTION_TYPES = ("pregnancy", "irritation", "photosensitivity", "allergy", "regulatory", "interaction", "stability", "other")
+ROUTES = ("topical", "oral", "injected", "procedure")
+PATTERNS = {
+    "doi": (re.compile(r"^10\.\d{4,9}/\S+$"), "a DOI looks like 10.1234/abc"),
+    "pmid": (re.compile(r"^[1-9]\d{0,8}$"), "a PMID is digits only"),
+    "pmcid": (re.compile(r"^PMC\d+$"), "a PMCID looks like PMC1234567"),
+    "url": (re.compile(r"^https?://\S+$"), "a URL starts with http:// or https://"),
+    "date": (re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$"), "write dates as \"YYYY-MM-DD\""),
+}
+
+# field -> (kind, required). Kinds: str, int, level, strs, enum:<values>, list:<entity>, map:<entity>.
+Spec = dict[str, tuple[str, bool]]
+ENTITIES: dict[str, Spec] = {
+    "source": {
+        "id": ("slug", True), "kind": ("enum:source", True), "title": ("str", True), "authors": ("strs", False),
+        "date": ("date", False), "year": ("int", False), "publisher": ("str", False), "journal": ("str", False),
+        "volume": ("str", False), "issue": ("str", False), "pages": ("str", False), "url": ("url", False),
+        "doi": ("doi", False), "pmid": ("pmid", False), "pmcid": ("pmcid", False), "note": ("str", False),
+    },
+    "expert": {
+        "id": ("slug", True), "name": ("str", True), "title": ("str", False), "specialty": ("str", False),
+        "affiliation": ("str", False), "source": ("str", True),
+    },
+    "effect": {"id": ("slug", True), "name": ("str", True), "description": ("str", True)},
+    "ingredient": {
+        "id": ("slug", True), "name": ("str", True), "aliases": ("strs", False), "inci": ("strs", False),
+        "kind": ("enum:ingredient", True), "category": ("str", True), "summary": ("str", True),
+        "claims": ("list:claim", False), "opinions": ("list:opinion", False), "facts": ("list:fact", False),
+        "cautions": ("list:caution", False), "related": ("strs", False),
+    },
+    "claim": {
+        "effect": ("str", True), "statement": ("str", True), "claimed_by": ("str", True),
+        "route": ("enum:route", False), "evidence": ("map:evidence", True), "sources": ("strs", False),
+    },
+    "evidence": {"level": ("level", True), "rationale": ("str", True)},
+    "opinion": {"expert": ("str", True), "stance": ("enum:stance", True), "quote": ("str", True), "source": ("str", True)},
+    "fact": {"statement": ("str", True), "source": ("str", True)},
+    "caution": {"type": ("enum:caution", True), "text": ("str", True), "sources": ("strs", False)},
+}
+ENUMS = {"source": SOURCE_KINDS, "ingredient": INGREDIENT_KINDS, "stance": STANCES, "caution": CAUTION_TYPES, "route": ROUTES}
+SECTION_ENTITY = {"sources": "source", "experts": "expert", "effects": "effect", "ingredients": "ingredient"}
+
+
+@dataclass
+class Entry:
+    """One top-level entry with the file it came from, so cross-file problems point at the right place."""
+
+    path: str
+    node: dict[str, Any]
+
+
+def _mark(container: Any, key: str | int | None = None) -> tuple[int, int]:
+    if key is not None:
+        if isinstance(key, str) and hasattr(container, "key_marks") and key in container.key_marks:
+            return container.key_marks[key]
+        if isinstance(key, int) and hasattr(container, "item_marks") and key < len(container.item_marks):
+            return container.item_marks[key]
+    return getattr(container, "line", 1), getattr(container, "column", 1)
+
+
+class Checker:
+    """Collects problems for one or more files."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def add(self, path: str, container: Any, key: str | int | None, message: str) -> None:
+        line, column = _mark(container, key)
+        self.problems.append(Problem(path, line, column, message))
+
+    # ---- structure -------------------------------------------------------------------------
+    def document(self, doc: Any, path: str, *, overlay: bool) -> dict[str, list[Entry]]:
+        """Check one file's top level and every entry's fields; return its entries by section."""
+        found: dict[str, list[Entry]] = {s: [] for s in SECTIONS}
+        if doc is None:
+            self.add(path, None, None, "the file is empty; it needs the sections " + ", ".join(SECTIONS))
+            return found
+        if not isinstance(doc, dict):
+            self.add(path, doc, None, f"the top level is a {_type_name(doc)}; it must be a mapping with the sections " + ", ".join(SECTIONS))
+            return found
+        for key in doc:
+            if key == "format":
+                if doc[key] != FORMAT_VERSION or isinstance(doc[key], bool):
+                    self.add(path, doc, key, f"format {doc[key]!r} is not supported; this skincli reads format {FORMAT_VERSION}")
+            elif key not in SECTIONS:
+                self.add(path, doc, key, _unknown(str(key), ("format", *SECTIONS), "top-level section"))
+        if not overlay and "ingredients" not in doc:
+            self.add(path, doc, None, "missing section 'ingredients'")
+        for section in SECTIONS:
+            items = doc.get(section)
+            if items is None:
+                continue
+            if not isinstance(items, list):
+                self.add(path, doc, section, f"'{section}' must be a list, not a {_type_name(items)}")
+                continue
+            entity = SECTION_ENTITY[section]
+            for index, item in enumerate(items):
+                if self.fields(item, entity, path, items, index, f"{section}[{index}]"):
+                    found[section].append(Entry(path, item))
+        return found
+
+    def fields(self, node: Any, entity: str, path: str, parent: Any, key: str | int, where: str) -> bool:
+        """Check one mapping against its spec; False when it is not a mapping at all."""
+        spec = ENTITIES[entity]
+        if not isinstance(node, dict):
+            self.add(path, parent, key, f"{where}: each {entity} must be a mapping, not a {_type_name(node)}")
+            return False
+        label = f"{entity} {node['id']!r}" if isinstance(node.get("id"), str) else where
+        for field, (kind, required) in spec.items():
+            if required and field not in node:
+                self.add(path, node, None, f"{label}: missing required field '{field}'")
+        for field, value in node.items():
+            if field not in spec:
+                self.add(path, node, field, f"{label}: " + _unknown(str(field), tuple(spec), f"{entity} field"))
+                continue
+            self.value(value, spec[field][0], path, node, field, f"{label}: '{field}'")
+        if entity == "source" and "date" not in node and "year" not in node:
+            self.add(path, node, None, f"{label}: give a 'date' or a 'year'")
+        return True
+
+    def value(self, value: Any, kind: str, path: str, parent: Any, key: str | int, label: str) -> None:
+        if kind.startswith("list:"):
+            if not isinstance(value, list):
+                self.add(path, parent, key, f"{label} must be a list, not a {_type_name(value)}")
+                return
+            entity = kind[5:]
+            for i, item in enumerate(value):
+                self.fields(item, entity, path, value, i, f"{label}[{i}]")
+            return
+        if kind.startswith("map:"):
+            self.fields(value, kind[4:], path, parent, key, label)
+            return
+        if kind == "strs":
+            if not isinstance(value, list):
+                self.add(path, parent, key, f"{label} must be a list of strings, not a {_type_name(value)}")
+                return
+            for i, item in enumerate(value):
+                if not isinstance(item, str) or not item.strip():
+                    self.add(path, value, i, f"{label}[{i}] must be a non-empty string")
+            return
+        if kind in ("int", "level"):
+            if isinstance(value, bool) or not isinstance(value, int):
+                self.add(path, parent, key, f"{label} must be a whole number, not {value!r}")
+            elif kind == "level" and not MIN_LEVEL <= value <= MAX_LEVEL:
+                self.add(path, parent, key, f"{label} {value} is out of range; levels run from {MIN_LEVEL} to {MAX_LEVEL}")
+            return
+        if kind == "str" and isinstance(value, int) and not isinstance(value, bool) and key in ("volume", "issue", "pages"):
+            return
+        if not isinstance(value, str) or not value.strip():
+            self.add(path, parent, key, f"{label} must be a non-empty string, not {value!r}")
+            return
+        if kind == "slug" and not SLUG.match(value):
+            self.add(path, parent, key, f"{label} {value!r} is not a slug (lowercase letters, digits and single hyphens)")
+        elif kind.startswith("enum:"):
+            allowed = ENUMS[kind[5:]]
+            if value not in allowed:
+                self.add(path, parent, key, f"{label} {value!r} is not one of: " + ", ".join(allowed))
+        elif kind in PATTERNS:
+            pattern, hint = PATTERNS[kind]
+            if not pattern.match(value):
+                self.add(path, parent, key, f"{label} {value!r} is malformed; {hint}")
+
+    # ---- references ------------------------------------------------------------------------
+    def references(self, merged: dict[str, dict[str, Entry]]) -> None:
+        """Every id a claim, opinion, fact, caution, expert or related list names must exist."""
+        sources, experts = merged["sources"], merged["experts"]
+        effects, ingredients = merged["effects"], merged["ingredients"]
+
+        def need(ids: Any, table: dict[str, Entry], what: str, entry: Entry, parent: Any, key: str | int, label: str) -> None:
+            if isinstance(ids, str) and ids not in table:
+                self.add(entry.path, parent, key, f"{label}: no {what} with id {ids!r}" + _hint(ids, table))
+
+        for entry in experts.values():
+            need(entry.node.get("source"), sources, "source", entry, entry.node, "source", f"expert {entry.node['id']!r}")
+        for ing_id, entry in ingredients.items():
+            node, label = entry.node, f"ingredient {ing_id!r}"
+            for i, claim in _items(node, "claims"):
+                where = f"{label} claim {i + 1}"
+                need(claim.get("effect"), effects, "effect", entry, claim, "effect", where)
+                by = claim.get("claimed_by")
+                if isinstance(by, str) and by not in experts and by not in sources:
+                    self.add(entry.path, claim, "claimed_by", f"{where}: claimed_by {by!r} is neither an expert nor a source id" + _hint(by, {**experts, **sources}))
+                for j, sid in _strs(claim.get("sources")):
+                    need(sid, sources, "source", entry, claim["sources"], j, where)
+            for i, opinion in _items(node, "opinions"):
+                where = f"{label} opinion {i + 1}"
+                need(opinion.get("expert"), experts, "expert", entry, opinion, "expert", where)
+                need(opinion.get("source"), sources, "source", entry, opinion, "source", where)
+            for i, fact in _items(node, "facts"):
+                need(fact.get("source"), sources, "source", entry, fact, "source", f"{label} fact {i + 1}")
+            for i, caution in _items(node, "cautions"):
+                for j, sid in _strs(caution.get("sources")):
+                    need(sid, sources, "source", entry, caution["sources"], j, f"{label} caution {i + 1}")
+            for j, rid in _strs(node.get("related")):
+                if rid == ing_id:
+                    self.add(entry.path, node["related"], j, f"{label}: related lists the ingredient itself")
+                else:
+                    need(rid, ingredients, "ingredient", entry, node["related"], j, f"{label} related")
+
+    def name_collisions(self, ingredients: dict[str, Entry]) -> None:
+        """A name, alias or INCI name must lead to one ingredient only."""
+        owner: dict[str, tuple[str, str]] = {}
+        for ing_id, entry in ingredients.items():
+            node = entry.node
+            named: list[tuple[str, Any, str | int]] = [(ing_id, node, "id")]
+            if isinstance(node.get("name"), str):
+                named.append((node["name"], node, "name"))
+            for field in ("aliases", "inci"):
+                named.extend((n, node[field], i) for i, n in _strs(node.get(field)))
+            for name, parent, key in named:
+                for k in name_keys(name):
+                    other = owner.get(k)
+                    if other and other[0] != ing_id:
+                        self.add(entry.path, parent, key, f"ingredient {ing_id!r}: the name {name!r} also names ingredient {other[0]!r} (as {other[1]!r}); names must be unique")
+                    elif not other:
+                        owner[k] = (ing_id, name)
+
+
+def _items(node: dict[str, Any], field: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    value = node.get(field)
+    if isinstance(value, list):
+        yield from ((i, item) for i, item in enumerate(value) if isinstance(item, dict))
+
+
+def _strs(value: Any) -> Iterator[tuple[int, str]]:
+    if isinstance(value, list):
+        yield from ((i, item) for i, item in enumerate(value) if isinstance(item, str))
+
+
+def _type_name(value: Any) -> str:
+    for kind, name in ((type(None), "null"), (bool, "boolean"), (dict, "mapping"), (list, "list"), (str, "string"), ((int, float), "number")):
+        if isinstance(value, kind):
+            return name
+    return type(value).__name__
+
+
+def _unknown(key: str, allowed: tuple[str, ...], what: str) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    hint = f"; did you mean '{close[0]}'?" if close else "; allowed: " + ", ".join(allowed)
+    return f"unknown {what} '{key}'{hint}"
+
+
+def _hint(name: str, table: dict[str, Any]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(name, list(table), n=1, cutoff=0.75)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def merge(files: list[dict[str, list[Entry]]], checker: Checker) -> dict[str, dict[str, Entry]]:
+    """Merge files in order; a later file (the overlay) replaces entries with the same id."""
+    merged: dict[str, dict[str, Entry]] = {s: {} for s in SECTIONS}
+    for found in files:
+        for section, entries in found.items():
+            seen_here: set[str] = set()
+            for entry in entries:
+                entry_id = entry.node.get("id")
+                if not isinstance(entry_id, str):
+                    continue
+                if entry_id in seen_here:
+                    checker.add(entry.path, entry.node, "id", f"duplicate {SECTION_ENTITY[section]} id {entry_id!r}")
+                    continue
+                seen_here.add(entry_id)
+                merged[section][entry_id] = entry
+    return merged
+
+
+def check_documents(documents: list[tuple[Any, str, bool]]) -> dict[str, list[dict[str, Any]]]:
+    """Validate (document, path, is_overlay) triples; return plain merged data or raise with all problems."""
+    checker = Checker()
+    files = [checker.document(doc, path, overlay=overlay) for doc, path, overlay in documents]
+    merged = merge(files, checker)
+    checker.references(merged)
+    checker.name_collisions(merged["ingredients"])
+    if checker.problems:
+        checker.problems.sort(key=lambda p: (p.path, p.line, p.column))
+        raise KnowledgeBaseError(checker.problems)
+    return {section: [plain(e.node) for e in merged[section].values()] for section in SECTIONS}
+
+
+def plain(value: Any) -> Any:
+    """Strip position bookkeeping so data can be cached and serialised."""
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    return value
+
