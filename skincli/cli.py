@@ -339,7 +339,7 @@ def evidence(as_json: JsonOpt = False) -> None:
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of every --json output."""
-    from skincli.jsonschema import SCHEMA
+    from skincli.outschema import SCHEMA
     from skincli.output import emit_json
 
     emit_json(SCHEMA)

@@ -18,11 +18,17 @@ __all__ = ["LabelToken", "loose_key", "normalize", "ocr_variants", "split_label"
 # normalisation: the lookup key
 # ---------------------------------------------------------------------------------------------
 
-_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2043\u2212\u00ad\ufe58\ufe63\uff0d"
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2043\u2212\ufe58\ufe63\uff0d"
 _QUOTES = "\u2018\u2019\u201a\u201b\u2032\u00b4`"
 _DROP = "\"\u201c\u201d\u201e\u201f\u2033*!?;#\u00ae\u2122\u00a9"
 _NORM_TABLE = str.maketrans(
-    {**dict.fromkeys(_DASHES, "-"), **dict.fromkeys(_QUOTES, "'"), **dict.fromkeys(_DROP, " ")}
+    {
+        **dict.fromkeys(_DASHES, "-"),
+        **dict.fromkeys(_QUOTES, "'"),
+        **dict.fromkeys(_DROP, " "),
+        "\u00ad": None,  # soft hyphen: a line-break hint, not part of the name
+        "\u200b": None,
+    }
 )
 _DOT = re.compile(r"(?<!\d)\.|\.(?!\d)")  # a period is kept only between two digits ("1.5")
 _WS = re.compile(r"\s+")

@@ -119,22 +119,27 @@ class Checker:
         return found
 
     def fields(self, node: Any, entity: str, path: str, parent: Any, key: str | int, where: str) -> bool:
-        """Check one mapping against its spec; False when it is not a mapping at all."""
+        """Check one mapping against its spec; False when it is not a mapping at all.
+
+        `where` names the mapping for messages: `ingredient 'retinol'` or `ingredient 'retinol': claims[0]`.
+        """
         spec = ENTITIES[entity]
         if not isinstance(node, dict):
             self.add(path, parent, key, f"{where}: each {entity} must be a mapping, not a {_type_name(node)}")
             return False
-        label = f"{entity} {node['id']!r}" if isinstance(node.get("id"), str) else where
-        for field, (kind, required) in spec.items():
+        if isinstance(node.get("id"), str) and entity in SECTION_ENTITY.values():
+            where = f"{entity} {node['id']!r}"
+        for field, (_kind, required) in spec.items():
             if required and field not in node:
-                self.add(path, node, None, f"{label}: missing required field '{field}'")
+                self.add(path, node, None, f"{where}: missing required field '{field}'")
         for field, value in node.items():
             if field not in spec:
-                self.add(path, node, field, f"{label}: " + _unknown(str(field), tuple(spec), f"{entity} field"))
+                self.add(path, node, field, f"{where}: " + _unknown(str(field), tuple(spec), f"{entity} field"))
                 continue
-            self.value(value, spec[field][0], path, node, field, f"{label}: '{field}'")
+            child = f"{where}.{field}" if ":" in where else f"{where}: {field}"
+            self.value(value, spec[field][0], path, node, field, child)
         if entity == "source" and "date" not in node and "year" not in node:
-            self.add(path, node, None, f"{label}: give a 'date' or a 'year'")
+            self.add(path, node, None, f"{where}: give a 'date' or a 'year'")
         return True
 
     def value(self, value: Any, kind: str, path: str, parent: Any, key: str | int, label: str) -> None:
@@ -161,7 +166,7 @@ class Checker:
             if isinstance(value, bool) or not isinstance(value, int):
                 self.add(path, parent, key, f"{label} must be a whole number, not {value!r}")
             elif kind == "level" and not MIN_LEVEL <= value <= MAX_LEVEL:
-                self.add(path, parent, key, f"{label} {value} is out of range; levels run from {MIN_LEVEL} to {MAX_LEVEL}")
+                self.add(path, parent, key, f"{label} is {value}, out of range; levels run from {MIN_LEVEL} to {MAX_LEVEL}")
             return
         if kind == "str" and isinstance(value, int) and not isinstance(value, bool) and key in ("volume", "issue", "pages"):
             return

@@ -30,21 +30,20 @@ SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE inci (
     id INTEGER PRIMARY KEY,
-    name TEXT NOT NULL UNIQUE,        -- INCI name as CosIng spells it
-    functions TEXT NOT NULL,          -- ';'-joined CosIng functions
+    name TEXT NOT NULL,               -- INCI name as CosIng spells it
+    functions TEXT NOT NULL,          -- ' '-joined function ids (table function)
     cas TEXT NOT NULL,
     ec TEXT NOT NULL,
     origin TEXT NOT NULL,             -- 'inventory' or 'annex' (name known only from an annex)
-    p2 TEXT NOT NULL,                 -- first 2 chars of the loose key   (suggestion narrowing)
-    s3 TEXT NOT NULL,                 -- last 3 chars of the loose key
-    klen INTEGER NOT NULL,            -- length of the loose key
-    lkey TEXT NOT NULL                -- loose key
+    p2 TEXT NOT NULL,                 -- first 2 chars of the loose key (narrows suggestions;
+    s3 TEXT NOT NULL,                 -- last 3 chars of the loose key   a full scan takes ~3 ms,
+    klen INTEGER NOT NULL             -- length of the loose key         so no index is needed)
 );
+CREATE TABLE function (id INTEGER PRIMARY KEY, name TEXT NOT NULL);  -- e.g. 'SKIN CONDITIONING' 
 CREATE TABLE lookup (
-    kind TEXT NOT NULL,               -- 'exact' (skincli.inci.normalize) or 'loose' (loose_key)
-    key TEXT NOT NULL,
+    key TEXT NOT NULL,                -- skincli.inci.loose_key(name); a few spellings share one
     inci_id INTEGER NOT NULL REFERENCES inci(id),
-    PRIMARY KEY (kind, key)
+    PRIMARY KEY (key, inci_id)
 ) WITHOUT ROWID;
 CREATE TABLE annex (
     id INTEGER PRIMARY KEY,
@@ -67,15 +66,12 @@ CREATE TABLE inci_annex (
 ) WITHOUT ROWID;
 """
 
-INDEXES = """
-CREATE INDEX inci_p2 ON inci(p2, klen);
-CREATE INDEX inci_s3 ON inci(s3, klen);
-"""
 
 _ANNEX_SPLIT = re.compile(
     r"\s*;\s*|\s+/\s*|\s*/\s+|\s+(?:\(AND\)|AND)\s+"
-    r"|(?<![\d'])(?<!\b[A-Z]),(?!\d)"  # a comma splits, but not in "1,2-" or "N,N-"
+    r"|(?<![\d']),|,(?!\d)"  # a comma splits, but not in "1,2-HEXANEDIOL" ...
 )
+_LETTER_COMMA = re.compile(r"(?<![A-Z0-9])([A-Z]'?),(?=[A-Z]'?-)")  # ... nor in "N,N-DIMETHYL"
 _ANNEX_NOISE = re.compile(r"\s*\((?:nano|\d)\)", re.IGNORECASE)
 _ANNEX_ORDER = {"II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6}
 
@@ -83,7 +79,9 @@ _ANNEX_ORDER = {"II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6}
 def _annex_names(cell: str) -> list[str]:
     """INCI names in an annex cell ("A, B", "A / B", "A; B", "A AND B"), skipping prose."""
     out = []
-    for part in _ANNEX_SPLIT.split(cell.upper()):
+    protected = _LETTER_COMMA.sub("\\1\x00", cell.upper())
+    for part in _ANNEX_SPLIT.split(protected):
+        part = part.replace("\x00", ",")
         part = " ".join(_ANNEX_NOISE.sub("", part).split()).strip(" .")
         if (
             sum(c.isalpha() for c in part) < 3
@@ -97,6 +95,12 @@ def _annex_names(cell: str) -> list[str]:
             continue
         out.append(part)
     return out
+
+
+def _cell_names(cell: str, known: dict[str, int]) -> list[str]:
+    """The whole cell if it is a known name ("TERPENES AND TERPENOIDS"), else its parts."""
+    whole = " ".join(cell.split())
+    return [whole] if normalize(whole) in known else _annex_names(cell)
 
 
 def _ref_sort_key(ref: str) -> tuple[int, str]:
@@ -123,26 +127,34 @@ def build(shared: Path, out: Path) -> dict[str, int]:
     names: dict[str, int] = {}
     exact: dict[str, int] = {}
     loose: dict[str, int] = {}
+    keyed: set[tuple[str, int]] = set()
 
     def add_inci(name: str, functions: str, cas: str, ec: str, origin: str) -> int:
         lk = loose_key(name)
         cur = con.execute(
-            "INSERT INTO inci (name, functions, cas, ec, origin, p2, s3, klen, lkey)"
-            " VALUES (?,?,?,?,?,?,?,?,?)",
-            (name, functions, cas, ec, origin, lk[:2], lk[-3:], len(lk), lk),
+            "INSERT INTO inci (name, functions, cas, ec, origin, p2, s3, klen)"
+            " VALUES (?,?,?,?,?,?,?,?)",
+            (name, functions, cas, ec, origin, lk[:2], lk[-3:], len(lk)),
         )
         row_id = int(cur.lastrowid)
         names[name] = row_id
         exact.setdefault(normalize(name), row_id)  # first (sorted) spelling wins on a tie
         if lk:
             loose.setdefault(lk, row_id)
+            keyed.add((lk, row_id))
         return row_id
 
+    all_functions = sorted(
+        {f.strip() for row in inventory for f in row["functions"].split(";") if f.strip()}
+    )
+    function_ids = {name: i for i, name in enumerate(all_functions, start=1)}
+    con.executemany("INSERT INTO function VALUES (?, ?)", [(i, n) for n, i in function_ids.items()])
     for row in inventory:
         name = " ".join(row["inci_name"].split()).upper()
         if not name or name in names:
             continue
-        add_inci(name, row["functions"].strip(), row["cas"].strip(), row["ec"].strip(), "inventory")
+        codes = [str(function_ids[f.strip()]) for f in row["functions"].split(";") if f.strip()]
+        add_inci(name, " ".join(codes), row["cas"].strip(), row["ec"].strip(), "inventory")
 
     links: set[tuple[int, int]] = set()
     annex_only = 0
@@ -166,7 +178,9 @@ def build(shared: Path, out: Path) -> dict[str, int]:
             ),
         )
         annex_id = int(cur.lastrowid)
-        for name in _annex_names(row["inci_name"]) + _annex_names(row["identified_ingredients"]):
+        for name in _cell_names(row["inci_name"], exact) + _cell_names(
+            row["identified_ingredients"], exact
+        ):
             key = normalize(name)
             inci_id = exact.get(key) or loose.get(loose_key(name))
             if inci_id is None:
@@ -177,12 +191,7 @@ def build(shared: Path, out: Path) -> dict[str, int]:
             links.add((inci_id, annex_id))
 
     con.executemany("INSERT INTO inci_annex VALUES (?, ?)", sorted(links))
-    con.executemany(
-        "INSERT INTO lookup VALUES ('exact', ?, ?)", sorted(exact.items())
-    )
-    con.executemany(
-        "INSERT INTO lookup VALUES ('loose', ?, ?)", sorted(loose.items())
-    )
+    con.executemany("INSERT INTO lookup VALUES (?, ?)", sorted(keyed))
     digests = {
         "inventory_sha256": hashlib.sha256(inv_csv.read_bytes()).hexdigest(),
         "annexes_sha256": hashlib.sha256(ann_csv.read_bytes()).hexdigest(),
@@ -196,7 +205,6 @@ def build(shared: Path, out: Path) -> dict[str, int]:
         **digests,
     }
     con.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
-    con.executescript(INDEXES)
     con.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     con.commit()
     con.execute("VACUUM")
@@ -207,8 +215,8 @@ def build(shared: Path, out: Path) -> dict[str, int]:
         "annex_only_names": annex_only,
         "annex_entries": len(annexes),
         "annex_links": len(links),
-        "exact_keys": len(exact),
-        "loose_keys": len(loose),
+        "lookup_rows": len(keyed),
+        "lookup_keys": len(loose),
         "bytes": out.stat().st_size,
     }
 

@@ -69,13 +69,15 @@ def show(view: dict[str, Any]) -> RenderableType:
         facts = Text()
         for fact in view["facts"]:
             facts.append("• " + defang(fact["statement"]) + f" {_refs([fact['source']], numbers)}\n")
-        parts.append(Panel(facts.rstrip() or Text(""), title="Background", title_align="left", box=box.MINIMAL))
+        facts.rstrip()
+        parts.append(Panel(facts, title="Background", title_align="left", box=box.MINIMAL))
 
     if view["cautions"]:
         cautions = Text()
         for c in view["cautions"]:
             cautions.append(f"⚠ {c['type']}: ", style="bold yellow").append(defang(c["text"]) + f" {_refs(c['sources'], numbers)}\n")
-        parts.append(Panel(cautions.rstrip(), title="Cautions", title_align="left", box=box.MINIMAL))
+        cautions.rstrip()
+        parts.append(Panel(cautions, title="Cautions", title_align="left", box=box.MINIMAL))
 
     if view["related"]:
         parts.append(Text("Related: ", style="bold").append(defang(", ".join(r["name"] for r in view["related"]))))
@@ -88,7 +90,8 @@ def show(view: dict[str, Any]) -> RenderableType:
             if ident:
                 srcs.append(" " + defang(ident), style="cyan")
             srcs.append("\n")
-        parts.append(Panel(srcs.rstrip(), title="Sources", title_align="left", box=box.MINIMAL))
+        srcs.rstrip()
+        parts.append(Panel(srcs, title="Sources", title_align="left", box=box.MINIMAL))
 
     title = Text(defang(view["name"]), style="bold").append(f"  {view['kind']} · {view['category']}", style="dim")
     return Panel(Group(*parts), title=title, title_align="left", border_style="blue")

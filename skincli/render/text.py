@@ -80,35 +80,45 @@ def source_lines(source: dict[str, Any], width: int, prefix: str = "  ") -> list
     return _wrap(head, width, prefix, " " * len(prefix))
 
 
-def grid(rows: list[list[str]], width: int, first: int) -> list[str]:
-    """A text table: the first column `first` wide, the rest sharing what is left, cells wrapped."""
-    columns = len(rows[0])
+def grid(rows: list[list[str] | None], width: int, first: int) -> list[str]:
+    """A text table: the first column `first` wide, the rest sharing what is left, cells wrapped.
+
+    The first row is the header; a None row draws a rule between sections.
+    """
+    columns = len(rows[0] or [])
     rest = max((width - first - 1) // max(columns - 1, 1) - 1, 8)
     widths = [first] + [rest] * (columns - 1)
+    rule = " ".join("-" * w for w in widths)
     lines = []
     for r, row in enumerate(rows):
+        if row is None:
+            lines.append(rule)
+            continue
         cells = [textwrap.wrap(cell, w, break_on_hyphens=False) or [""] for cell, w in zip(row, widths)]
         for i in range(max(len(c) for c in cells)):
             lines.append(" ".join((c[i] if i < len(c) else "").ljust(w) for c, w in zip(cells, widths)).rstrip())
         if r == 0:
-            lines.append(" ".join("-" * w for w in widths))
+            lines.append(rule)
     return lines
 
 
 def compare(view: dict[str, Any], width: int = 80) -> str:
     ings = view["ingredients"]
     first = 16 if width < 100 else 22
-    header = [""] + [i["name"] for i in ings]
-    rows = [header, ["kind", *[i["kind"] for i in ings]], ["category", *[i["category"] for i in ings]]]
-    rows.append(["best evidence", *[_short_badge(i["best_evidence"]["level"]) for i in ings]])
-    table = grid(rows, width, first)
-    effect_rows = [["Effect", *[i["name"] for i in ings]]]
-    for row in view["effects"]:
-        effect_rows.append([row["name"], *[_short_badge(row["levels"][i["id"]]) for i in ings]])
-    out = table + ["", "Best evidence per effect"] + grid(effect_rows, width, first)
-    said = [["Experts said", *[_said(i) for i in ings]], ["Cautions", *[", ".join(dict.fromkeys(c["type"] for c in i["cautions"])) or "-" for i in ings]]]
-    out += [""] + grid([["", *[i["name"] for i in ings]], *said], width, first)
-    out += ["", "Levels: " + " · ".join(f"{n} {evidence.label(n)}" for n in evidence.LEVELS) + ". `skincli evidence` explains them."]
+    rows: list[list[str] | None] = [
+        ["", *[i["name"] for i in ings]],
+        ["kind", *[i["kind"] for i in ings]],
+        ["category", *[i["category"] for i in ings]],
+        None,
+    ]
+    rows += [[row["name"], *[_short_badge(row["levels"][i["id"]]) for i in ings]] for row in view["effects"]]
+    rows += [
+        None,
+        ["Experts said", *[_said(i) for i in ings]],
+        ["Cautions", *[", ".join(dict.fromkeys(c["type"] for c in i["cautions"])) or "-" for i in ings]],
+    ]
+    out = ["Best evidence per effect (0 unsupported … 5 established)", "", *grid(rows, width, first)]
+    out += ["", *_wrap("Levels: " + " · ".join(f"{n} {evidence.label(n)}" for n in evidence.LEVELS) + ". `skincli evidence` explains them; `skincli show NAME` gives the claims and sources.", width)]
     return "\n".join(out)
 
 
