@@ -85,13 +85,15 @@ def load(paths: list[Path]) -> tuple[str, CachedStore | None]:
             if len(head) != 16 or head[:8] != MAGIC:
                 raise ValueError("bad magic")
             (length,) = struct.unpack("<Q", head[8:])
+            if length > os.fstat(handle.fileno()).st_size:
+                raise ValueError("truncated header")
             header = marshal.loads(handle.read(length))
             if not isinstance(header, dict) or header.get("key") != key:
                 raise ValueError("foreign header")
             return key, CachedStore(path, header, 16 + length)
     except FileNotFoundError:
         return key, None
-    except (OSError, ValueError, EOFError, TypeError, struct.error):
+    except Exception:  # any damage at all: drop the file and rebuild from the YAML
         _remove(path)
         return key, None
 

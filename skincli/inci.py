@@ -82,7 +82,7 @@ def loose_key(name: str) -> str:
 
 _OCR_WORD_FIXES = (
     (re.compile(r"(?<![A-Za-z])[lL](?=[^aeiouyAEIOUY\W\d])"), "I"),  # "lsoparaffin"
-    (re.compile(r"(?<![A-Za-z])[lL](?=[oO]n)"), "I"),  # "lonone" -> IONONE
+    (re.compile(r"(?<![A-Za-z])[lL](?=[oO][nN])"), "I"),  # "lonone" -> IONONE
     (re.compile(r"!"), "L"),  # "Propy!ene"
     (re.compile(r"(?<=[A-Za-z])0|0(?=[A-Za-z])"), "O"),  # "0at"
     (re.compile(r"(?<=[A-Za-z])1(?=[A-Za-z])"), "I"),
@@ -182,7 +182,8 @@ def _split_footnotes(text: str) -> tuple[str, dict[int, str]]:
                 continue
             body = " ".join(part[marks.end() :].split()).strip(" .,;:")
             if body:
-                notes.setdefault(len(marks.group()), body[:80])
+                short = body if len(body) <= 60 else body[:59].rsplit(" ", 1)[0] + "…"
+                notes.setdefault(len(marks.group()), short)
         return before, notes
     return text, {}
 
@@ -306,15 +307,17 @@ def _strip_period(s: str) -> str:
 
 
 def _top_level_split(s: str, seps: str) -> list[str]:
+    """Split on separators outside brackets (all of them if the brackets are unbalanced)."""
     parts: list[str] = []
     depth = 0
+    balanced = s.count("(") + s.count("[") == s.count(")") + s.count("]")
     buf: list[str] = []
     for ch in s:
         if ch in "([":
             depth += 1
         elif ch in ")]":
             depth = max(0, depth - 1)
-        if ch in seps and depth == 0:
+        if ch in seps and (depth == 0 or not balanced):
             parts.append("".join(buf))
             buf.clear()
         else:
@@ -323,11 +326,16 @@ def _top_level_split(s: str, seps: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-_PAREN_GROUP = re.compile(r"\s*\(([^()]*)\)")
+_PAREN_GROUP = re.compile(r"\s+\(([^()]*)\)")  # a spaced "(gloss)", not "POLY(...)"
 
 
 def _expand(name: str) -> list[str]:
-    """Name variants in the order to try: whole, without brackets, bracket content, slash parts."""
+    """Name variants in the order to try: whole, without brackets, trailing alternative, parts.
+
+    "Aqua (Water)" -> AQUA, WATER; "Avena Sativa (Oat) Kernel Flour" -> the whole, then
+    AVENA SATIVA KERNEL FLOUR (an inner bracket is a common-name gloss, never a candidate);
+    "Aqua/Water/Eau" -> the whole, AQUA, WATER, EAU.
+    """
     out: list[str] = []
 
     def add(candidate: str) -> None:
@@ -335,19 +343,17 @@ def _expand(name: str) -> list[str]:
         if c and any(ch.isalnum() for ch in c):
             out.append(c.upper())
 
-    trailing_alt = re.search(r"\s\(([^()]*)\)$", name) is not None
-    if not trailing_alt:
+    trailing = re.search(r"\s\(([^()]*)\)$", name)
+    head = name[: trailing.start()] if trailing else name
+    if trailing is None or "(" in head:
         add(name)
-    without = _PAREN_GROUP.sub(" ", name)
-    bases = [without]
-    inner = [g.strip() for g in _PAREN_GROUP.findall(name)]
-    if without != name:
-        add(without)
-    for part in inner:
-        add(part)
-        bases.append(part)
-    if trailing_alt and "(" in without:
-        add(name)
+    without = _PAREN_GROUP.sub(" ", head)
+    add(head)
+    add(without)
+    bases = [head, without]
+    if trailing:
+        add(trailing.group(1))
+        bases.append(trailing.group(1))
     for base in bases:
         parts = _top_level_split(base, "/\\")
         if len(parts) > 1:

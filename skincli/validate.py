@@ -278,15 +278,16 @@ def merge(files: list[dict[str, list[Entry]]], checker: Checker) -> dict[str, di
     merged: dict[str, dict[str, Entry]] = {s: {} for s in SECTIONS}
     for found in files:
         for section, entries in found.items():
-            seen_here: set[str] = set()
+            seen_here: dict[str, Any] = {}
             for entry in entries:
                 entry_id = entry.node.get("id")
                 if not isinstance(entry_id, str):
                     continue
                 if entry_id in seen_here:
-                    checker.add(entry.path, entry.node, "id", f"duplicate {SECTION_ENTITY[section]} id {entry_id!r}")
+                    first = _mark(seen_here[entry_id], "id")[0]
+                    checker.add(entry.path, entry.node, "id", f"duplicate {SECTION_ENTITY[section]} id {entry_id!r} (first at line {first}); ids must be unique")
                     continue
-                seen_here.add(entry_id)
+                seen_here[entry_id] = entry.node
                 merged[section][entry_id] = entry
     return merged
 

@@ -97,6 +97,11 @@ def _annex_names(cell: str) -> list[str]:
     return out
 
 
+def _clean_text(text: str) -> str:
+    """Drop soft hyphens (line-break hints in the Commission's text) and collapse blanks."""
+    return " ".join(text.replace("\u00ad", "").split())
+
+
 def _cell_names(cell: str, known: dict[str, int]) -> list[str]:
     """The whole cell if it is a known name ("TERPENES AND TERPENOIDS"), else its parts."""
     whole = " ".join(cell.split())
@@ -163,18 +168,13 @@ def build(shared: Path, out: Path) -> dict[str, int]:
             "INSERT INTO annex (annex, ref, names, chemical_name, product_type, max_concentration,"
             " other_conditions, warnings, colour, regulation, update_date)"
             " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            (
-                row["annex"],
-                row["ref"],
-                row["inci_name"],
-                row["chemical_name"],
-                row["product_type"],
-                row["max_concentration"],
-                row["other_conditions"],
-                row["warnings"],
-                row["colour"],
-                row["regulation"],
-                row["update_date"],
+            tuple(
+                _clean_text(row[column])
+                for column in (
+                    "annex", "ref", "inci_name", "chemical_name", "product_type",
+                    "max_concentration", "other_conditions", "warnings", "colour",
+                    "regulation", "update_date",
+                )
             ),
         )
         annex_id = int(cur.lastrowid)
