@@ -385,6 +385,67 @@ def validate(
     )
 
 
+@app.command()
+def check(
+    text: Annotated[Optional[str], typer.Argument(help="Marketing text to check; '-' reads standard input.")] = None,
+    file: Annotated[Optional[str], typer.Option("--file", "-f", metavar="PATH", help="Read the text from a file.")] = None,
+    as_json: JsonOpt = False,
+    kb: KbOpt = None,
+) -> None:
+    """Grade the claims in a piece of skincare marketing, claim by claim, against the knowledge base.
+
+    Examples:
+
+      skincli check "Our exosome serum regenerates skin like a facelift"
+
+      skincli check --file product-page.txt
+
+      pbpaste | skincli check - --json | jq '.findings[] | {ingredient, effect, level}'
+    """
+    with _handled():
+        from skincli.check import check_text
+
+        source = _read_input(text, file, what="TEXT")
+        report = check_text(source, _kb(kb))
+        view = report.to_dict()
+        if as_json:
+            from skincli.output import emit_json
+
+            emit_json(view)
+            return
+        from skincli.render import check as render_check
+
+        _render(view, render_check.text, render_check.rich)
+
+
+def _read_input(text: str | None, file: str | None, *, what: str) -> str:
+    """The text to work on: an argument, '-' for standard input, or --file; exactly one of them."""
+    from skincli.errors import InputError
+
+    if text is not None and file is not None:
+        raise typer.BadParameter(f"give {what} or --file, not both", param_hint=what)
+    if file is not None:
+        from pathlib import Path
+
+        path = Path(file)
+        try:
+            if path.is_dir():
+                raise InputError(f"{file}: is a directory; give a text file")
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise InputError(f"{file}: no such file") from None
+        except PermissionError:
+            raise InputError(f"{file}: permission denied") from None
+        except OSError as exc:
+            raise InputError(f"{file}: cannot read ({exc.strerror})") from None
+        return data.decode("utf-8-sig", errors="replace")
+    if text is None or text == "-":
+        if text is None and sys.stdin.isatty():
+            raise typer.BadParameter(f"give {what}, '-' for standard input, or --file", param_hint=what)
+        return sys.stdin.read()
+    return text
+
+
 def _require_text(value: str, hint: str) -> None:
     if not value.strip():
         raise typer.BadParameter("must not be empty", param_hint=hint)

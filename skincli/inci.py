@@ -212,13 +212,11 @@ def _is_sentence_end(text: str, i: int) -> bool:
         j += 1
     if j >= len(text) or text[j] in ",;)]":
         return False
-    word = re.search(r"([A-Za-z]+)$", text[:i])
-    if word is None:
-        return True
-    w = word.group(1)
-    if len(w) == 1 or w.lower() in _ABBREVIATIONS:
-        return False
-    return True
+    k = i
+    while k > 0 and text[k - 1].isascii() and text[k - 1].isalpha():
+        k -= 1
+    word = text[k:i]
+    return not (len(word) == 1 or word.lower() in _ABBREVIATIONS)
 
 
 def _segments(text: str) -> list[tuple[str, bool]]:

@@ -94,7 +94,10 @@ def show(view: dict[str, Any]) -> RenderableType:
         parts.append(Panel(srcs, title="Sources", title_align="left", box=box.MINIMAL))
 
     title = Text(defang(view["name"]), style="bold").append(f"  {view['kind']} · {view['category']}", style="dim")
-    return Panel(Group(*parts), title=title, title_align="left", border_style="blue")
+    spaced: list[RenderableType] = []
+    for part in parts:
+        spaced += [part, Text("")]
+    return Panel(Group(*spaced[:-1]), title=title, title_align="left", border_style="blue")
 
 
 def compare(view: dict[str, Any]) -> RenderableType:
