@@ -138,8 +138,6 @@ class Checker:
                 continue
             child = f"{where}.{field}" if ":" in where else f"{where}: {field}"
             self.value(value, spec[field][0], path, node, field, child)
-        if entity == "source" and "date" not in node and "year" not in node:
-            self.add(path, node, None, f"{where}: give a 'date' or a 'year'")
         return True
 
     def value(self, value: Any, kind: str, path: str, parent: Any, key: str | int, label: str) -> None:

@@ -144,13 +144,18 @@ def test_article_statement_is_recorded(entry, by_id):
         assert found, f"no fact on {entry['ingredient']} mentioning {entry['match']}"
 
 
-def test_article_quotes_are_exact(data):
-    """Every opinion sourced to the article quotes words the article printed (held in the contract)."""
-    quoted = [e["quote"] for e in CONTRACT["statements"] if e["type"] == "opinion"]
+def test_article_quotes_are_exact_and_attributed(data):
+    """Every opinion sourced to the article quotes, word for word, a passage that person said there."""
+    passages = CONTRACT["quoted_passages"]
+    quoted_passages = set()
     for ing in data["ingredients"]:
         for opinion in ing.get("opinions", ()):
-            if opinion["source"] == ARTICLE:
-                assert any(q in opinion["quote"] or opinion["quote"] in q for q in quoted), opinion["quote"]
+            if opinion["source"] != ARTICLE:
+                continue
+            own = [i for i, p in enumerate(passages) if p["by"] == opinion["expert"] and opinion["quote"] in p["text"]]
+            assert own, f"{ing['id']}: {opinion['expert']} never said {opinion['quote']!r} in the article"
+            quoted_passages.update(own)
+    assert quoted_passages == set(range(len(passages))), "every quoted passage of the article is recorded as an opinion"
 
 
 def test_article_experts_are_attributed_as_the_article_states(data):
