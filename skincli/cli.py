@@ -418,6 +418,41 @@ def check(
         _render(view, render_check.text, render_check.rich)
 
 
+@app.command()
+def scan(
+    label: Annotated[Optional[str], typer.Argument(help="The ingredient list as printed; '-' reads standard input.")] = None,
+    file: Annotated[Optional[str], typer.Option("--file", "-f", metavar="PATH", help="Read the list from a file.")] = None,
+    as_json: JsonOpt = False,
+    kb: KbOpt = None,
+) -> None:
+    """Decode a product's INCI list: each ingredient identified, its function, its evidence, EU restrictions.
+
+    Examples:
+
+      skincli scan "Aqua, Glycerin, Niacinamide 4%, Retinol, Parfum"
+
+      skincli scan --file label.txt
+
+      pbpaste | skincli scan - --json | jq '.summary'
+    """
+    with _handled():
+        from skincli.scan import kb_lookup_for, scan_label
+        from skincli.views import SCHEMA_VERSION
+
+        base = _kb(kb)
+        report = scan_label(_read_input(label, file, what="LABEL"), kb_lookup_for(base))
+        view = {"schema_version": SCHEMA_VERSION, **report.to_dict()}
+        if as_json:
+            from skincli.output import emit_json
+
+            emit_json(view)
+            return
+        from skincli.render import scan as render_scan
+
+        view["effect_names"] = {e.id: e.name for e in base.effects()}
+        _render(view, render_scan.text, render_scan.rich)
+
+
 def _read_input(text: str | None, file: str | None, *, what: str) -> str:
     """The text to work on: an argument, '-' for standard input, or --file; exactly one of them."""
     from skincli.errors import InputError

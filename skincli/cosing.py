@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 from skincli.inci import loose_key, normalize
@@ -88,9 +89,9 @@ US_COLOURS: dict[tuple[str, int], str] = {
     ("VIOLET", 2): "CI 60725",
 }
 
-_ALIAS_KEYS = {loose_key(k): v for k, v in ALIASES.items()}
-_CI = re.compile(r"^c\s?[il1|]\s?(\d{5})(?::?(\d))?$")
-_US_COLOUR = re.compile(
+# plain strings: re caches them compiled on first use, keeping the import cheap
+_CI = r"^c\s?[il1|]\s?(\d{5})(?::?(\d))?$"
+_US_COLOUR = (
     r"^(?:(?:ext\s)?(?:fd&c|d&c|fdc|dc)\s)?(yellow|red|blue|green|orange|violet)\s?(?:no\s?)?(\d{1,2})"
     r"(?:\s(?:aluminum\s|al\s|ca\s|ba\s)?lake)?$"
 )
@@ -126,6 +127,11 @@ class CosIngEntry:
     functions: tuple[str, ...]
     annexes: tuple[AnnexEntry, ...]
     via: str = "exact"  # exact | loose | alias | colour
+
+
+@cache
+def _alias_keys() -> dict[str, str]:
+    return {loose_key(k): v for k, v in ALIASES.items()}
 
 
 def _short(text: str) -> str:
@@ -194,7 +200,7 @@ class CosIng:
         return entry
 
     def _resolve(self, key: str) -> CosIngEntry | None:
-        colour = _CI.match(key)
+        colour = re.match(_CI, key)
         if colour:
             ci = f"CI {colour.group(1)}" + (f":{colour.group(2)}" if colour.group(2) else "")
             hit = self._by_key(ci)
@@ -203,9 +209,9 @@ class CosIng:
         hit = self._by_key(key)
         if hit:
             return self._entry(hit, "exact" if normalize(hit[1]) == key else "loose")
-        target = _ALIAS_KEYS.get(loose_key(key))
+        target = _alias_keys().get(loose_key(key))
         if target is None:
-            us = _US_COLOUR.match(key)
+            us = re.match(_US_COLOUR, key)
             if us:
                 target = US_COLOURS.get((us.group(1).upper(), int(us.group(2))))
         if target:
@@ -217,11 +223,15 @@ class CosIng:
         lk = loose_key(name)
         if not lk:
             return None
-        rows = self._connect().execute(
-            "SELECT inci.id, inci.name, inci.functions FROM lookup JOIN inci ON inci.id = inci_id"
-            " WHERE key = ? ORDER BY inci.origin DESC, inci.id",
-            (lk,),
-        ).fetchall()
+        rows = (
+            self._connect()
+            .execute(
+                "SELECT inci.id, inci.name, inci.functions FROM lookup JOIN inci ON inci.id = inci_id"
+                " WHERE key = ? ORDER BY inci.origin DESC, inci.id",
+                (lk,),
+            )
+            .fetchall()
+        )
         if not rows:
             return None
         wanted = normalize(name)
@@ -281,7 +291,7 @@ class CosIng:
         )
         for (cand,) in rows:
             yield cand, cand
-        for alias_key, target in _ALIAS_KEYS.items():
+        for alias_key, target in _alias_keys().items():
             if (alias_key[:2] == lk[:2] or alias_key[-3:] == lk[-3:]) and lo <= len(alias_key) <= hi:
                 yield alias_key, target
 

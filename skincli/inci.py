@@ -11,8 +11,25 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
 __all__ = ["LabelToken", "loose_key", "normalize", "ocr_variants", "split_label"]
+
+
+class _Pattern:
+    """A regex compiled on first use: importing this module stays cheap for the CLI start-up."""
+
+    __slots__ = ("_args", "_compiled")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._args = (pattern, flags)
+        self._compiled: re.Pattern[str] | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._compiled is None:
+            self._compiled = re.compile(*self._args)
+        return getattr(self._compiled, name)
+
 
 # ---------------------------------------------------------------------------------------------
 # normalisation: the lookup key
@@ -20,7 +37,7 @@ __all__ = ["LabelToken", "loose_key", "normalize", "ocr_variants", "split_label"
 
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2043\u2212\ufe58\ufe63\uff0d"
 _QUOTES = "\u2018\u2019\u201a\u201b\u2032\u00b4`"
-_DROP = "\"\u201c\u201d\u201e\u201f\u2033*!?;#\u00ae\u2122\u00a9"
+_DROP = '"\u201c\u201d\u201e\u201f\u2033*!?;#\u00ae\u2122\u00a9'
 _NORM_TABLE = str.maketrans(
     {
         **dict.fromkeys(_DASHES, "-"),
@@ -30,11 +47,11 @@ _NORM_TABLE = str.maketrans(
         "\u200b": None,
     }
 )
-_DOT = re.compile(r"(?<!\d)\.|\.(?!\d)")  # a period is kept only between two digits ("1.5")
-_WS = re.compile(r"\s+")
-_AROUND = re.compile(r" ?([-/+&,:]) ?")
-_OPEN = re.compile(r"([(\[]) ")
-_CLOSE = re.compile(r" ([)\]])")
+_DOT = _Pattern(r"(?<!\d)\.|\.(?!\d)")  # a period is kept only between two digits ("1.5")
+_WS = _Pattern(r"\s+")
+_AROUND = _Pattern(r" ?([-/+&,:]) ?")
+_OPEN = _Pattern(r"([(\[]) ")
+_CLOSE = _Pattern(r" ([)\]])")
 _EDGE = " ,-/+&:"
 
 
@@ -59,7 +76,7 @@ def normalize(name: str) -> str:
     return s.strip(_EDGE)
 
 
-_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+_NON_ALNUM = _Pattern(r"[^0-9a-z]+")
 
 
 _BRITISH = (("sulph", "sulf"), ("aluminium", "aluminum"))
@@ -81,12 +98,12 @@ def loose_key(name: str) -> str:
 # ---------------------------------------------------------------------------------------------
 
 _OCR_WORD_FIXES = (
-    (re.compile(r"(?<![A-Za-z])[lL](?=[^aeiouyAEIOUY\W\d])"), "I"),  # "lsoparaffin"
-    (re.compile(r"(?<![A-Za-z])[lL](?=[oO][nN])"), "I"),  # "lonone" -> IONONE
-    (re.compile(r"!"), "L"),  # "Propy!ene"
-    (re.compile(r"(?<=[A-Za-z])0|0(?=[A-Za-z])"), "O"),  # "0at"
-    (re.compile(r"(?<=[A-Za-z])1(?=[A-Za-z])"), "I"),
-    (re.compile(r"(?<=[A-Za-z])t(?=ycol)", re.I), "L"),  # "Gtycol"
+    (_Pattern(r"(?<![A-Za-z])[lL](?=[^aeiouyAEIOUY\W\d])"), "I"),  # "lsoparaffin"
+    (_Pattern(r"(?<![A-Za-z])[lL](?=[oO][nN])"), "I"),  # "lonone" -> IONONE
+    (_Pattern(r"!"), "L"),  # "Propy!ene"
+    (_Pattern(r"(?<=[A-Za-z])0|0(?=[A-Za-z])"), "O"),  # "0at"
+    (_Pattern(r"(?<=[A-Za-z])1(?=[A-Za-z])"), "I"),
+    (_Pattern(r"(?<=[A-Za-z])t(?=ycol)", re.I), "L"),  # "Gtycol"
 )
 
 
@@ -119,33 +136,31 @@ class LabelToken:
     note: str | None = None
 
 
-_HEADER = re.compile(
+_HEADER = _Pattern(
     r"(?i)(?<!\w)(?:[i!l1|]ngr[eé]di[eé]n(?:t|ts|ti|tes|ser)?|inci(?:\s+names?)?|composition"
     r"|zutaten|sk[lł]adniki|ingredi[eë]nten|ainesosat)\s*(?:\([^)]{0,20}\))?\s*[:：]"
 )
-_LEADING_HEADER = re.compile(r"(?i)^\s*(?:ingredients?|ingr[eé]dients?|inci)\b\s*[-–]?\s*")
-_MAY_CONTAIN = re.compile(
+_LEADING_HEADER = _Pattern(r"(?i)^\s*(?:ingredients?|ingr[eé]dients?|inci)\b\s*[-–]?\s*")
+_MAY_CONTAIN = _Pattern(
     r"(?i)(?:\(\s*)?(?:\+\s*/\s*-|±|may\s+contain|peut\s+contenir|kann\s+enthalten"
     r"|puede\s+contener|pu[oò]\s+contenere|pode\s+conter|kan\s+bevatten)(?:\s*\))?"
     r"(?:\s*(?:\(\s*)?(?:may\s+contain|peut\s+contenir|\+\s*/\s*-|±)(?:\s*\))?)*\s*:?"
 )
-_AND = re.compile(r"(?i)\(\s*(?:and|et|und|y|e)\s*\)")
-_CODE_BRACKETED = re.compile(
-    r"[\[(]\s*(?:F\.?\s*I\.?\s*L\.?|(?!C\s?[IL1]\b)[A-Z]{1,4}[\s-]?\d{2,})[^\])\[(]{0,30}[\])]"
-)
-_CODE_FIL = re.compile(r"\bF\.\s?I\.?\s?L\.?\s*#?\s*[A-Z]{0,2}\d[\w/-]*\.?")
-_CODE_TOKEN = re.compile(r"^[\d\s./:-]*\d[\d\s./:-]*[A-Za-z]?$")
-_TAGS = re.compile(r"<[^<>]{0,200}>")
-_FOOTNOTE_WORDS = re.compile(
+_AND = _Pattern(r"(?i)\(\s*(?:and|et|und|y|e)\s*\)")
+_CODE_BRACKETED = _Pattern(r"[\[(]\s*(?:F\.?\s*I\.?\s*L\.?|(?!C\s?[IL1]\b)[A-Z]{1,4}[\s-]?\d{2,})[^\])\[(]{0,30}[\])]")
+_CODE_FIL = _Pattern(r"\bF\.\s?I\.?\s?L\.?\s*#?\s*[A-Z]{0,2}\d[\w/-]*\.?")
+_CODE_TOKEN = _Pattern(r"^[\d\s./:-]*\d[\d\s./:-]*[A-Za-z]?$")
+_TAGS = _Pattern(r"<[^<>]{0,200}>")
+_FOOTNOTE_WORDS = _Pattern(
     r"(?i)^\s*(?:certified|organic|bio\b|biolog|natural|naturel|from\b|issu|ingr[eé]dients?\b"
     r"|agricult|fair\s*trade|ecocert|cosmos|essential|huile|aus\b|kontroll|=)"
 )
-_MARKS = re.compile(r"\*+|†+|‡+|°|[¹²³]")
-_PERCENT = re.compile(r"[<≤~]?\s*(\d{1,3}(?:[.,]\d{1,3})?)\s*%")
-_NANO = re.compile(r"(?i)[\[(]\s*nano\s*[\])]")
-_SECTION = re.compile(r"^([^\W\d_][^:,()]{0,40}?)\s*:\s*(?=[^\d\s])(.+)$")
-_CI = re.compile(r"(?i)(?<![A-Za-z])C\s*\.?\s*[IL1|]\s*\.?\s*(\d{5})(?!\d)")
-_LINEBREAK_HYPHEN = re.compile(r"(?<=[A-Za-z]) ?- (?=[a-z]{2}|[A-Z]{2})")
+_MARKS = _Pattern(r"\*+|†+|‡+|°|[¹²³]")
+_PERCENT = _Pattern(r"[<≤~]?\s*(\d{1,3}(?:[.,]\d{1,3})?)\s*%")
+_NANO = _Pattern(r"(?i)[\[(]\s*nano\s*[\])]")
+_SECTION = _Pattern(r"^([^\W\d_][^:,()]{0,40}?)\s*:\s*(?=[^\d\s])(.+)$")
+_CI = _Pattern(r"(?i)(?<![A-Za-z])C\s*\.?\s*[IL1|]\s*\.?\s*(\d{5})(?!\d)")
+_LINEBREAK_HYPHEN = _Pattern(r"(?<=[A-Za-z]) ?- (?=[a-z]{2}|[A-Z]{2})")
 _ABBREVIATIONS = frozenset({"denat", "sp", "spp", "ssp", "subsp", "var", "no", "nr", "st", "ext"})
 
 
@@ -169,12 +184,12 @@ def _drop_prelude(text: str) -> str:
 def _split_footnotes(text: str) -> tuple[str, dict[int, str]]:
     """Cut "*organic / **from natural origin" definitions off the list; return them by star count."""
     for m in re.finditer(r"(?:(?<=[\s.,;:])|^)(\*+|†+)\s*(?=[^\W\d_])", text):
-        before = text[: m.start()].rstrip()
-        after = text[m.end() :]
-        if before.endswith((",", ";")) and not _FOOTNOTE_WORDS.match(after):
-            continue  # "Aqua, *Aloe ..." marks an ingredient, it is not a definition
-        if not before:
+        prev = _prev_char(text, m.start())
+        if prev < 0:
             continue
+        if text[prev] in ",;" and not _FOOTNOTE_WORDS.match(text, m.end()):
+            continue  # "Aqua, *Aloe ..." marks an ingredient, it is not a definition
+        before = text[: prev + 1]
         notes: dict[int, str] = {}
         for part in re.split(r"(?=(?<![*†])[*†]+(?![*†]))", text[m.start() :]):
             marks = re.match(r"[*†]+", part)
@@ -186,6 +201,14 @@ def _split_footnotes(text: str) -> tuple[str, dict[int, str]]:
                 notes.setdefault(len(marks.group()), short)
         return before, notes
     return text, {}
+
+
+def _prev_char(text: str, i: int) -> int:
+    """Index of the last non-blank character before i, or -1."""
+    i -= 1
+    while i >= 0 and text[i].isspace():
+        i -= 1
+    return i
 
 
 def _group_spans(text: str) -> list[tuple[int, int]]:
@@ -230,17 +253,23 @@ def _segments(text: str) -> list[tuple[str, bool]]:
     hard: set[int] = set()  # brackets that open/close a shade block
     for m in _MAY_CONTAIN.finditer(text):
         start, end = m.start(), m.end()
-        before = text[:start].rstrip()
+        prev = _prev_char(text, start)
         stop = len(text)
-        opener = before[-1:] if before[-1:] in "[(" and not m.group().startswith("(") else ""
+        opener = text[prev] if prev >= 0 and text[prev] in "[(" and not m.group().startswith("(") else ""
         if opener:
-            hard.add(len(before) - 1)
+            hard.add(prev)
             close = text.find("]" if opener == "[" else ")", end)
             if close != -1:
                 stop = close
                 hard.add(close)
         may_ranges.append((end, stop))
         skip[start] = end
+    depth = [0] * (len(text) + 2)  # how many shade blocks cover each position
+    for lo, hi in may_ranges:
+        depth[lo] += 1
+        depth[hi + 1] -= 1
+    for k in range(1, len(depth)):
+        depth[k] += depth[k - 1]
     out: list[tuple[str, bool]] = []
     buf: list[str] = []
     seg_start = 0
@@ -248,7 +277,7 @@ def _segments(text: str) -> list[tuple[str, bool]]:
     def flush() -> None:
         piece = "".join(buf)
         buf.clear()
-        out.append((piece, any(lo <= seg_start <= hi for lo, hi in may_ranges)))
+        out.append((piece, depth[min(seg_start, len(text))] > 0))
 
     i = 0
     n = len(text)
@@ -324,7 +353,7 @@ def _top_level_split(s: str, seps: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-_PAREN_GROUP = re.compile(r"\s+\(([^()]*)\)")  # a spaced "(gloss)", not "POLY(...)"
+_PAREN_GROUP = _Pattern(r"\s+\(([^()]*)\)")  # a spaced "(gloss)", not "POLY(...)"
 
 
 def _expand(name: str) -> list[str]:

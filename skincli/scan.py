@@ -13,8 +13,9 @@ from skincli.inci import LabelToken, normalize, ocr_variants, split_label
 
 if TYPE_CHECKING:
     from skincli.cosing import AnnexEntry, CosIng, CosIngEntry
+    from skincli.kb import KnowledgeBase
 
-__all__ = ["KbHit", "ScanItem", "ScanReport", "scan_label"]
+__all__ = ["KbHit", "ScanItem", "ScanReport", "kb_lookup_for", "scan_label"]
 
 RECOGNISED = "recognised"
 SUGGESTED = "suggested"
@@ -31,7 +32,7 @@ class KbHit:
     id: str
     name: str
     best_level: int | None
-    effects: tuple[str, ...] = ()
+    effects: tuple[tuple[str, int], ...] = ()  # (effect id, best level), strongest first
     cautions: tuple[str, ...] = ()
 
 
@@ -83,7 +84,7 @@ class ScanItem:
                 "id": self.kb.id,
                 "name": self.kb.name,
                 "best_level": self.kb.best_level,
-                "effects": list(self.kb.effects),
+                "effects": [{"effect": e, "level": lv} for e, lv in self.kb.effects],
                 "cautions": list(self.kb.cautions),
             },
             "suggestions": list(self.suggestions),
@@ -126,17 +127,21 @@ class ScanReport:
     def in_kb(self) -> list[ScanItem]:
         return [item for item in self.items if item.kb is not None]
 
-    def actives_by_effect(self) -> dict[str, list[str]]:
-        """KB effect id -> names of the entries that claim it, in label order."""
-        out: dict[str, list[str]] = {}
+    def actives_by_effect(self, min_level: int = 3) -> dict[str, list[dict[str, Any]]]:
+        """KB effect id -> the entries with evidence at `min_level` or better for it, strongest first."""
+        out: dict[str, list[dict[str, Any]]] = {}
         for item in self.items:
             if item.kb is None:
                 continue
-            for effect in item.kb.effects:
-                names = out.setdefault(effect, [])
-                if item.name not in names:
-                    names.append(item.name)
-        return out
+            for effect, level in item.kb.effects:
+                if level < min_level:
+                    continue
+                rows = out.setdefault(effect, [])
+                if all(r["id"] != item.kb.id for r in rows):
+                    rows.append({"id": item.kb.id, "name": item.kb.name, "level": level})
+        for rows in out.values():
+            rows.sort(key=lambda r: -r["level"])
+        return dict(sorted(out.items(), key=lambda kv: -kv[1][0]["level"]))
 
     def summary(self) -> dict[str, Any]:
         return {
@@ -224,11 +229,10 @@ def _joined(token: LabelToken, following: LabelToken | None, cosing: CosIng) -> 
     )
 
 
-def _kb_for(
-    kb_lookup: Callable[[str], KbHit | None], inci: str | None, token: LabelToken
-) -> KbHit | None:
+def _kb_for(kb_lookup: Callable[[str], KbHit | None], names: tuple[str, ...]) -> KbHit | None:
+    """Ask the KB about each distinct name in turn; the first hit wins."""
     tried: set[str] = set()
-    for name in ((inci,) if inci else ()) + token.candidates:
+    for name in names:
         key = normalize(name)
         if not key or key in tried:
             continue
@@ -239,22 +243,44 @@ def _kb_for(
     return None
 
 
-def _item(
-    token: LabelToken,
-    position: int,
-    entry: CosIngEntry | None,
-    via: str | None,
-    kb: KbHit | None,
-    suggestions: tuple[str, ...] = (),
-    note: str | None = None,
-) -> ScanItem:
-    if entry is not None:
+@dataclass(frozen=True)
+class _Decoded:
+    """What CosIng made of (part of) one token."""
+
+    entry: CosIngEntry | None
+    via: str | None
+    note: str | None = None
+    suggestions: tuple[str, ...] = ()
+    whole_token: bool = True  # False for one piece of a run-on: the label text is not its name
+
+
+def _decode(cosing: CosIng, token: LabelToken) -> list[_Decoded]:
+    """Try, in order: each candidate (and its OCR repairs), a run-on split, a name followed by
+    label prose; otherwise return suggestions."""
+    found = _first_match(cosing, token.candidates)
+    if found is not None:
+        return [_Decoded(found[0], found[1])]
+    pieces = next((p for p in (_run_on(cosing, c) for c in token.candidates) if p), None)
+    if pieces:
+        note = f"split from {token.raw!r} (missing separator?)"
+        return [_Decoded(entry, "run-on", note, whole_token=False) for entry in pieces]
+    prefix = next((p for p in (_prefix(cosing, c) for c in token.candidates) if p), None)
+    if prefix is not None and len(prefix[1].split()) >= _MIN_JUNK_WORDS:
+        return [_Decoded(prefix[0], "prefix", f"ignored trailing text {prefix[1]!r}")]
+    suggestions = cosing.suggest(token.candidates[0])
+    if prefix is not None and prefix[0].inci_name not in suggestions:
+        suggestions = [*suggestions[:2], prefix[0].inci_name]
+    return [_Decoded(None, None, suggestions=tuple(suggestions))]
+
+
+def _item(token: LabelToken, position: int, decoded: _Decoded, kb: KbHit | None) -> ScanItem:
+    if decoded.entry is not None:
         status = RECOGNISED
-    elif suggestions:
+    elif decoded.suggestions:
         status = SUGGESTED
     else:
         status = UNKNOWN
-    notes = "; ".join(n for n in (token.note, note) if n) or None
+    entry = decoded.entry
     return ScanItem(
         position=position,
         raw=token.raw,
@@ -263,11 +289,11 @@ def _item(
         annexes=entry.annexes if entry else (),
         kb=kb,
         status=status,
-        suggestions=suggestions,
+        suggestions=decoded.suggestions,
         percent=token.percent,
         may_contain=token.may_contain,
-        note=notes,
-        via=via,
+        note="; ".join(n for n in (token.note, decoded.note) if n) or None,
+        via=decoded.via,
     )
 
 
@@ -288,42 +314,40 @@ def scan_label(
         cosing = default_cosing()
     tokens = split_label(text)
     items: list[ScanItem] = []
-
-    def add(token: LabelToken, entry: CosIngEntry | None, via: str | None, **kw: Any) -> None:
-        kb = _kb_for(kb_lookup, entry.inci_name if entry else None, token)
-        items.append(_item(token, len(items) + 1, entry, via, kb, **kw))
-
     i = 0
     while i < len(tokens):
         token = tokens[i]
         i += 1
-        direct = cosing.lookup(token.candidates[0])
-        if direct is not None:
-            add(token, direct, direct.via)
-            continue
-        joined = _joined(token, tokens[i] if i < len(tokens) else None, cosing)
-        if joined is not None:
-            i += 1
-            entry = cosing.lookup(joined.candidates[0])
-            add(joined, entry, entry.via if entry else None)
-            continue
-        found = _first_match(cosing, token.candidates)
-        if found is not None:
-            add(token, found[0], found[1])
-            continue
-        pieces = next((p for p in (_run_on(cosing, c) for c in token.candidates) if p), None)
-        if pieces:
-            note = f"split from {token.raw!r} (missing separator?)"
-            for entry in pieces:
-                add(LabelToken(token.position, token.raw, (), token.percent, token.may_contain,
-                               token.note), entry, "run-on", note=note)
-            continue
-        prefix = next((p for p in (_prefix(cosing, c) for c in token.candidates) if p), None)
-        if prefix is not None and len(prefix[1].split()) >= _MIN_JUNK_WORDS:
-            add(token, prefix[0], "prefix", note=f"ignored trailing text {prefix[1]!r}")
-            continue
-        suggestions = cosing.suggest(token.candidates[0])
-        if prefix is not None and prefix[0].inci_name not in suggestions:
-            suggestions = [*suggestions[:2], prefix[0].inci_name]
-        add(token, None, None, suggestions=tuple(suggestions))
+        if cosing.lookup(token.candidates[0]) is None:
+            joined = _joined(token, tokens[i] if i < len(tokens) else None, cosing)
+            if joined is not None:
+                token, i = joined, i + 1
+        for decoded in _decode(cosing, token):
+            inci = (decoded.entry.inci_name,) if decoded.entry else ()
+            kb = _kb_for(kb_lookup, inci + (token.candidates if decoded.whole_token else ()))
+            items.append(_item(token, len(items) + 1, decoded, kb))
     return ScanReport(items=tuple(items))
+
+
+def kb_lookup_for(kb: KnowledgeBase) -> Callable[[str], KbHit | None]:
+    """Adapt a knowledge base to scan_label's look-up: name -> what the KB knows, memoised per name."""
+    memo: dict[str, KbHit | None] = {}
+
+    def lookup(name: str) -> KbHit | None:
+        if name not in memo:
+            found = kb.resolve(name)
+            if found is None:
+                memo[name] = None
+            else:
+                ingredient = kb.ingredient(found)
+                levels = [(e, ingredient.best_level(e)) for e in ingredient.effect_ids()]
+                memo[name] = KbHit(
+                    id=ingredient.id,
+                    name=ingredient.name,
+                    best_level=ingredient.best_level(),
+                    effects=tuple(sorted(((e, lv) for e, lv in levels if lv is not None), key=lambda x: -x[1])),
+                    cautions=tuple(dict.fromkeys(c.type for c in ingredient.cautions)),
+                )
+        return memo[name]
+
+    return lookup

@@ -97,9 +97,7 @@ def test_inner_bracket_is_a_gloss_dropped_not_a_candidate() -> None:
 
 
 def test_unspaced_brackets_belong_to_the_name() -> None:
-    assert split_label("Poly(Methyl Styrene Isopropanol Ketone)")[0].candidates == (
-        "POLY(METHYL STYRENE ISOPROPANOL KETONE)",
-    )
+    assert split_label("Poly(Methyl Styrene Isopropanol Ketone)")[0].candidates == ("POLY(METHYL STYRENE ISOPROPANOL KETONE)",)
 
 
 def test_line_break_hyphen_gets_a_rejoined_candidate() -> None:

@@ -75,3 +75,13 @@ def test_no_color_and_pipe_give_plain_text(tmp_path):
     result = subprocess.run([_skincli(), "show", "alpha", "--kb", str(MINI)], capture_output=True, text=True, env=_env(tmp_path, NO_COLOR="1"), timeout=60)
     assert result.returncode == 0
     assert "\x1b" not in result.stdout
+
+
+def test_shell_completion_offers_ingredient_names(tmp_path):
+    env = _env(tmp_path, SKINCLI_KB=str(MINI), _SKINCLI_COMPLETE="complete_bash", COMP_WORDS="skincli show al", COMP_CWORD="2")
+    result = subprocess.run([_skincli()], capture_output=True, text=True, env=env, timeout=60)
+    assert result.returncode == 0
+    assert result.stdout.split() == ["alpha"]
+    env.update(COMP_WORDS="skincli compare alpha b", COMP_CWORD="3")
+    result = subprocess.run([_skincli()], capture_output=True, text=True, env=env, timeout=60)
+    assert result.stdout.split() == ["beta"]

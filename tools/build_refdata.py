@@ -39,7 +39,7 @@ CREATE TABLE inci (
     s3 TEXT NOT NULL,                 -- last 3 chars of the loose key   a full scan takes ~3 ms,
     klen INTEGER NOT NULL             -- length of the loose key         so no index is needed)
 );
-CREATE TABLE function (id INTEGER PRIMARY KEY, name TEXT NOT NULL);  -- e.g. 'SKIN CONDITIONING' 
+CREATE TABLE function (id INTEGER PRIMARY KEY, name TEXT NOT NULL);  -- e.g. 'SKIN CONDITIONING'
 CREATE TABLE lookup (
     key TEXT NOT NULL,                -- skincli.inci.loose_key(name); a few spellings share one
     inci_id INTEGER NOT NULL REFERENCES inci(id),
@@ -137,8 +137,7 @@ def build(shared: Path, out: Path) -> dict[str, int]:
     def add_inci(name: str, functions: str, cas: str, ec: str, origin: str) -> int:
         lk = loose_key(name)
         cur = con.execute(
-            "INSERT INTO inci (name, functions, cas, ec, origin, p2, s3, klen)"
-            " VALUES (?,?,?,?,?,?,?,?)",
+            "INSERT INTO inci (name, functions, cas, ec, origin, p2, s3, klen) VALUES (?,?,?,?,?,?,?,?)",
             (name, functions, cas, ec, origin, lk[:2], lk[-3:], len(lk)),
         )
         row_id = int(cur.lastrowid)
@@ -149,9 +148,7 @@ def build(shared: Path, out: Path) -> dict[str, int]:
             keyed.add((lk, row_id))
         return row_id
 
-    all_functions = sorted(
-        {f.strip() for row in inventory for f in row["functions"].split(";") if f.strip()}
-    )
+    all_functions = sorted({f.strip() for row in inventory for f in row["functions"].split(";") if f.strip()})
     function_ids = {name: i for i, name in enumerate(all_functions, start=1)}
     con.executemany("INSERT INTO function VALUES (?, ?)", [(i, n) for n, i in function_ids.items()])
     for row in inventory:
@@ -171,16 +168,22 @@ def build(shared: Path, out: Path) -> dict[str, int]:
             tuple(
                 _clean_text(row[column])
                 for column in (
-                    "annex", "ref", "inci_name", "chemical_name", "product_type",
-                    "max_concentration", "other_conditions", "warnings", "colour",
-                    "regulation", "update_date",
+                    "annex",
+                    "ref",
+                    "inci_name",
+                    "chemical_name",
+                    "product_type",
+                    "max_concentration",
+                    "other_conditions",
+                    "warnings",
+                    "colour",
+                    "regulation",
+                    "update_date",
                 )
             ),
         )
         annex_id = int(cur.lastrowid)
-        for name in _cell_names(row["inci_name"], exact) + _cell_names(
-            row["identified_ingredients"], exact
-        ):
+        for name in _cell_names(row["inci_name"], exact) + _cell_names(row["identified_ingredients"], exact):
             key = normalize(name)
             inci_id = exact.get(key) or loose.get(loose_key(name))
             if inci_id is None:
@@ -223,8 +226,9 @@ def build(shared: Path, out: Path) -> dict[str, int]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=Path("../shared/data"),
-                        help="folder holding cosing-inventory/ and cosing-annexes/")
+    parser.add_argument(
+        "--shared", type=Path, default=Path("../shared/data"), help="folder holding cosing-inventory/ and cosing-annexes/"
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "skincli" / "refdata" / "cosing.sqlite")
     args = parser.parse_args(argv)
     stats = build(args.shared, args.out)

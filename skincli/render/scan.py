@@ -1,0 +1,99 @@
+"""Renderers for `scan`: a label decoded line by line, then what it adds up to."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from skincli import evidence
+from skincli.output import defang
+from skincli.render.text import _wrap
+
+
+def _effects(kb: dict[str, Any], names: dict[str, str], limit: int = 3) -> str:
+    return ", ".join(f"{names.get(e['effect'], e['effect'])} {e['level']}" for e in kb["effects"][:limit])
+
+
+def _flags(item: dict[str, Any]) -> list[str]:
+    flags = [f"{a['label']}" + (f": max {a['max_concentration']}" if a["max_concentration"] else "") for a in item["annexes"]]
+    if item["kb"]:
+        flags += [f"caution: {c}" for c in item["kb"]["cautions"]]
+    if item["may_contain"]:
+        flags.append("may contain")
+    return flags
+
+
+def _status(item: dict[str, Any]) -> str:
+    if item["status"] == "recognised":
+        return item["inci"]
+    if item["suggestions"]:
+        return "not recognised; did you mean " + " / ".join(item["suggestions"]) + "?"
+    return "not recognised"
+
+
+def text(view: dict[str, Any], width: int = 80) -> str:
+    names = view.get("effect_names", {})
+    out: list[str] = []
+    for item in view["items"]:
+        head = f"{item['position']:>3}  {item['raw']}"
+        if item["percent"] is not None and f"{item['percent']:g}%" not in item["raw"]:
+            head += f" ({item['percent']:g}%)"
+        out += _wrap(head, width, "", "     ")
+        detail = _status(item)
+        if item["functions"]:
+            detail += " · " + ", ".join(f.lower() for f in item["functions"][:3])
+        out += _wrap(detail, width, "     ", "       ")
+        if item["kb"]:
+            kb = item["kb"]
+            out += _wrap(f"{evidence.badge(kb['best_level'])} {kb['name']}: {_effects(kb, names) or 'no graded claims'}", width, "     ", "       ")
+        for flag in _flags(item):
+            out += _wrap(f"! {flag}", width, "     ", "       ")
+    out += ["", *summary_lines(view, width)]
+    return "\n".join(out)
+
+
+def summary_lines(view: dict[str, Any], width: int) -> list[str]:
+    s = view["summary"]
+    names = view.get("effect_names", {})
+    out = _wrap(
+        f"{s['count']} ingredients, {s['recognised']} recognised ({s['recognition_rate']:.0%}), "
+        f"{s['in_kb']} in the knowledge base, {len(s['restricted'])} with EU annex entries.",
+        width,
+    )
+    if s["actives_by_effect"]:
+        out.append("Evidence (level 3 or better) for:")
+        for effect, rows in s["actives_by_effect"].items():
+            out += _wrap(f"{names.get(effect, effect)}: " + ", ".join(f"{r['name']} ({r['level']} {evidence.label(r['level'])})" for r in rows), width, "  ", "    ")
+    if s["unrecognised"]:
+        out += _wrap("Not recognised: " + "; ".join(s["unrecognised"]), width, "", "  ")
+    return out
+
+
+def rich(view: dict[str, Any]) -> Any:
+    from rich import box
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    from skincli.render.rich import badge
+
+    names = view.get("effect_names", {})
+    table = Table(box=box.SIMPLE_HEAD, expand=True, title="Label, line by line", title_justify="left", title_style="bold")
+    table.add_column("#", justify="right", width=3)
+    table.add_column("As written", ratio=3, overflow="fold")
+    table.add_column("INCI · functions", ratio=4, overflow="fold")
+    table.add_column("Evidence (skincli)", ratio=4)
+    table.add_column("Flags", ratio=3)
+    for item in view["items"]:
+        inci = Text(defang(_status(item)), style="" if item["status"] == "recognised" else "yellow")
+        if item["functions"]:
+            inci.append("\n" + ", ".join(f.lower() for f in item["functions"][:3]), style="dim")
+        kb_cell = Text("")
+        if item["kb"]:
+            kb = item["kb"]
+            kb_cell = badge(kb["best_level"]).append(" " + defang(kb["name"]), style="bold")
+            if kb["effects"]:
+                kb_cell.append("\n" + defang(_effects(kb, names)), style="dim")
+        flags = Text("\n".join(defang(f) for f in _flags(item)), style="bold yellow")
+        table.add_row(str(item["position"]), Text(defang(item["raw"])), inci, kb_cell, flags)
+    summary = Text("\n".join(defang(line) for line in summary_lines(view, 200)))
+    return Group(table, summary)
