@@ -193,7 +193,7 @@ class KnowledgeBase:
         """Who makes a claim: an expert's name or a source's short citation."""
         expert = self.expert(some_id)
         if expert:
-            return expert.name
+            return expert.display
         source = self.source(some_id)
         return source.short() if source else some_id
 

@@ -46,16 +46,21 @@ class Source:
         return self.date or (str(self.year) if self.year else "n.d.")
 
     def short(self) -> str:
-        """A one-line citation: `Kafi R et al. 2007, Arch Dermatol 143:606`."""
-        who = ""
-        if self.authors:
-            who = self.authors[0] + (" et al." if len(self.authors) > 2 else f" & {self.authors[1]}" if len(self.authors) == 2 else "")
+        """A one-line citation: `Kafi R et al. 2007, Archives of Dermatology 143:606`, `MarieAge article, 2024-08-14`."""
+        year = (self.date or "")[:4] or (str(self.year) if self.year else "")
         where = self.journal or self.publisher or ""
         if self.journal and self.volume:
             where += f" {self.volume}" + (f":{self.pages}" if self.pages else "")
-        year = (self.date or "")[:4] or (str(self.year) if self.year else "")
-        head = " ".join(p for p in (who, year) if p)
-        return ", ".join(p for p in (head, where) if p) or self.title
+        if self.kind == "article" and self.publisher:
+            return f"{self.publisher} article, {self.date or year or 'n.d.'}"
+        if self.authors:
+            first = self.authors[0]
+            who = first + (" et al." if len(self.authors) > 2 else f" & {self.authors[1]}" if len(self.authors) == 2 else "")
+            head = f"{who} {year}".strip()
+            return f"{head}, {where}" if where else head
+        if where:
+            return f"{where} ({year})" if year else where
+        return f"{self.title} ({year})" if year else self.title
 
     def identifier(self) -> str | None:
         """The best verified link: DOI, then PMID, PMCID, URL."""
@@ -82,8 +87,12 @@ class Expert:
         return cls(id=raw["id"], name=raw["name"], source=raw["source"], title=raw.get("title"),
                    specialty=raw.get("specialty"), affiliation=raw.get("affiliation"))
 
-    def describe(self) -> str:
-        return ", ".join(p for p in (self.name, self.specialty, self.affiliation) if p)
+    @property
+    def display(self) -> str:
+        """Name with the title a source gives, e.g. `Dr. med. Timm Golüke`."""
+        if self.title and not self.name.startswith(self.title):
+            return f"{self.title} {self.name}"
+        return self.name
 
 
 @dataclass(frozen=True)

@@ -113,6 +113,30 @@ def compare_view(ingredients: list[Ingredient], kb: KnowledgeBase) -> dict[str, 
     }
 
 
+def verdict(view: dict[str, Any]) -> str:
+    """One line per ingredient for the top of a comparison: where its evidence is strongest and weakest."""
+    effects = view["effects"]
+    if not effects:
+        return f"{view['name']}: no claims on record"
+    best, worst = effects[0]["level"], effects[-1]["level"]
+    top = [e["name"].lower() for e in effects if e["level"] == best]
+    line = f"{view['name']}: best {best} {evidence.label(best)} ({', '.join(top)})"
+    if worst < best:
+        low = [e["name"].lower() for e in effects if e["level"] == worst]
+        line += f"; weakest {worst} {evidence.label(worst)} ({', '.join(low)})"
+    return line
+
+
+def said_by_expert(view: dict[str, Any]) -> list[str]:
+    """`Golüke: endorses, neutral` — each expert once, with every stance they took."""
+    stances: dict[str, list[str]] = {}
+    for opinion in view["opinions"]:
+        who = opinion["expert"]["name"].split()[-1]
+        if opinion["stance"] not in stances.setdefault(who, []):
+            stances[who].append(opinion["stance"])
+    return [f"{who}: {', '.join(s)}" for who, s in stances.items()]
+
+
 def effect_rank_view(effect_id: str, ingredients: list[Ingredient], kb: KnowledgeBase) -> list[dict[str, Any]]:
     return [
         {**summary_view(i), "effect": effect_id, **level_view(i.best_level(effect_id)),

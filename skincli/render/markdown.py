@@ -19,7 +19,9 @@ def compare(view: dict[str, Any]) -> str:
     for row in view["effects"]:
         cells = [("–" if row["levels"][i["id"]] is None else f"**{row['levels'][i['id']]}** {evidence.label(row['levels'][i['id']])}") for i in ings]
         lines.append(f"| {_cell(row['name'])} | " + " | ".join(cells) + " |")
-    said = ["; ".join(dict.fromkeys(f"{o['expert']['name']}: {o['stance']}" for o in i["opinions"])) or "–" for i in ings]
+    from skincli.views import said_by_expert
+
+    said = ["; ".join(said_by_expert(i)) or "–" for i in ings]
     lines.append("| Experts said | " + " | ".join(_cell(s) for s in said) + " |")
     cautions = [", ".join(dict.fromkeys(c["type"] for c in i["cautions"])) or "–" for i in ings]
     lines.append("| Cautions | " + " | ".join(_cell(c) for c in cautions) + " |")

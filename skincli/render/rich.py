@@ -116,11 +116,16 @@ def compare(view: dict[str, Any]) -> RenderableType:
     legend = Text("Levels: ", style="dim")
     for n in evidence.LEVELS:
         legend.append_text(badge(n)).append(" ")
-    return Group(table, legend)
+    from skincli.views import verdict
+
+    verdicts = Text("\n".join(defang(verdict(i)) for i in ings))
+    return Group(verdicts, table, legend)
 
 
 def _said(view: dict[str, Any]) -> str:
-    return "; ".join(dict.fromkeys(f"{o['expert']['name'].split()[-1]}: {o['stance']}" for o in view["opinions"])) or "-"
+    from skincli.views import said_by_expert
+
+    return "; ".join(said_by_expert(view)) or "-"
 
 
 def print_renderable(renderable: RenderableType) -> None:

@@ -117,7 +117,10 @@ def compare(view: dict[str, Any], width: int = 80) -> str:
         ["Experts said", *[_said(i) for i in ings]],
         ["Cautions", *[", ".join(dict.fromkeys(c["type"] for c in i["cautions"])) or "-" for i in ings]],
     ]
-    out = ["Best evidence per effect (0 unsupported … 5 established)", "", *grid(rows, width, first)]
+    from skincli.views import verdict
+
+    out = [line for i in ings for line in _wrap(verdict(i), width, "", "  ")]
+    out += ["", "Best evidence per effect (0 unsupported … 5 established)", "", *grid(rows, width, first)]
     out += ["", *_wrap("Levels: " + " · ".join(f"{n} {evidence.label(n)}" for n in evidence.LEVELS) + ". `skincli evidence` explains them; `skincli show NAME` gives the claims and sources.", width)]
     return "\n".join(out)
 
@@ -127,8 +130,9 @@ def _short_badge(level: int | None) -> str:
 
 
 def _said(view: dict[str, Any]) -> str:
-    seen = dict.fromkeys(f"{o['expert']['name'].split()[-1]}: {o['stance']}" for o in view["opinions"])
-    return "; ".join(seen) or "-"
+    from skincli.views import said_by_expert
+
+    return "; ".join(said_by_expert(view)) or "-"
 
 
 def summaries(items: list[dict[str, Any]], width: int = 80, extra: str | None = None) -> str:
@@ -166,7 +170,8 @@ def experts(rows: list[dict[str, Any]], width: int = 80) -> str:
 
 
 def expert(view: dict[str, Any], width: int = 80) -> str:
-    out = [view["name"], "=" * len(view["name"])]
+    title = f"{view['title']} {view['name']}" if view["title"] and not view["name"].startswith(view["title"]) else view["name"]
+    out = [title, "=" * len(title)]
     for key in ("title", "specialty", "affiliation"):
         if view[key]:
             out.append(f"{key}: {view[key]}")
