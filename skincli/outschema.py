@@ -100,6 +100,36 @@ DEFS: dict[str, Any] = {
     "effect_info": {"type": "object", "required": ["id", "name", "description", "ingredients"]},
     "expert": {"type": "object", "required": ["schema_version", "id", "name", "source", "opinions", "claims"]},
     "scale_row": {"type": "object", "required": ["level", "label", "meaning"]},
+    "scan": {
+        "type": "object",
+        "required": ["schema_version", "summary", "items"],
+        "properties": {
+            "schema_version": {"const": SCHEMA_VERSION},
+            "summary": {
+                "type": "object",
+                "required": ["count", "recognised", "suggested", "unknown", "recognition_rate", "in_kb", "restricted", "actives_by_effect", "unrecognised"],
+            },
+            "items": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["position", "raw", "inci", "status", "functions", "annexes", "kb", "suggestions", "percent", "may_contain"],
+                    "properties": {
+                        "position": {"type": "integer", "minimum": 1}, "raw": {"type": "string"}, "inci": _str_or_null,
+                        "status": {"enum": ["recognised", "suggested", "unknown"]},
+                        "functions": {"type": "array", "items": {"type": "string"}},
+                        "annexes": {"type": "array", "items": {"type": "object", "required": ["annex", "ref", "label"]}},
+                        "kb": {
+                            "type": ["object", "null"], "required": ["id", "name", "best_level", "effects", "cautions"],
+                            "properties": {"effects": {"type": "array", "items": {"type": "object", "required": ["effect", "level"]}}},
+                        },
+                        "suggestions": {"type": "array", "items": {"type": "string"}},
+                        "percent": {"type": ["number", "null"]}, "may_contain": {"type": "boolean"},
+                    },
+                },
+            },
+        },
+    },
 }
 
 SCHEMA: dict[str, Any] = {
@@ -108,7 +138,7 @@ SCHEMA: dict[str, Any] = {
     "title": f"skincli JSON outputs, schema_version {SCHEMA_VERSION}",
     "description": "Each command's --json output matches one entry of $defs: show -> ingredient; compare -> compare; "
     "list, search, effect NAME -> array of summary; effect -> array of effect_info; experts -> array of expert; "
-    "expert -> expert; sources -> array of source; evidence -> array of scale_row. --ndjson prints the array items one per line. "
+    "expert -> expert; sources -> array of source; evidence -> array of scale_row; scan -> scan; check -> check. --ndjson prints the array items one per line. "
     "Fields are only ever added within a schema_version.",
     "$defs": DEFS,
     "commands": {
@@ -122,5 +152,6 @@ SCHEMA: dict[str, Any] = {
         "expert": {"$ref": "#/$defs/expert"},
         "sources": {"type": "array", "items": {"$ref": "#/$defs/source"}},
         "evidence": {"type": "array", "items": {"$ref": "#/$defs/scale_row"}},
+        "scan": {"$ref": "#/$defs/scan"},
     },
 }

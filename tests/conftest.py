@@ -33,8 +33,8 @@ class Cli:
     def __call__(self, *args: str, input: str | None = None) -> Any:
         return self.runner.invoke(app, list(args), input=input)
 
-    def json(self, *args: str) -> Any:
-        result = self(*args)
+    def json(self, *args: str, input: str | None = None) -> Any:
+        result = self(*args, input=input)
         assert result.exit_code == 0, result.output
         return json.loads(result.stdout)
 

@@ -39,12 +39,17 @@ def show(view: dict[str, Any]) -> RenderableType:
         head.append("INCI: ", style="bold").append(defang(", ".join(view["inci"]))).append("\n")
     head.append(defang(view["summary"]))
     parts.append(head)
+    if view["effects"]:
+        from rich.columns import Columns
+
+        cells = [badge(row["level"]).append(" " + defang(row["name"].lower()), style="") for row in view["effects"]]
+        parts.append(Group(Text("Evidence at a glance", style="bold"), Columns(cells, padding=(0, 3))))
 
     if view["claims"]:
         table = Table(box=box.SIMPLE_HEAD, show_lines=False, expand=True, title="Claims by effect", title_justify="left", title_style="bold")
-        table.add_column("Effect", style="bold", ratio=2, overflow="fold")
+        table.add_column("Effect", style="bold", min_width=12, max_width=16)
         table.add_column("Evidence", no_wrap=True, width=15)
-        table.add_column("Claim · who claims it · why this level", ratio=7)
+        table.add_column("Claim · who · why this grade", ratio=1)
         for row in view["effects"]:
             claims = sorted((c for c in view["claims"] if c["effect"] == row["effect"]), key=lambda c: -c["evidence"]["level"])
             for n, claim in enumerate(claims):
@@ -70,14 +75,14 @@ def show(view: dict[str, Any]) -> RenderableType:
         for fact in view["facts"]:
             facts.append("• " + defang(fact["statement"]) + f" {_refs([fact['source']], numbers)}\n")
         facts.rstrip()
-        parts.append(Panel(facts, title="Background", title_align="left", box=box.MINIMAL))
+        parts.append(Group(Text("Background", style="bold"), facts))
 
     if view["cautions"]:
         cautions = Text()
         for c in view["cautions"]:
             cautions.append(f"⚠ {c['type']}: ", style="bold yellow").append(defang(c["text"]) + f" {_refs(c['sources'], numbers)}\n")
         cautions.rstrip()
-        parts.append(Panel(cautions, title="Cautions", title_align="left", box=box.MINIMAL))
+        parts.append(Group(Text("Cautions", style="bold"), cautions))
 
     if view["related"]:
         parts.append(Text("Related: ", style="bold").append(defang(", ".join(r["name"] for r in view["related"]))))
@@ -91,7 +96,7 @@ def show(view: dict[str, Any]) -> RenderableType:
                 srcs.append(" " + defang(ident), style="cyan")
             srcs.append("\n")
         srcs.rstrip()
-        parts.append(Panel(srcs, title="Sources", title_align="left", box=box.MINIMAL))
+        parts.append(Group(Text("Sources", style="bold"), srcs))
 
     title = Text(defang(view["name"]), style="bold").append(f"  {view['kind']} · {view['category']}", style="dim")
     spaced: list[RenderableType] = []
@@ -118,7 +123,7 @@ def compare(view: dict[str, Any]) -> RenderableType:
         legend.append_text(badge(n)).append(" ")
     from skincli.views import verdict
 
-    verdicts = Text("\n".join(defang(verdict(i)) for i in ings))
+    verdicts = Text("\n".join(defang(verdict(i)) for i in ings) + "\n")
     return Group(verdicts, table, legend)
 
 
