@@ -12,7 +12,6 @@ so `show` reads only the records it needs, whatever the size of the knowledge ba
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import os
 import struct
@@ -21,6 +20,11 @@ from pathlib import Path
 from typing import Any
 
 from skincli import __version__
+
+try:  # blake2 without hashlib's OpenSSL extension, which alone cost ~2 ms of start-up
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - other Python builds
+    from hashlib import blake2b
 
 MAGIC = b"SKNCLI\x00\x02"
 HASH_LIMIT = 8 * 1024 * 1024
@@ -37,20 +41,20 @@ def cache_dir() -> Path:
 
 def fingerprint(paths: list[Path]) -> str:
     """A key that changes whenever any input file, the program or the layout changes."""
-    digest = hashlib.blake2b(digest_size=20)
+    digest = blake2b(digest_size=20)
     digest.update(MAGIC + __version__.encode())
     for path in paths:
         st = path.stat()
         digest.update(f"{os.path.realpath(path)}|{st.st_size}|{st.st_mtime_ns}|{st.st_ctime_ns}|{st.st_ino}|{st.st_dev}\n".encode())
         if st.st_size <= HASH_LIMIT:
-            digest.update(hashlib.blake2b(path.read_bytes(), digest_size=20).digest())
+            digest.update(blake2b(path.read_bytes(), digest_size=20).digest())
     return digest.hexdigest()
 
 
 def _slot(paths: list[Path]) -> str:
     """The file name prefix for one set of inputs; an edit replaces the file in this slot."""
     joined = "|".join(os.path.realpath(p) for p in paths)
-    return "kb-" + hashlib.blake2b(joined.encode(), digest_size=10).hexdigest()
+    return "kb-" + blake2b(joined.encode(), digest_size=10).hexdigest()
 
 
 class CachedStore:

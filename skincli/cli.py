@@ -516,7 +516,7 @@ def main() -> None:
     from typer._click.exceptions import ClickException
 
     try:
-        result = app(standalone_mode=False)
+        result = _app_for(sys.argv[1:])(standalone_mode=False)
         code = result if isinstance(result, int) else 0
     except typer.Exit as exc:
         code = exc.exit_code
@@ -539,6 +539,26 @@ def main() -> None:
     except BrokenPipeError:
         _silence_stdout()
     sys.exit(code)
+
+
+def _app_for(argv: list[str]) -> typer.Typer:
+    """The app to run: only the named command when the line names one.
+
+    Typer turns every registered command into a click command (inspecting its signature) before it
+    runs any; with 16 commands that was a sixth of `show`'s start-up. Help, completion and unknown
+    commands still get the whole app, so behaviour is the same.
+    """
+    if not argv or argv[0].startswith("-") or os.environ.get("_SKINCLI_COMPLETE"):
+        return app
+    for info in app.registered_commands:
+        name = info.name or (info.callback.__name__.replace("_", "-") if info.callback else "")
+        if name == argv[0]:
+            import copy
+
+            single = copy.copy(app)
+            single.registered_commands = [info]
+            return single
+    return app
 
 
 def _silence_stdout() -> None:

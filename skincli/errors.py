@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
 class SkincliError(Exception):
@@ -11,8 +11,7 @@ class SkincliError(Exception):
     exit_code = 1
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One problem in a file, rendered as `path:line:column: message` like compilers do."""
 
     path: str

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from skincli.errors import NotFoundError
 from skincli.model import Effect, Expert, Ingredient, Source
@@ -31,8 +30,7 @@ def overlay_path() -> Path | None:
     return path if path.is_file() else None
 
 
-@dataclass(frozen=True)
-class KbFiles:
+class KbFiles(NamedTuple):
     """The files one knowledge base is made of: a base file and an optional overlay."""
 
     base: Path

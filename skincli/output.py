@@ -35,9 +35,11 @@ def emit(text: str) -> None:
 
 
 def emit_json(data: Any) -> None:
+    """Indented on a terminal, compact (one line) when piped, as `gh` does: scripts parse either."""
     import json
 
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    indent = 2 if sys.stdout.isatty() else None
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=indent) + "\n")
 
 
 def emit_ndjson(items: Iterable[Any]) -> None:

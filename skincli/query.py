@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from skincli.kb import KnowledgeBase
 from skincli.model import Ingredient
@@ -41,8 +41,7 @@ def filter_ingredients(
     return result
 
 
-@dataclass(frozen=True)
-class SearchHit:
+class SearchHit(NamedTuple):
     ingredient: Ingredient
     matches: tuple[tuple[str, str], ...]  # (field, text)
 
