@@ -15,7 +15,6 @@ from __future__ import annotations
 import marshal
 import os
 import struct
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +26,7 @@ except ImportError:  # pragma: no cover - other Python builds
     from hashlib import blake2b
 
 MAGIC = b"SKNCLI\x00\x02"
-HASH_LIMIT = 8 * 1024 * 1024
+HASH_LIMIT = 2 * 1024 * 1024  # above this, size+mtime+ctime+inode alone; hashing would cost ms per run
 
 
 def cache_dir() -> Path:
@@ -118,6 +117,8 @@ def save(paths: list[Path], key: str, header: dict[str, Any], tables: dict[str, 
             blob += data
         header[table] = offsets
     head = marshal.dumps(header)
+    import tempfile
+
     try:
         directory.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=directory)

@@ -27,6 +27,9 @@ __all__ = ["ALIASES", "AnnexEntry", "CosIng", "CosIngEntry", "default_cosing"]
 # numbers (21 CFR 74), and everyday US label words. Keys are label spellings, values INCI names.
 ALIASES: dict[str, str] = {
     "FRAGRANCE": "PARFUM",
+    # Older INCI spelling of lemon, still printed on labels (seen on Open Beauty Facts lists).
+    "CITRUS MEDICA LIMONUM PEEL OIL": "CITRUS LIMON PEEL OIL",
+    "CITRUS MEDICA LIMONUM FRUIT EXTRACT": "CITRUS LIMON FRUIT EXTRACT",
     "PERFUME": "PARFUM",
     "EAU": "AQUA",
     "ACQUA": "AQUA",
@@ -275,8 +278,8 @@ class CosIng:
             return []
         lo, hi = int(len(lk) * 0.75), int(len(lk) * 1.25) + 2
         pool: dict[str, str] = {}
-        for cand, target in self._pool(lk, lo, hi):
-            pool.setdefault(loose_key(cand), target)
+        for key, target in self._pool(lk, lo, hi):
+            pool.setdefault(key, target)
         matches = difflib.get_close_matches(lk, list(pool), n=n * 3, cutoff=0.75)
         out: list[str] = []
         for match in matches:
@@ -285,12 +288,14 @@ class CosIng:
         return out[:n]
 
     def _pool(self, lk: str, lo: int, hi: int) -> Iterator[tuple[str, str]]:
+        # The lookup table already holds each name's loose key: recomputing it in Python for the
+        # ~700 rows a common prefix matches cost ~25 ms per unknown name.
         rows = self._connect().execute(
-            "SELECT name FROM inci WHERE (p2 = ? OR s3 = ?) AND klen BETWEEN ? AND ?",
+            "SELECT lookup.key, inci.name FROM inci JOIN lookup ON lookup.inci_id = inci.id"
+            " WHERE (inci.p2 = ? OR inci.s3 = ?) AND inci.klen BETWEEN ? AND ?",
             (lk[:2], lk[-3:], lo, hi),
         )
-        for (cand,) in rows:
-            yield cand, cand
+        yield from rows
         for alias_key, target in _alias_keys().items():
             if (alias_key[:2] == lk[:2] or alias_key[-3:] == lk[-3:]) and lo <= len(alias_key) <= hi:
                 yield alias_key, target
