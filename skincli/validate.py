@@ -68,23 +68,20 @@ class Entry:
     node: dict[str, Any]
 
 
-def _mark(container: Any, key: str | int | None = None) -> tuple[int, int]:
-    if key is not None:
-        if isinstance(key, str) and hasattr(container, "key_marks") and key in container.key_marks:
-            return container.key_marks[key]
-        if isinstance(key, int) and hasattr(container, "item_marks") and key < len(container.item_marks):
-            return container.item_marks[key]
-    return getattr(container, "line", 1), getattr(container, "column", 1)
-
-
 class Checker:
     """Collects problems for one or more files."""
 
-    def __init__(self) -> None:
+    def __init__(self, nodes: dict[int, Any]) -> None:
         self.problems: list[Problem] = []
+        self.nodes = nodes  # id(container) -> YAML node, from load_yaml
+
+    def mark(self, container: Any, key: str | int | None = None) -> tuple[int, int]:
+        from skincli.yamlread import position
+
+        return position(self.nodes, container, key)
 
     def add(self, path: str, container: Any, key: str | int | None, message: str) -> None:
-        line, column = _mark(container, key)
+        line, column = self.mark(container, key)
         self.problems.append(Problem(path, line, column, message))
 
     # ---- structure -------------------------------------------------------------------------
@@ -282,7 +279,7 @@ def merge(files: list[dict[str, list[Entry]]], checker: Checker) -> dict[str, di
                 if not isinstance(entry_id, str):
                     continue
                 if entry_id in seen_here:
-                    first = _mark(seen_here[entry_id], "id")[0]
+                    first = checker.mark(seen_here[entry_id], "id")[0]
                     checker.add(entry.path, entry.node, "id", f"duplicate {SECTION_ENTITY[section]} id {entry_id!r} (first at line {first}); ids must be unique")
                     continue
                 seen_here[entry_id] = entry.node
@@ -290,24 +287,17 @@ def merge(files: list[dict[str, list[Entry]]], checker: Checker) -> dict[str, di
     return merged
 
 
-def check_documents(documents: list[tuple[Any, str, bool]]) -> dict[str, list[dict[str, Any]]]:
-    """Validate (document, path, is_overlay) triples; return plain merged data or raise with all problems."""
-    checker = Checker()
-    files = [checker.document(doc, path, overlay=overlay) for doc, path, overlay in documents]
+def check_documents(documents: list[tuple[Any, dict[int, Any], str, bool]]) -> dict[str, list[dict[str, Any]]]:
+    """Validate (data, nodes, path, is_overlay) tuples; return the merged data or raise with all problems."""
+    nodes: dict[int, Any] = {}
+    for _data, doc_nodes, _path, _overlay in documents:
+        nodes.update(doc_nodes)
+    checker = Checker(nodes)
+    files = [checker.document(data, path, overlay=overlay) for data, _nodes, path, overlay in documents]
     merged = merge(files, checker)
     checker.references(merged)
     checker.name_collisions(merged["ingredients"])
     if checker.problems:
         checker.problems.sort(key=lambda p: (p.path, p.line, p.column))
         raise KnowledgeBaseError(checker.problems)
-    return {section: [plain(e.node) for e in merged[section].values()] for section in SECTIONS}
-
-
-def plain(value: Any) -> Any:
-    """Strip position bookkeeping so data can be cached and serialised."""
-    if isinstance(value, dict):
-        return {str(k): plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [plain(v) for v in value]
-    return value
-
+    return {section: [e.node for e in merged[section].values()] for section in SECTIONS}
