@@ -100,6 +100,35 @@ DEFS: dict[str, Any] = {
     "effect_info": {"type": "object", "required": ["id", "name", "description", "ingredients"]},
     "expert": {"type": "object", "required": ["schema_version", "id", "name", "source", "opinions", "claims"]},
     "scale_row": {"type": "object", "required": ["level", "label", "meaning"]},
+    "span": {
+        "type": "object", "required": ["text", "start", "end"],
+        "properties": {"text": {"type": "string"}, "start": {"type": "integer", "minimum": 0}, "end": {"type": "integer", "minimum": 0}},
+    },
+    "check": {
+        "type": "object",
+        "required": ["schema_version", "text", "summary", "findings", "flags", "mentions"],
+        "properties": {
+            "schema_version": {"const": SCHEMA_VERSION},
+            "text": {"type": "string"},
+            "findings": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["n", "ingredient", "mention", "effect", "effect_phrase", "negated", "level", "label", "claims", "opinions", "sources"],
+                    "properties": {
+                        "n": {"type": "integer", "minimum": 1}, "ingredient": _ref, "mention": {"$ref": "#/$defs/span"},
+                        "effect": _str_or_null, "effect_phrase": {"oneOf": [{"type": "null"}, {"$ref": "#/$defs/span"}]},
+                        "negated": {"type": "boolean"}, "level": _level, "label": {"type": "string"},
+                        "claims": {"type": "array", "items": {"$ref": "#/$defs/claim"}},
+                    },
+                },
+            },
+            "flags": {
+                "type": "array",
+                "items": {"type": "object", "required": ["n", "kind", "text", "start", "end", "explanation", "claim"]},
+            },
+        },
+    },
     "scan": {
         "type": "object",
         "required": ["schema_version", "summary", "items"],
@@ -153,5 +182,6 @@ SCHEMA: dict[str, Any] = {
         "sources": {"type": "array", "items": {"$ref": "#/$defs/source"}},
         "evidence": {"type": "array", "items": {"$ref": "#/$defs/scale_row"}},
         "scan": {"$ref": "#/$defs/scan"},
+        "check": {"$ref": "#/$defs/check"},
     },
 }

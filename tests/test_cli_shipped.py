@@ -34,6 +34,7 @@ def _validate(data, command):
         ("sources", ["sources", "--json"]),
         ("evidence", ["evidence", "--json"]),
         ("scan", ["scan", "Aqua, Glycerin, Niacinamide 4%, Retinol, Salicylic Acid, Parfum", "--json"]),
+        ("check", ["check", "Our exosome serum regenerates skin like a facelift, with astaxanthin 6000 times stronger than vitamin C", "--json"]),
     ],
 )
 def test_json_outputs_match_the_published_schema(cli, command, args):
@@ -125,3 +126,14 @@ def test_scan_text_reports_unrecognised_names_with_suggestions(cli):
     assert result.exit_code == 0
     assert "did you mean NIACINAMIDE?" in result.stdout
     assert "Not recognised: Niacinamid; Zzyzxq" in result.stdout
+
+
+def test_check_offsets_point_into_the_text(cli):
+    text = "Retinol smooths wrinkles. Hyaluronsäure polstert Falten auf – clinically proven!"
+    view = cli.json("check", text, "--json")
+    assert view["findings"] and view["flags"]
+    for finding in view["findings"]:
+        span = finding["mention"]
+        assert text[span["start"]:span["end"]] == span["text"]
+    for flag in view["flags"]:
+        assert text[flag["start"]:flag["end"]] == flag["text"]

@@ -1,0 +1,637 @@
+"""`skincli check`: ingredient and effect matching, pairing, negation, grading, marketing flags, the
+renderers and the CLI; then real passages from the seed article against the shipped knowledge base.
+
+Expected levels are always looked up from the knowledge base in use, never written down here, so the
+tests follow the data; what they pin is which ingredient, which effect and which claim is reported.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from typing import Any
+
+import pytest
+from conftest import MINI
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from skincli import phrases
+from skincli.check import CheckReport, Lexicon, check_text, effect_lexicon
+from skincli.kb import KnowledgeBase, build_tables, open_kb
+from skincli.render import check as render_check
+
+# A small knowledge base for the matching rules mini.yaml cannot show: nested names ("hyaluronic acid
+# filler" / "hyaluronic acid"), plurals, a capitals-only abbreviation, a word that is both an
+# ingredient and an effect ("collagen"), and two claims for one pair.
+MATCHING_KB = """
+format: 1
+sources:
+  - {id: trial, kind: study, title: "A trial", authors: ["Doe J"], year: 2020, journal: "J Skin", volume: "3", pages: "4-5"}
+  - {id: advert, kind: article, title: "An advert", publisher: "Shop"}
+experts:
+  - {id: dr-x, name: "Dr. X", source: advert}
+effects:
+  - {id: wrinkles, name: "Wrinkles", description: "Lines"}
+  - {id: hydration, name: "Hydration", description: "Water"}
+  - {id: plumping, name: "Plumping", description: "Filling"}
+  - {id: collagen, name: "Collagen", description: "Collagen production"}
+ingredients:
+  - id: hyaluronic-acid
+    name: "Hyaluronic acid"
+    aliases: ["Hyaluronsäure", "HA"]
+    inci: ["SODIUM HYALURONATE"]
+    kind: ingredient
+    category: humectant
+    summary: "A humectant."
+    claims:
+      - {effect: hydration, statement: "HA hydrates (expert).", claimed_by: dr-x, evidence: {level: 1, rationale: "Said so"}}
+      - {effect: hydration, statement: "HA hydrates (trial).", claimed_by: trial, sources: [trial],
+         evidence: {level: 3, rationale: "Small trial"}}
+    opinions:
+      - {expert: dr-x, stance: endorses, quote: "HA is fine.", source: advert}
+  - id: hyaluronic-acid-filler
+    name: "Hyaluronic acid filler"
+    aliases: ["filler"]
+    kind: procedure
+    category: injectable
+    summary: "An injection."
+    claims:
+      - {effect: plumping, statement: "Fillers plump.", claimed_by: trial, evidence: {level: 5, rationale: "RCTs"}}
+  - {id: niacinamide, name: "Niacinamide", kind: ingredient, category: vitamin, summary: "B3."}
+  - {id: exosomes, name: "Exosome", kind: ingredient, category: vesicle, summary: "Vesicles."}
+  - {id: peptides, name: "Peptides", kind: ingredient, category: peptide, summary: "Chains."}
+  - {id: collagen, name: "Collagen", kind: ingredient, category: protein, summary: "A protein."}
+  - {id: retinol, name: "Retinol", aliases: ["Vitamin A"], kind: ingredient, category: retinoid, summary: "A retinoid."}
+  - {id: vitamin-c, name: "Vitamin C", kind: ingredient, category: vitamin, summary: "Ascorbic acid."}
+"""
+
+
+@pytest.fixture(scope="module")
+def mini() -> KnowledgeBase:
+    return open_kb(str(MINI), use_overlay=False, use_cache=False)
+
+
+@pytest.fixture(scope="module")
+def matching(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeBase:
+    path = tmp_path_factory.mktemp("kb") / "matching.yaml"
+    path.write_text(MATCHING_KB, encoding="utf-8")
+    return open_kb(str(path), use_overlay=False, use_cache=False)
+
+
+@pytest.fixture(scope="module")
+def shipped() -> KnowledgeBase:
+    return open_kb(None, use_overlay=False, use_cache=False)
+
+
+# ---- helpers -----------------------------------------------------------------------------------------
+def assert_offsets(text: str, view: dict[str, Any]) -> None:
+    """Every span in the report indexes the original text exactly."""
+    spans = [f["mention"] for f in view["findings"]]
+    spans += [f[k] for f in view["findings"] for k in ("effect_phrase", "negation") if f[k] is not None]
+    spans += view["flags"] + view["mentions"] + view["effects"]
+    for span in spans:
+        assert text[span["start"]:span["end"]] == span["text"], span
+
+
+def run(text: str, kb: KnowledgeBase) -> dict[str, Any]:
+    view = check_text(text, kb).to_dict()
+    assert_offsets(text, view)
+    assert [f["n"] for f in view["findings"]] == list(range(1, len(view["findings"]) + 1))
+    assert [g["n"] for g in view["flags"]] == list(range(1, len(view["flags"]) + 1))
+    json.dumps(view)  # JSON-ready
+    return view
+
+
+def pairs(view: dict[str, Any], *, negated: bool | None = False) -> set[tuple[str, str]]:
+    return {(f["ingredient"]["id"], f["effect"]) for f in view["findings"]
+            if f["effect"] is not None and (negated is None or f["negated"] == negated)}
+
+
+def finding(view: dict[str, Any], ingredient: str, effect: str | None) -> dict[str, Any]:
+    found = [f for f in view["findings"] if f["ingredient"]["id"] == ingredient and f["effect"] == effect]
+    assert len(found) == 1, (ingredient, effect, [(f["ingredient"]["id"], f["effect"]) for f in view["findings"]])
+    return found[0]
+
+
+def mentioned(view: dict[str, Any]) -> set[str]:
+    return {m["ingredient"]["id"] for m in view["mentions"]}
+
+
+def effects_found(text: str, kb: KnowledgeBase) -> list[tuple[str, str]]:
+    return [(e["text"], e["effect"]) for e in run(text, kb)["effects"]]
+
+
+# ---- ingredient names ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("written", [
+    "Alphaol", "ALPHAOL", "alphaol", "Vitamin Alpha", "vitamin-alpha", "Vitamin\nAlpha", "Alphasäure", "Alphasaeure",
+    "Alphasaure", "ALPHASÄURE", "Alpha\u00adsäure", unicodedata.normalize("NFD", "Alphasäure"), "Alphaols",
+])
+def test_names_aliases_and_spelling_variants_are_found(mini, written):
+    text = f"Our new {written} serum."
+    view = run(text, mini)
+    assert [(m["ingredient"]["id"], m["text"]) for m in view["mentions"]] == [("alpha", written)]
+
+
+@pytest.mark.parametrize("text", [
+    "Alphaolate is not an ingredient.", "An alphaolic acid.", "Alpha ol is two words.", "Vitaminalpha, no space.",
+    "Prealphaol.",
+])
+def test_names_match_whole_words_only(mini, text):
+    assert run(text, mini)["mentions"] == []
+
+
+def test_a_name_before_a_hyphenated_word_is_found(mini):
+    view = run("Das Alphaol-Serum und das ALPHAOL-haltige Fluid.", mini)
+    assert [m["text"] for m in view["mentions"]] == ["Alphaol", "ALPHAOL"]
+
+
+def test_longest_name_wins(matching):
+    view = run("A hyaluronic acid filler, then hyaluronic-acid serum and a Hyaluronsäure-Filler-free cream.", matching)
+    assert [(m["ingredient"]["id"], m["text"]) for m in view["mentions"]] == [
+        ("hyaluronic-acid-filler", "hyaluronic acid filler"),
+        ("hyaluronic-acid", "hyaluronic-acid"),
+        ("hyaluronic-acid", "Hyaluronsäure"),
+        ("hyaluronic-acid-filler", "Filler"),
+    ]
+
+
+def test_a_space_never_stands_where_a_name_has_none(matching):
+    view = run("Niacin amide and niacinamide and Niacin-amide.", matching)
+    assert [m["text"] for m in view["mentions"]] == ["niacinamide", "Niacin-amide"]
+
+
+def test_plurals_and_singulars(matching):
+    view = run("Exosomes and one exosome; peptides and a peptide.", matching)
+    assert [(m["ingredient"]["id"], m["text"]) for m in view["mentions"]] == [
+        ("exosomes", "Exosomes"), ("exosomes", "exosome"), ("peptides", "peptides"), ("peptides", "peptide"),
+    ]
+
+
+def test_short_abbreviations_match_in_capitals_only(matching):
+    view = run("She has HA. Ha! A serum with HAs, ha.", matching)
+    assert [m["text"] for m in view["mentions"]] == ["HA", "HAs"]
+
+
+def test_a_word_that_is_ingredient_and_effect_is_the_effect_next_to_another_ingredient(matching):
+    with_other = run("Retinol boosts collagen.", matching)
+    assert pairs(with_other) == {("retinol", "collagen")}
+    assert mentioned(with_other) == {"retinol"}
+    alone = run("Collagen for plumping.", matching)
+    assert pairs(alone) == {("collagen", "plumping")}
+
+
+def test_ingredient_lexicon_scales_to_ten_thousand_ingredients():
+    """Built once per knowledge base; a scan costs dictionary look-ups per word, not per name."""
+    ingredients = [{"id": f"ing-{n}", "name": f"Substance {n}", "aliases": [f"subst{n}ol"], "kind": "ingredient",
+                    "category": "test", "summary": "s",
+                    "claims": [{"effect": "wrinkles", "statement": "s", "claimed_by": "src",
+                                "evidence": {"level": n % 6, "rationale": "r"}}]}
+                   for n in range(10_000)]
+    data = {"sources": [{"id": "src", "kind": "study", "title": "t"}], "experts": [],
+            "effects": [{"id": "wrinkles", "name": "Wrinkles", "description": "d"}], "ingredients": ingredients}
+    header, tables = build_tables(data)
+    kb = KnowledgeBase(header, lambda table, rid: tables[table].get(rid), "synthetic")
+    text = "Filler words here. Subst9999ol and Substance 4321 reduce wrinkles. " * 200
+    view = run(text, kb)
+    assert pairs(view) == {("ing-9999", "wrinkles"), ("ing-4321", "wrinkles")}
+    assert len(view["findings"]) == 400
+    assert finding_level(view, "ing-9999") == 9999 % 6
+
+
+def finding_level(view: dict[str, Any], ingredient: str) -> int | None:
+    return next(f["level"] for f in view["findings"] if f["ingredient"]["id"] == ingredient)
+
+
+# ---- effect phrases -----------------------------------------------------------------------------------
+BRIEF_EXAMPLES = [
+    ("wrinkles", "wrinkles"), ("fine lines", "wrinkles"), ("Falten", "wrinkles"), ("Faltentiefe", "wrinkles"),
+    ("collagen", "collagen"), ("Kollagen", "collagen"), ("plumping", "plumping"), ("aufpolstern", "plumping"),
+    ("brightening", "hyperpigmentation"), ("dark spots", "hyperpigmentation"), ("Pigmentflecken", "hyperpigmentation"),
+    ("anti-inflammatory", "inflammation"), ("entzündungshemmend", "inflammation"), ("entzuendungshemmend", "inflammation"),
+    ("hair growth", "hair-growth"), ("Haarwachstum", "hair-growth"), ("free radicals", "antioxidant"),
+    ("freie Radikale", "antioxidant"), ("moisture", "hydration"), ("Feuchtigkeit", "hydration"),
+    ("regenerates", "regeneration"), ("regeneriert", "regeneration"), ("anti-aging", "skin-ageing"),
+    ("Anti-Aging", "skin-ageing"), ("antiaging", "skin-ageing"), ("blemishes", "acne"), ("Unreinheiten", "acne"),
+    ("irritated skin", "soothing"), ("irritation", "tolerability"), ("Akne-Narben", "scars"), ("sun damage", "photodamage"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "effect"), BRIEF_EXAMPLES)
+def test_effect_phrases_english_and_german(mini, phrase, effect):
+    assert effects_found(f"Alphaol: {phrase}.", mini) == [(phrase, effect)]
+
+
+@pytest.mark.parametrize("text", ["Unwrinkled cotton.", "Die Firma straft nicht.", "Healthy food.", "Wunderbar, wonderful!"])
+def test_effect_phrases_and_flags_match_whole_words(mini, text):
+    view = run(text, mini)
+    assert view["effects"] == [] and view["flags"] == []
+
+
+def test_vocabulary_covers_known_effects_in_both_languages(shipped):
+    known = {e.id for e in shipped.effects()}
+    assert set(phrases.EFFECT_PHRASES) == known  # every effect of the knowledge base can be recognised
+    for effect, by_lang in phrases.EFFECT_PHRASES.items():
+        assert set(by_lang) == {"en", "de"} and all(by_lang.values()), effect
+    counts = phrases.phrase_count()
+    assert counts["en"] >= 150 and counts["de"] >= 100
+
+
+def test_no_phrase_is_listed_twice():
+    spellings = [(tuple(keys), p.endswith("*"))
+                 for by_lang in phrases.EFFECT_PHRASES.values() for ps in by_lang.values() for p in ps
+                 for keys, _hard, _raw in Lexicon.spellings(p.rstrip("*"))[:1]]
+    duplicates = {s for s in spellings if spellings.count(s) > 1}
+    assert not duplicates
+    assert len(effect_lexicon()) >= len(spellings)
+
+
+# ---- pairing ----------------------------------------------------------------------------------------------
+def test_effect_pairs_with_the_nearest_ingredient_named_before_it(mini):
+    view = run("Alphaol reduces wrinkles, while Betaine Test fights free radicals.", mini)
+    assert pairs(view) == {("alpha", "wrinkles"), ("beta", "antioxidant")}
+
+
+def test_effect_before_any_ingredient_pairs_with_the_one_after(mini):
+    assert pairs(run("For fewer wrinkles: Alphaol.", mini)) == {("alpha", "wrinkles")}
+
+
+def test_ingredients_named_together_share_the_effect(mini):
+    view = run("Alphaol and Betaine Test reduce wrinkles.", mini)
+    assert pairs(view) == {("alpha", "wrinkles"), ("beta", "wrinkles")}
+
+
+def test_a_sentence_referring_back_continues_the_previous_ingredient(mini):
+    view = run("Meet Alphaol. It hydrates and reduces wrinkles.", mini)
+    assert pairs(view) == {("alpha", "hydration"), ("alpha", "wrinkles")}
+    assert {f["attribution"] for f in view["findings"]} == {"previous-sentence"}
+    german = run("Neu: Alphasäure. Außerdem spendet Feuchtigkeit.", mini)
+    assert pairs(german) == {("alpha", "hydration")}
+
+
+def test_a_list_under_an_ingredient_continues_it(mini):
+    view = run("Serum with Alphaol:\n- smooths wrinkles\n- deep moisture", mini)
+    assert pairs(view) == {("alpha", "wrinkles"), ("alpha", "hydration")}
+
+
+@pytest.mark.parametrize("text", [
+    "Meet Alphaol. The bottle is blue. Hydrates!",  # no pronoun: a new subject we do not know
+    "Meet Alphaol.\n\nIt hydrates.",  # a blank line ends the paragraph
+    "Meet Alphaol. The bottle is blue. It hydrates.",  # the sentence in between does not continue
+])
+def test_an_effect_without_a_known_ingredient_is_not_paired(mini, text):
+    view = run(text, mini)
+    assert pairs(view) == set()
+    assert [e["effect"] for e in view["effects"] if not e["attributed"]] == ["hydration"]
+    assert finding(view, "alpha", None)["verdict"] == "mentioned, no claim made"
+
+
+@pytest.mark.parametrize(("text", "compared"), [
+    ("Betaine Test fights free radicals better than Alphaol.", "Alphaol"),
+    ("Betaine Test fights free radicals 20 times better than that of vitamin alpha.", "vitamin alpha"),
+    ("Betaine Test, eine Alternative zu Alphasäure, gegen freie Radikale.", "Alphasäure"),
+    ("Betaine Test has an Alphaol-like effect against free radicals.", "Alphaol"),
+])
+def test_an_ingredient_named_as_a_comparison_is_not_paired(mini, text, compared):
+    view = run(text, mini)
+    assert pairs(view) == {("beta", "antioxidant")}
+    alpha = finding(view, "alpha", None)
+    assert alpha["mention"]["text"] == compared
+    assert alpha["mention_role"] == "comparison"
+
+
+# ---- negation ---------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "effect", "cue"), [
+    ("Alphaol does not irritate.", "tolerability", "not"),
+    ("Alphaol doesn't hydrate.", "hydration", "doesn't"),
+    ("Alphaol hydrates without irritation.", "tolerability", "without"),
+    ("Alphaol: no wrinkles?", "wrinkles", "no"),
+    ("Alphasäure ist nicht reizend.", "tolerability", "nicht"),
+    ("Alphasäure: keine Falten.", "wrinkles", "keine"),
+    ("Alphasäure pflegt ohne Reizungen.", "tolerability", "ohne"),
+    ("Alphaol is free from irritation.", "tolerability", "free from"),
+    ("Alphasäure reizt die Haut nicht.", "tolerability", "nicht"),
+])
+def test_negated_effects_are_reported_and_flagged(mini, text, effect, cue):
+    view = run(text, mini)
+    f = finding(view, "alpha", effect)
+    assert f["negated"] is True
+    assert f["negation"]["text"] == cue
+    assert view["summary"]["negated"] == 1
+
+
+@pytest.mark.parametrize(("text", "effect"), [
+    ("Alphaol: no more wrinkles!", "wrinkles"),
+    ("Alphasäure: keine Falten mehr!", "wrinkles"),
+    ("Alphaol not only hydrates, it smooths.", "hydration"),
+    ("Alphaol is non-irritating.", "tolerability"),
+    ("Alphaol is non-invasive and gentle.", "tolerability"),
+    ("Alphaol hydrates. No, really.", "hydration"),
+    ("Alphasäure glättet nicht nur Falten.", "wrinkles"),
+])
+def test_not_negated(mini, text, effect):
+    assert finding(run(text, mini), "alpha", effect)["negated"] is False
+
+
+# ---- grading --------------------------------------------------------------------------------------------
+def test_a_pair_carries_the_knowledge_base_claims_best_first(matching):
+    view = run("Hyaluronic acid hydrates.", matching)
+    f = finding(view, "hyaluronic-acid", "hydration")
+    ingredient = matching.ingredient("hyaluronic-acid")
+    assert f["level"] == ingredient.best_level("hydration")
+    assert [c["statement"] for c in f["claims"]] == [c.statement for c in sorted(
+        (c for c in ingredient.claims if c.effect == "hydration"), key=lambda c: -c.level)]
+    assert f["claims"][0]["claimed_by"] == {"id": "trial", "name": "Doe J 2020, J Skin 3:4-5", "type": "source"}
+    assert f["claims"][1]["claimed_by"]["type"] == "expert"
+    assert f["opinions"] == [{"expert": {"id": "dr-x", "name": "Dr. X"}, "stance": "endorses", "quote": "HA is fine.",
+                              "source": "advert"}]
+    assert [s["id"] for s in f["sources"]] == ["trial", "advert"]
+    assert f["label"] == "preliminary" and f["verdict"] == f"{f['level']} preliminary"
+
+
+def test_a_pair_without_a_claim_is_reported_as_no_evidence(mini):
+    view = run("Betaine Test hydrates.", mini)
+    f = finding(view, "beta", "hydration")
+    assert (f["level"], f["label"], f["verdict"], f["claims"]) == (None, "none", "no evidence on record", [])
+    assert view["summary"]["no_evidence"] == 1
+
+
+def test_mentioned_without_an_effect_is_listed(mini):
+    view = run("We blend Alphaol and Betaine Test.", mini)
+    assert [(f["ingredient"]["id"], f["effect"], f["verdict"]) for f in view["findings"]] == [
+        ("alpha", None, "mentioned, no claim made"), ("beta", None, "mentioned, no claim made")]
+    assert view["summary"]["mentioned_only"] == 2
+
+
+def test_the_example_sentence(mini):
+    text = "Our Alphaol serum reduces wrinkles like a facelift, with Betaine Test 6000 times stronger than vitamin C."
+    view = run(text, mini)
+    alpha = finding(view, "alpha", "wrinkles")
+    assert alpha["level"] == mini.ingredient("alpha").best_level("wrinkles")
+    assert (alpha["mention"]["text"], alpha["effect_phrase"]["text"]) == ("Alphaol", "wrinkles")
+    assert finding(view, "beta", None)["mention"]["text"] == "Betaine Test"
+    assert [(g["kind"], g["text"]) for g in view["flags"]] == [
+        ("injection-comparison", "like a facelift"), ("numeric-superlative", "6000 times stronger")]
+    linked = view["flags"][1]["claim"]
+    zero = next(c for c in mini.ingredient("beta").claims if "6000" in c.statement)
+    assert linked["ingredient"]["id"] == "beta" and linked["statement"] == zero.statement
+    assert linked["evidence"]["level"] == zero.level
+    assert view["flags"][0]["claim"] is None
+
+
+# ---- marketing patterns -----------------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "kind", "flagged"), [
+    ("It is 6000x stronger.", "numeric-superlative", "6000x stronger"),
+    ("It is 6,000 times more potent.", "numeric-superlative", "6,000 times more"),
+    ("A 10-fold boost.", "numeric-superlative", "10-fold"),
+    ("Sie ist 6000-mal stärker.", "numeric-superlative", "6000-mal stärker"),
+    ("Zehnfach wirksam.", "numeric-superlative", "Zehnfach"),
+    ("A botox-like effect.", "injection-comparison", "botox-like"),
+    ("Works like Botox.", "injection-comparison", "like Botox"),
+    ("Plumps like a filler.", "injection-comparison", "like a filler"),
+    ("The filler effect.", "injection-comparison", "filler effect"),
+    ("A facelift in a jar.", "injection-comparison", "facelift in a jar"),
+    ("Der Botox-Effekt aus der Tube.", "injection-comparison", "Botox-Effekt"),
+    ("Glättet wie Botox.", "injection-comparison", "wie Botox"),
+    ("Clinically proven.", "clinically-proven", "Clinically proven"),
+    ("Klinisch bewiesen!", "clinically-proven", "Klinisch bewiesen"),
+    ("Klinisch getestet.", "clinically-proven", "Klinisch getestet"),
+    ("Dermatologically tested.", "dermatologically-tested", "Dermatologically tested"),
+    ("No side effects.", "no-side-effects", "No side effects"),
+    ("Keine Nebenwirkungen.", "no-side-effects", "Keine Nebenwirkungen"),
+    ("The miracle serum.", "miracle", "miracle"),
+    ("Die Wundercreme.", "miracle", "Wundercreme"),
+    ("100% natural.", "natural", "100% natural"),
+])
+def test_marketing_patterns_are_flagged(mini, text, kind, flagged):
+    view = run(text, mini)
+    assert [(g["kind"], g["text"]) for g in view["flags"]] == [(kind, flagged)]
+    assert view["flags"][0]["explanation"] == phrases.FLAGS[kind]["explanation"]
+
+
+@pytest.mark.parametrize("text", [
+    "Apply 2 times a day.", "Zweimal täglich auftragen.", "Kein Wunder, dass sie es mag.", "Not clinically proven.",
+    "Up to 3 times per week.", "A filler word.",
+])
+def test_ordinary_wording_is_not_flagged(mini, text):
+    assert run(text, mini)["flags"] == []
+
+
+def test_clinically_proven_says_no_study_is_cited_unless_one_is(mini):
+    bare = run("Clinically proven to hydrate.", mini)["flags"][0]["explanation"]
+    cited = run("Clinically proven (Smith et al. 2020, doi:10.1000/x).", mini)["flags"][0]["explanation"]
+    assert "No study is cited" in bare
+    assert "No study is cited" not in cited and "cites a study" in cited
+
+
+def test_a_numeric_flag_links_only_the_zero_level_claim_with_the_same_number(mini):
+    assert run("Betaine Test: 6.000-mal stärker!", mini)["flags"][0]["claim"]["ingredient"]["id"] == "beta"
+    assert run("Betaine Test: 5000 times stronger!", mini)["flags"][0]["claim"] is None
+    assert run("6000 times stronger. Betaine Test.", mini)["flags"][0]["claim"] is None  # not in the same sentence
+
+
+# ---- offsets and robustness -------------------------------------------------------------------------------
+def test_offsets_index_the_original_text(mini):
+    text = ("\ufeff🧴 Neu!\r\nUnser ALPHAOL\u00ad-Serum (Vitamin\u00a0Alpha) glättet Fältchen – 6000-mal stärker als "
+            "Betaine Test.\r\n\r\nIt doesn't irritate; wie Botox!")
+    view = run(text, mini)
+    assert {m["text"] for m in view["mentions"]} == {"ALPHAOL", "Vitamin\u00a0Alpha", "Betaine Test"}
+    assert ("alpha", "wrinkles") in pairs(view)
+    assert {g["kind"] for g in view["flags"]} == {"numeric-superlative", "injection-comparison"}
+
+
+_FRAGMENTS = ["Alphaol", "ALPHAOL", "Vitamin-Alpha", "Alphasäure", "Betaine Test", "wrinkles", "hydrates", "does not",
+              "keine", "free radicals", "6000x stronger", "like Botox", "It", "than", "Dr.", "e.V.", "Falten", "-", "\u00ad",
+              " ", ", ", ". ", "\n", "\n\n", "\r\n", "- ", "“", "”", "[bold]", "\x1b[31m"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.one_of(st.sampled_from(_FRAGMENTS), st.text(max_size=6)), max_size=25))
+def test_any_text_gives_exact_offsets_and_renders(mini, parts):
+    text = "".join(parts)
+    view = run(text, mini)
+    plain = render_check.text(view, 60)
+    assert "\x1b" not in plain
+
+
+# ---- rendering and the CLI ------------------------------------------------------------------------------
+def test_plain_text_marks_findings_and_flags(mini):
+    view = run("Our Alphaol serum reduces wrinkles like a facelift, with Betaine Test.", mini)
+    out = render_check.text(view, 120)
+    assert "Alphaol⟨1⟩ serum reduces wrinkles⟨1⟩ like a facelift⟨!1⟩, with Betaine Test⟨2⟩." in out
+    assert "  1  [4 supported] Alphaol → Wrinkles" in out
+    assert "  2  Betaine Test — mentioned, no claim made" in out
+    assert "!1   compared with an injection or surgery: “like a facelift”" in out
+    assert "claimed by Smith J et al. 2007, J Test 1:2-3" in out
+    assert "\x1b[" not in out
+    negated = render_check.text(run("Alphaol doesn't hydrate.", mini), 120)
+    assert "  1  [1 opinion] Alphaol → Hydration (negated)" in negated
+    assert "negated (“doesn't”)" in negated
+
+
+def test_plain_text_defangs_control_characters(mini):
+    out = render_check.text(run("Alphaol \x1b[31mred\x1b[0m hydrates.", mini), 80)
+    assert "\x1b" not in out and "\\x1b[31mred" in out
+
+
+def test_rich_shows_markup_in_the_input_literally(mini):
+    from rich.console import Console
+
+    view = run("Alphaol [bold]hydrates[/bold] like Botox.", mini)
+    console = Console(record=True, width=100, color_system=None)
+    console.print(render_check.rich(view))
+    shown = console.export_text()
+    assert "[bold]hydrates⟨1⟩[/bold]" in shown
+    assert "Dr. Test Person" in shown and "like Botox" in shown
+
+
+def test_cli_text_json_stdin_and_file(cli, tmp_path, mini):
+    text = "Alphasäure reduziert Falten, klinisch bewiesen."
+    plain = cli("check", text, "--kb", str(MINI))
+    assert plain.exit_code == 0, plain.output
+    assert "Alphasäure⟨1⟩ reduziert Falten⟨1⟩, klinisch bewiesen⟨!1⟩." in plain.stdout
+    view = cli.json("check", text, "--json", "--kb", str(MINI))
+    assert view["schema_version"] == 1 and view["text"] == text
+    assert [(f["ingredient"]["id"], f["effect"], f["level"]) for f in view["findings"]] == [
+        ("alpha", "wrinkles", mini.ingredient("alpha").best_level("wrinkles"))]
+    assert_offsets(text, view)
+    piped = cli("check", "-", "--json", "--kb", str(MINI), input=text)
+    assert piped.exit_code == 0 and json.loads(piped.stdout) == view
+    page = tmp_path / "page.txt"
+    page.write_bytes(("\ufeff" + text).encode("utf-8"))
+    from_file = cli("check", "--file", str(page), "--json", "--kb", str(MINI))
+    assert from_file.exit_code == 0 and json.loads(from_file.stdout) == view
+
+
+def test_cli_missing_file_and_bad_arguments(cli, tmp_path):
+    missing = cli("check", "--file", str(tmp_path / "nope.txt"), "--kb", str(MINI))
+    assert missing.exit_code == 1
+    assert "nope.txt: no such file" in missing.stderr and missing.stdout == ""
+    both = cli("check", "text", "--file", str(tmp_path / "x.txt"), "--kb", str(MINI))
+    assert both.exit_code == 2
+    empty = cli("check", "-", "--kb", str(MINI), input="")
+    assert empty.exit_code == 0 and "Nothing to check" in empty.stdout
+
+
+def test_cli_text_without_findings(cli):
+    result = cli("check", "A plain sentence about the weather.", "--kb", str(MINI))
+    assert result.exit_code == 0
+    assert "No ingredient from the knowledge base and no marketing pattern found." in result.stdout
+
+
+# ---- the seed article, against the shipped knowledge base ------------------------------------------------------
+# Passages © MarieAge, 14 Aug 2024, Judith Cyriax (with Dr. med. Timm Golüke); quoted for testing.
+ASTAXANTHIN = ("Astaxanthin Its antioxidant effect is 6000 times higher than that of vitamin C, making it particularly "
+               "effective in combating free radicals.")
+RETINOL = ("Retinol significantly increases collagen and elastin synthesis, reduces UV-induced collagen damage, and "
+           "measurably reduces wrinkle depth.")
+ACTIVES = ("Vitamin C, in turn, stimulates new collagen formation and reduces hyperpigmentation, niacinamide increases "
+           "skin elasticity and reduces blemishes, peptides improve cell renewal.")
+HYALURONIC = ("Another high-performer in anti-aging cosmetics is hyaluronic acid , a moisture booster and reservoir in one, "
+              "known for its plumping immediate effect.")
+GOLUEKE = ("Exosomes also take on important tasks in the skin, especially when it comes to maintaining skin health and "
+           "function,” says Golüke.\nAnd further: “For example, they transmit anti-inflammatory signals, thereby reducing "
+           "inflammations in the skin and help alleviate conditions such as psoriasis, acne, or eczema.”")
+INJECTIONS = ("Active ingredients in beauty products can never achieve the same smoothing or plumping results as an "
+              "injection with botulinum toxin or fillers.")
+
+
+def assert_graded_as_in_kb(view: dict[str, Any], kb: KnowledgeBase) -> None:
+    for f in view["findings"]:
+        if f["effect"] is not None:
+            ingredient = kb.ingredient(f["ingredient"]["id"])
+            assert f["level"] == ingredient.best_level(f["effect"]), f
+            assert len(f["claims"]) == sum(1 for c in ingredient.claims if c.effect == f["effect"])
+
+
+def test_article_astaxanthin_6000_times(shipped):
+    view = run(ASTAXANTHIN, shipped)
+    assert pairs(view) == {("astaxanthin", "antioxidant")}
+    astaxanthin = shipped.ingredient("astaxanthin")
+    f = finding(view, "astaxanthin", "antioxidant")
+    assert f["level"] == astaxanthin.best_level("antioxidant")
+    six_thousand = next(c for c in astaxanthin.claims if "6000" in c.statement and c.effect == "antioxidant")
+    assert six_thousand.statement in [c["statement"] for c in f["claims"]]
+    flag = view["flags"][0]
+    assert (flag["kind"], flag["text"]) == ("numeric-superlative", "6000 times higher")
+    assert flag["claim"]["statement"] == six_thousand.statement
+    assert flag["claim"]["evidence"]["level"] == six_thousand.level == 0
+    vitamin_c = finding(view, "vitamin-c", None)
+    assert vitamin_c["mention_role"] == "comparison"
+
+
+def test_article_retinol(shipped):
+    view = run(RETINOL, shipped)
+    assert {"retinol"} == {i for i, _e in pairs(view)}
+    assert {("retinol", "collagen"), ("retinol", "elasticity"), ("retinol", "wrinkles")} <= pairs(view)
+    assert finding(view, "retinol", "elasticity")["effect_phrase"]["text"] == "elastin"
+    assert_graded_as_in_kb(view, shipped)
+
+
+def test_article_vitamin_c_niacinamide_peptides(shipped):
+    view = run(ACTIVES, shipped)
+    assert pairs(view) == {("vitamin-c", "collagen"), ("vitamin-c", "hyperpigmentation"), ("niacinamide", "elasticity"),
+                           ("niacinamide", "acne"), ("peptides", "cell-renewal")}
+    assert finding(view, "niacinamide", "acne")["effect_phrase"]["text"] == "blemishes"
+    assert_graded_as_in_kb(view, shipped)
+
+
+def test_article_hyaluronic_acid(shipped):
+    view = run(HYALURONIC, shipped)
+    assert {("hyaluronic-acid", "hydration"), ("hyaluronic-acid", "plumping")} <= pairs(view)
+    assert {i for i, _e in pairs(view)} == {"hyaluronic-acid"}
+    assert_graded_as_in_kb(view, shipped)
+
+
+def test_article_goluekes_quote_continues_the_sentence_before(shipped):
+    view = run(GOLUEKE, shipped)
+    expected = {("exosomes", e) for e in ("inflammation", "psoriasis", "acne", "eczema")}
+    assert pairs(view) == expected
+    for _i, effect in expected:
+        f = finding(view, "exosomes", effect)
+        assert f["attribution"] == "previous-sentence"
+        assert f["mention"]["text"] == "Exosomes"
+        assert any(c["claimed_by"]["type"] == "expert" and "Golüke" in c["claimed_by"]["name"] for c in f["claims"])
+    assert_graded_as_in_kb(view, shipped)
+
+
+def test_article_injections(shipped):
+    view = run(INJECTIONS, shipped)
+    assert {("botulinum-toxin", "wrinkles"), ("hyaluronic-acid-filler", "plumping")} <= pairs(view)
+    assert finding(view, "botulinum-toxin", "wrinkles")["effect_phrase"]["text"] == "smoothing"
+    assert_graded_as_in_kb(view, shipped)
+
+
+# ---- marketing texts of our own, against the shipped knowledge base ------------------------------------------
+def test_own_english_advert(shipped):
+    text = "Our exosome serum regenerates skin like a facelift, with astaxanthin 6000 times stronger than vitamin C."
+    view = run(text, shipped)
+    assert pairs(view) == {("exosomes", "regeneration")}
+    assert [f["ingredient"]["id"] for f in view["findings"] if f["effect"] is None] == ["astaxanthin", "vitamin-c"]
+    assert [g["kind"] for g in view["flags"]] == ["injection-comparison", "numeric-superlative"]
+    assert "6000" in view["flags"][1]["claim"]["statement"]
+    assert_graded_as_in_kb(view, shipped)
+
+
+def test_own_german_advert(shipped):
+    text = ("Unser Serum mit Retinol glättet Falten und regt die Kollagenbildung an. Hyaluronsäure spendet Feuchtigkeit "
+            "und polstert die Haut auf – wie ein Filler! Klinisch getestet, keine Nebenwirkungen. Niacinamid reizt nicht.")
+    view = run(text, shipped)
+    assert pairs(view) == {("retinol", "wrinkles"), ("retinol", "collagen"), ("hyaluronic-acid", "hydration"),
+                           ("hyaluronic-acid", "plumping")}
+    assert pairs(view, negated=True) == {("niacinamide", "tolerability")}
+    assert [(g["kind"], g["text"]) for g in view["flags"]] == [
+        ("injection-comparison", "wie ein Filler"), ("clinically-proven", "Klinisch getestet"),
+        ("no-side-effects", "keine Nebenwirkungen")]
+    filler = [m for m in view["mentions"] if m["text"] == "Filler"]
+    assert filler and filler[0]["role"] == "comparison"
+    assert_graded_as_in_kb(view, shipped)
+
+
+def test_report_is_a_frozen_value(mini):
+    report = check_text("Alphaol hydrates.", mini)
+    assert isinstance(report, CheckReport)
+    with pytest.raises(AttributeError):
+        report.text = "x"  # type: ignore[misc]
+    assert check_text("Alphaol hydrates.", mini).to_dict() == report.to_dict()
+
