@@ -44,7 +44,9 @@ def fingerprint(paths: list[Path]) -> str:
     digest.update(MAGIC + __version__.encode())
     for path in paths:
         st = path.stat()
-        digest.update(f"{os.path.realpath(path)}|{st.st_size}|{st.st_mtime_ns}|{st.st_ctime_ns}|{st.st_ino}|{st.st_dev}\n".encode())
+        digest.update(
+            f"{os.path.realpath(path)}|{st.st_size}|{st.st_mtime_ns}|{st.st_ctime_ns}|{st.st_ino}|{st.st_dev}\n".encode()
+        )
         if st.st_size <= HASH_LIMIT:
             digest.update(blake2b(path.read_bytes(), digest_size=20).digest())
     return digest.hexdigest()

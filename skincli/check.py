@@ -41,8 +41,18 @@ from skincli.names import name_key
 if TYPE_CHECKING:
     from skincli.kb import KnowledgeBase
 
-__all__ = ["CheckReport", "EffectPhrase", "Finding", "Flag", "Lexicon", "Mention", "Span", "check_text", "effect_lexicon",
-           "ingredient_lexicon"]
+__all__ = [
+    "CheckReport",
+    "EffectPhrase",
+    "Finding",
+    "Flag",
+    "Lexicon",
+    "Mention",
+    "Span",
+    "check_text",
+    "effect_lexicon",
+    "ingredient_lexicon",
+]
 
 SCHEMA_VERSION = 1
 NO_EVIDENCE = "no evidence on record"
@@ -201,8 +211,12 @@ class CheckReport:
                 "verdict": f.verdict,
                 "claims": [claim_view(c, kb) for c in f.claims],
                 "opinions": [
-                    {"expert": {"id": o.expert, "name": kb.claimant_name(o.expert)}, "stance": o.stance, "quote": o.quote,
-                     "source": o.source}
+                    {
+                        "expert": {"id": o.expert, "name": kb.claimant_name(o.expert)},
+                        "stance": o.stance,
+                        "quote": o.quote,
+                        "source": o.source,
+                    }
                     for o in f.opinions
                 ],
                 "sources": sources,
@@ -213,8 +227,14 @@ class CheckReport:
             if g.claim:
                 ingredient_id, c = g.claim
                 claim = {"ingredient": {"id": ingredient_id, "name": kb.name_of(ingredient_id)}, **claim_view(c, kb)}
-            return {"n": g.n, "kind": g.kind, "kind_label": phrases.FLAGS[g.kind]["label"], **g.span.to_dict(),
-                    "explanation": g.explanation, "claim": claim}
+            return {
+                "n": g.n,
+                "kind": g.kind,
+                "kind_label": phrases.FLAGS[g.kind]["label"],
+                **g.span.to_dict(),
+                "explanation": g.explanation,
+                "claim": claim,
+            }
 
         return {
             "schema_version": SCHEMA_VERSION,
@@ -224,8 +244,13 @@ class CheckReport:
             "flags": [flag(g) for g in self.flags],
             "mentions": [m.to_dict() for m in self.mentions],
             "effects": [
-                {"effect": e.effect, "effect_name": names.get(e.effect, e.effect), **e.span.to_dict(), "negated": e.negated,
-                 "attributed": e.attributed}
+                {
+                    "effect": e.effect,
+                    "effect_name": names.get(e.effect, e.effect),
+                    **e.span.to_dict(),
+                    "negated": e.negated,
+                    "attributed": e.attributed,
+                }
                 for e in self.effects
             ],
         }
@@ -316,8 +341,16 @@ class Lexicon:
                 out.append(([t.key for t in toks], [t.hard for t in toks[1:]], "".join(t.raw for t in toks)))
         return out
 
-    def add(self, keys: list[str], hard: list[bool], entry_payload: str, *, prefix: bool = False, case: str | None = None,
-            rank: int = 0) -> _Entry:
+    def add(
+        self,
+        keys: list[str],
+        hard: list[bool],
+        entry_payload: str,
+        *,
+        prefix: bool = False,
+        case: str | None = None,
+        rank: int = 0,
+    ) -> _Entry:
         compact = "".join(keys)
         if len(keys) == 1:
             entry = _Entry(entry_payload, _NONE, _NONE, case, rank)
@@ -495,13 +528,13 @@ def _sentences(text: str) -> list[_Sentence]:
         mark = m.group()
         new_paragraph = False
         if mark.startswith("\n"):
-            line = text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip()
+            line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()].strip()
             new_paragraph = mark.count("\n") > 1
             if not new_paragraph and len(line) >= phrases.SHORT_LINE and not _BULLET.match(text, m.end()):
                 continue
         elif mark.rstrip("\"'\u201d\u2019\u00bb\u00ab)]") == "." and _is_abbreviation(text, m.start()):
             continue
-        if text[start:m.end()].strip():
+        if text[start : m.end()].strip():
             out.append(_Sentence(start, m.end(), paragraph))
         start = m.end()
         if new_paragraph:
@@ -512,14 +545,14 @@ def _sentences(text: str) -> list[_Sentence]:
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    m = _WORD_BEFORE.search(text[max(0, dot - 40):dot])
+    m = _WORD_BEFORE.search(text[max(0, dot - 40) : dot])
     if m is None or m.group(2):
         return False
     word = m.group(1)
     if name_key(word) in _ABBREVIATIONS:
         return True
     if len(word) == 1:  # "z. B.", "e.V.", but not "vitamin C."
-        before = text[:dot - 1].rstrip(" ")
+        before = text[: dot - 1].rstrip(" ")
         return word.islower() or before.endswith(".")
     return False
 
@@ -575,7 +608,7 @@ def _find_flags(text: str, toks: list[_Token]) -> list[tuple[str, int, int]]:
     for order, (kind, pattern) in enumerate(_flag_patterns()):
         for m in pattern.finditer(text):
             k = bisect.bisect_left(starts, m.start()) - 1
-            if k >= 0 and toks[k].key in _NEGATIONS and not _CLAUSE_BREAK.search(text[toks[k].end:m.start()]):
+            if k >= 0 and toks[k].key in _NEGATIONS and not _CLAUSE_BREAK.search(text[toks[k].end : m.start()]):
                 continue
             found.append((m.start(), -(m.end() - m.start()), order, kind, m.end()))
     found.sort()
@@ -626,18 +659,25 @@ def check_text(text: str, kb: KnowledgeBase) -> CheckReport:
     mention_hits = [h for h in raw_mentions if id(h) not in dropped_mentions]
 
     flags_spans = [(start, end) for kind, start, end in raw_flags if kind == "injection-comparison"]
-    mentions = tuple(_mention(text, toks, h, kb, sentences[sentence_of(toks[h.first].start)], sentence_of(toks[h.first].start),
-                              flags_spans) for h in mention_hits)
+    mentions = tuple(
+        _mention(text, toks, h, kb, sentences[sentence_of(toks[h.first].start)], sentence_of(toks[h.first].start), flags_spans)
+        for h in mention_hits
+    )
     effects = [
-        EffectPhrase(h.payload, _span(text, toks[h.first].start, toks[h.last].end), _negation(text, toks, h),
-                     sentence_of(toks[h.first].start))
+        EffectPhrase(
+            h.payload,
+            _span(text, toks[h.first].start, toks[h.last].end),
+            _negation(text, toks, h),
+            sentence_of(toks[h.first].start),
+        )
         for h in effect_hits
     ]
     pairs, effects = _pair(text, toks, sentences, mentions, effects)
     findings = _grade(pairs, mentions, kb)
     flags = tuple(
-        Flag(n, kind, _span(text, start, end), _explain(kind, text),
-             _link(kind, text[start:end], sentence_of(start), mentions, kb))
+        Flag(
+            n, kind, _span(text, start, end), _explain(kind, text), _link(kind, text[start:end], sentence_of(start), mentions, kb)
+        )
         for n, (kind, start, end) in enumerate(raw_flags, 1)
     )
     return CheckReport(text, findings, flags, mentions, tuple(effects), kb)
@@ -647,12 +687,19 @@ def _span(text: str, start: int, end: int) -> Span:
     return Span(text[start:end], start, end)
 
 
-def _mention(text: str, toks: list[_Token], hit: _Hit, kb: KnowledgeBase, sentence: _Sentence, index: int,
-             injection_spans: list[tuple[int, int]]) -> Mention:
+def _mention(
+    text: str,
+    toks: list[_Token],
+    hit: _Hit,
+    kb: KnowledgeBase,
+    sentence: _Sentence,
+    index: int,
+    injection_spans: list[tuple[int, int]],
+) -> Mention:
     start, end = toks[hit.first].start, toks[hit.last].end
     comparison = (
         any(a <= start and end <= b for a, b in injection_spans)
-        or _COMPARISON_BEFORE.search(text[max(sentence.start, start - 80):start]) is not None
+        or _COMPARISON_BEFORE.search(text[max(sentence.start, start - 80) : start]) is not None
         or _COMPARISON_AFTER.match(text, end) is not None
     )
     role = "comparison" if comparison else "subject"
@@ -663,7 +710,7 @@ def _negation(text: str, toks: list[_Token], hit: _Hit) -> Span | None:
     """The negation word(s) up to NEGATION_WINDOW words before a phrase, or a German "nicht" right
     after it ("reizt nicht"), in the same clause; None when there is none."""
     for k in range(hit.last + 1, min(hit.last + 1 + phrases.NEGATION_AFTER_WINDOW, len(toks))):
-        if _CLAUSE_BREAK.search(text[toks[k - 1].end:toks[k].start]):
+        if _CLAUSE_BREAK.search(text[toks[k - 1].end : toks[k].start]):
             break
         if toks[k].key in _NOT_NEGATION_FOLLOWING:
             return None
@@ -672,7 +719,7 @@ def _negation(text: str, toks: list[_Token], hit: _Hit) -> Span | None:
             return _span(text, toks[k].start, toks[k].end)
     k = hit.first - 1
     while k >= 0 and hit.first - k <= phrases.NEGATION_WINDOW:
-        if _CLAUSE_BREAK.search(text[toks[k].end:toks[k + 1].start]):
+        if _CLAUSE_BREAK.search(text[toks[k].end : toks[k + 1].start]):
             return None
         key, following = toks[k].key, toks[k + 1].key
         if (key, following) in _NEGATION_PAIRS:
@@ -705,9 +752,9 @@ def _groups(text: str, subjects: list[Mention]) -> list[list[Mention]]:
 def _continues(text: str, sentence: _Sentence, toks: list[_Token], first_tok: int, until: int) -> bool:
     """Does a sentence refer back to the one before: a pronoun before `until`, a leading connective, or
     a list bullet ("With retinol:\n- smooths wrinkles")?"""
-    if _BULLET.match(text[sentence.start:sentence.end].lstrip("\r\n")):
+    if _BULLET.match(text[sentence.start : sentence.end].lstrip("\r\n")):
         return True
-    opening = "".join(t.key for t in toks[first_tok:first_tok + 2] if t.start < until)
+    opening = "".join(t.key for t in toks[first_tok : first_tok + 2] if t.start < until)
     if first_tok < len(toks) and (toks[first_tok].key in _CONNECTIVES or opening in _CONNECTIVES):  # "also", "in addition"
         return True
     k = first_tok
@@ -718,8 +765,9 @@ def _continues(text: str, sentence: _Sentence, toks: list[_Token], first_tok: in
     return False
 
 
-def _pair(text: str, toks: list[_Token], sentences: list[_Sentence], mentions: tuple[Mention, ...],
-          effects: list[EffectPhrase]) -> tuple[list[_Pair], list[EffectPhrase]]:
+def _pair(
+    text: str, toks: list[_Token], sentences: list[_Sentence], mentions: tuple[Mention, ...], effects: list[EffectPhrase]
+) -> tuple[list[_Pair], list[EffectPhrase]]:
     """Pair each effect phrase with the ingredients it is claimed for (see the module docstring)."""
     tok_starts = [t.start for t in toks]
     pairs: list[_Pair] = []

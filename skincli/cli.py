@@ -98,7 +98,9 @@ def _print_items(items: list[dict[str, Any]], as_json: bool, as_ndjson: bool, te
 
 @app.command()
 def show(
-    name: Annotated[str, typer.Argument(help="Ingredient name, alias, INCI or German name.", autocompletion=_complete_ingredient)],
+    name: Annotated[
+        str, typer.Argument(help="Ingredient name, alias, INCI or German name.", autocompletion=_complete_ingredient)
+    ],
     as_json: JsonOpt = False,
     kb: KbOpt = None,
 ) -> None:
@@ -174,7 +176,10 @@ def compare(
 @app.command("list")
 def list_(
     effect: Annotated[Optional[str], typer.Option("--effect", "-e", help="Only ingredients claimed for this effect.")] = None,
-    min_evidence: Annotated[Optional[int], typer.Option("--min-evidence", "-m", min=0, max=5, help="Best level at least this (for --effect if given).")] = None,
+    min_evidence: Annotated[
+        Optional[int],
+        typer.Option("--min-evidence", "-m", min=0, max=5, help="Best level at least this (for --effect if given)."),
+    ] = None,
     kind: Annotated[Optional[Kind], typer.Option("--kind", help="ingredient, procedure or drug.")] = None,
     category: Annotated[Optional[str], typer.Option("--category", "-c", help="Category contains this text.")] = None,
     as_json: JsonOpt = False,
@@ -197,7 +202,9 @@ def list_(
         from skincli.views import summary_view
 
         base = _kb(kb)
-        found = filter_ingredients(base, effect=effect, min_evidence=min_evidence, kind=kind.value if kind else None, category=category)
+        found = filter_ingredients(
+            base, effect=effect, min_evidence=min_evidence, kind=kind.value if kind else None, category=category
+        )
         items = [summary_view(i) for i in found]
         if not items and not (as_json or as_ndjson):
             from skincli.output import error
@@ -240,7 +247,9 @@ def search(
 
 @app.command()
 def effect(
-    name: Annotated[Optional[str], typer.Argument(help="An effect, e.g. wrinkles, hydration, acne. Omit to list effects.")] = None,
+    name: Annotated[
+        Optional[str], typer.Argument(help="An effect, e.g. wrinkles, hydration, acne. Omit to list effects.")
+    ] = None,
     as_json: JsonOpt = False,
     as_ndjson: NdjsonOpt = False,
     kb: KbOpt = None,
@@ -339,15 +348,17 @@ def evidence(as_json: JsonOpt = False) -> None:
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of every --json output."""
-    from skincli.outschema import SCHEMA
     from skincli.output import emit_json
+    from skincli.outschema import SCHEMA
 
     emit_json(SCHEMA)
 
 
 @app.command()
 def validate(
-    path: Annotated[Optional[str], typer.Argument(help="A knowledge-base YAML file. Default: the one in use (with your overlay).")] = None,
+    path: Annotated[
+        Optional[str], typer.Argument(help="A knowledge-base YAML file. Default: the one in use (with your overlay).")
+    ] = None,
     kb: KbOpt = None,
 ) -> None:
     """Check a knowledge base: schema, references, duplicate ids, name collisions, levels.
@@ -505,7 +516,9 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _main(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
 ) -> None:
     """What a skincare ingredient really does."""
 

@@ -47,10 +47,10 @@ class KbFiles(NamedTuple):
 
 def parse(files: KbFiles) -> dict[str, list[dict[str, Any]]]:
     """Read, parse and validate the files; raises KnowledgeBaseError listing every problem."""
+    import gc
+
     from skincli.validate import check_documents
     from skincli.yamlread import load_yaml, read_text
-
-    import gc
 
     # Validation walks millions of fresh objects and makes no cycles: the collector's passes over
     # them cost more than the checks on a large knowledge base.

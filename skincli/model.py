@@ -37,10 +37,22 @@ class Source(NamedTuple):
     @classmethod
     def from_raw(cls, raw: dict[str, Any]) -> Source:
         return cls(
-            id=raw["id"], kind=raw["kind"], title=raw["title"], authors=tuple(raw.get("authors", ())),
-            date=_s(raw, "date"), year=raw.get("year"), publisher=_s(raw, "publisher"), journal=_s(raw, "journal"),
-            volume=_s(raw, "volume"), issue=_s(raw, "issue"), pages=_s(raw, "pages"), url=_s(raw, "url"),
-            doi=_s(raw, "doi"), pmid=_s(raw, "pmid"), pmcid=_s(raw, "pmcid"), note=_s(raw, "note"),
+            id=raw["id"],
+            kind=raw["kind"],
+            title=raw["title"],
+            authors=tuple(raw.get("authors", ())),
+            date=_s(raw, "date"),
+            year=raw.get("year"),
+            publisher=_s(raw, "publisher"),
+            journal=_s(raw, "journal"),
+            volume=_s(raw, "volume"),
+            issue=_s(raw, "issue"),
+            pages=_s(raw, "pages"),
+            url=_s(raw, "url"),
+            doi=_s(raw, "doi"),
+            pmid=_s(raw, "pmid"),
+            pmcid=_s(raw, "pmcid"),
+            note=_s(raw, "note"),
         )
 
     @property
@@ -85,8 +97,14 @@ class Expert(NamedTuple):
 
     @classmethod
     def from_raw(cls, raw: dict[str, Any]) -> Expert:
-        return cls(id=raw["id"], name=raw["name"], source=raw["source"], title=raw.get("title"),
-                   specialty=raw.get("specialty"), affiliation=raw.get("affiliation"))
+        return cls(
+            id=raw["id"],
+            name=raw["name"],
+            source=raw["source"],
+            title=raw.get("title"),
+            specialty=raw.get("specialty"),
+            affiliation=raw.get("affiliation"),
+        )
 
     @property
     def display(self) -> str:
@@ -121,9 +139,15 @@ class Claim(NamedTuple):
 
     @classmethod
     def from_raw(cls, raw: dict[str, Any]) -> Claim:
-        return cls(effect=raw["effect"], statement=raw["statement"], claimed_by=raw["claimed_by"],
-                   level=raw["evidence"]["level"], rationale=raw["evidence"]["rationale"],
-                   sources=tuple(raw.get("sources", ())), route=raw.get("route"))
+        return cls(
+            effect=raw["effect"],
+            statement=raw["statement"],
+            claimed_by=raw["claimed_by"],
+            level=raw["evidence"]["level"],
+            rationale=raw["evidence"]["rationale"],
+            sources=tuple(raw.get("sources", ())),
+            route=raw.get("route"),
+        )
 
 
 class Opinion(NamedTuple):
@@ -165,8 +189,13 @@ class Ingredient(NamedTuple):
     @classmethod
     def from_raw(cls, raw: dict[str, Any]) -> Ingredient:
         return cls(
-            id=raw["id"], name=raw["name"], kind=raw["kind"], category=raw["category"], summary=raw["summary"],
-            aliases=tuple(raw.get("aliases", ())), inci=tuple(raw.get("inci", ())),
+            id=raw["id"],
+            name=raw["name"],
+            kind=raw["kind"],
+            category=raw["category"],
+            summary=raw["summary"],
+            aliases=tuple(raw.get("aliases", ())),
+            inci=tuple(raw.get("inci", ())),
             claims=tuple(Claim.from_raw(c) for c in raw.get("claims", ())),
             opinions=tuple(Opinion.from_raw(o) for o in raw.get("opinions", ())),
             facts=tuple(Fact(f["statement"], f["source"]) for f in raw.get("facts", ())),

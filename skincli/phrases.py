@@ -27,10 +27,38 @@ from typing import TypedDict
 
 EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     "wrinkles": {
-        "en": ("wrinkle*", "anti-wrinkle*", "fine lines", "expression lines", "frown lines", "laugh lines", "smile lines",
-               "forehead lines", "crow's feet", "nasolabial fold*", "smoothing", "smooths", "smoothes", "smooth out"),
-        "de": ("Falte*", "Anti-Falten", "Fältchen", "Knitterfältchen", "Krähenfüße", "Mimikfalte*", "Nasolabialfalte*",
-               "Stirnfalte*", "Zornesfalte*", "Lachfalte*", "glättet", "glätten", "Glättung", "geglättet"),
+        "en": (
+            "wrinkle*",
+            "anti-wrinkle*",
+            "fine lines",
+            "expression lines",
+            "frown lines",
+            "laugh lines",
+            "smile lines",
+            "forehead lines",
+            "crow's feet",
+            "nasolabial fold*",
+            "smoothing",
+            "smooths",
+            "smoothes",
+            "smooth out",
+        ),
+        "de": (
+            "Falte*",
+            "Anti-Falten",
+            "Fältchen",
+            "Knitterfältchen",
+            "Krähenfüße",
+            "Mimikfalte*",
+            "Nasolabialfalte*",
+            "Stirnfalte*",
+            "Zornesfalte*",
+            "Lachfalte*",
+            "glättet",
+            "glätten",
+            "Glättung",
+            "geglättet",
+        ),
     },
     "collagen": {
         "en": ("collagen*", "procollagen*"),
@@ -53,24 +81,62 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "de": ("aufpolster*", "aufgepolstert", "polstert", "prall*"),
     },
     "texture": {
-        "en": ("texture*", "skin structure", "smooth skin", "smoother", "smoothness", "rough skin", "roughness", "refines",
-               "refined skin"),
+        "en": (
+            "texture*",
+            "skin structure",
+            "smooth skin",
+            "smoother",
+            "smoothness",
+            "rough skin",
+            "roughness",
+            "refines",
+            "refined skin",
+        ),
         "de": ("Textur", "Hautstruktur", "Hautbild", "glatte Haut", "glattere Haut", "raue Haut", "verfeinert*"),
     },
     "hyperpigmentation": {
-        "en": ("hyperpigment*", "pigment*", "dark spots", "age spots", "sun spots", "brown spots", "melasma", "brighten*",
-               "lighten*", "whiten*", "discolo*", "skin tone"),
+        "en": (
+            "hyperpigment*",
+            "pigment*",
+            "dark spots",
+            "age spots",
+            "sun spots",
+            "brown spots",
+            "melasma",
+            "brighten*",
+            "lighten*",
+            "whiten*",
+            "discolo*",
+            "skin tone",
+        ),
         "de": ("Altersflecken", "Sonnenflecken", "aufhell*", "Verfärbung*", "Hautton", "ebenmäßig*"),
     },
     "radiance": {
-        "en": ("radian*", "glow*", "luminous", "luminosity", "dull", "dullness", "clear complexion", "clear skin",
-               "clearer skin", "fresh complexion"),
-        "de": ("Strahlkraft", "strahlend*", "Leuchtkraft", "fahl*", "klarer Teint", "klares Hautbild", "frischer Teint",
-               "rosiger Teint"),
+        "en": (
+            "radian*",
+            "glow*",
+            "luminous",
+            "luminosity",
+            "dull",
+            "dullness",
+            "clear complexion",
+            "clear skin",
+            "clearer skin",
+            "fresh complexion",
+        ),
+        "de": (
+            "Strahlkraft",
+            "strahlend*",
+            "Leuchtkraft",
+            "fahl*",
+            "klarer Teint",
+            "klares Hautbild",
+            "frischer Teint",
+            "rosiger Teint",
+        ),
     },
     "acne": {
-        "en": ("acne", "acne-prone", "blemish*", "pimple*", "breakout*", "comedones", "blackheads",
-               "whiteheads", "zits"),
+        "en": ("acne", "acne-prone", "blemish*", "pimple*", "breakout*", "comedones", "blackheads", "whiteheads", "zits"),
         "de": ("Akne", "Unreinheit*", "unrein*", "Hautunreinheit*", "Pickel", "Mitesser", "Komedonen"),
     },
     "scars": {
@@ -83,8 +149,14 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "antioxidant": {
         "en": ("antioxid*", "free radical*", "oxidative stress", "radical scaveng*"),
-        "de": ("freie Radikal*", "freien Radikal*", "oxidativen Stress", "oxidativem Stress", "oxidativer Stress",
-               "Radikalfänger"),
+        "de": (
+            "freie Radikal*",
+            "freien Radikal*",
+            "oxidativen Stress",
+            "oxidativem Stress",
+            "oxidativer Stress",
+            "Radikalfänger",
+        ),
     },
     "photoprotection": {
         "en": ("UV protection", "UV filter*", "sun protection", "sunscreen*", "SPF", "UV-induced", "UV damage", "sunburn*"),
@@ -103,8 +175,16 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "de": ("regenerier*", "Reparatur*", "repariert", "Blutgefäß*"),
     },
     "hair-growth": {
-        "en": ("hair growth", "hair loss", "hair regrowth", "hair density", "hair follicle*", "hair count*", "thinning hair",
-               "alopecia"),
+        "en": (
+            "hair growth",
+            "hair loss",
+            "hair regrowth",
+            "hair density",
+            "hair follicle*",
+            "hair count*",
+            "thinning hair",
+            "alopecia",
+        ),
         "de": ("Haarwachstum", "Haarausfall", "Haarverlust", "Haardichte", "Haarfollikel*", "Alopezie"),
     },
     "rosacea": {
@@ -140,8 +220,19 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "de": ("Zellerneuerung*", "Zellneubildung", "Hauterneuerung", "erneuer*", "Zellregeneration"),
     },
     "skin-ageing": {
-        "en": ("anti-aging", "anti-ageing", "anti-age", "age-defying", "aging", "ageing", "rejuvenat*", "youthful*",
-               "younger-looking", "younger skin", "mature skin"),
+        "en": (
+            "anti-aging",
+            "anti-ageing",
+            "anti-age",
+            "age-defying",
+            "aging",
+            "ageing",
+            "rejuvenat*",
+            "youthful*",
+            "younger-looking",
+            "younger skin",
+            "mature skin",
+        ),
         "de": ("Hautalterung", "Alterung*", "verjüng*", "jugendlich*", "reife Haut", "Alterserscheinung*", "Altersanzeichen"),
     },
     "volume": {
@@ -158,18 +249,50 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "photodamage": {
         "en": ("sun damage", "sun-damaged", "photodamag*", "photoag*"),
-        "de": ("Sonnenschäd*", "Lichtalterung", "Lichtschäd*", "lichtgeschädigt*",
-               "sonnengeschädigt*"),
+        "de": ("Sonnenschäd*", "Lichtalterung", "Lichtschäd*", "lichtgeschädigt*", "sonnengeschädigt*"),
     },
     "tolerability": {
-        "en": ("irritat*", "non-irritating", "well tolerated", "tolerability", "tolerance", "gentle",
-               "non-invasive", "minimally invasive", "painless", "pain-free", "stinging", "sensitive skin", "hypoallergenic"),
-        "de": ("verträglich*", "Verträglichkeit", "Reizung*", "reizt", "reizend", "reizarm", "sanft*", "nicht-invasiv",
-               "minimalinvasiv", "schmerzfrei", "empfindliche Haut", "hypoallergen"),
+        "en": (
+            "irritat*",
+            "non-irritating",
+            "well tolerated",
+            "tolerability",
+            "tolerance",
+            "gentle",
+            "non-invasive",
+            "minimally invasive",
+            "painless",
+            "pain-free",
+            "stinging",
+            "sensitive skin",
+            "hypoallergenic",
+        ),
+        "de": (
+            "verträglich*",
+            "Verträglichkeit",
+            "Reizung*",
+            "reizt",
+            "reizend",
+            "reizarm",
+            "sanft*",
+            "nicht-invasiv",
+            "minimalinvasiv",
+            "schmerzfrei",
+            "empfindliche Haut",
+            "hypoallergen",
+        ),
     },
     "cell-protection": {
-        "en": ("cell protection", "cellular protection", "protects cells", "environmental influence*",
-               "environmental stress*", "environmental damage", "environmental aggressor*", "pollution"),
+        "en": (
+            "cell protection",
+            "cellular protection",
+            "protects cells",
+            "environmental influence*",
+            "environmental stress*",
+            "environmental damage",
+            "environmental aggressor*",
+            "pollution",
+        ),
         "de": ("Zellschutz", "Umwelteinfl*", "Umweltstress", "Umweltschäd*", "Umweltbelastung*"),
     },
 }
@@ -179,17 +302,45 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
 # clause (no comma, colon, semicolon, bracket or dash in between). "Negated" only says the text puts the
 # effect under a negation ("does not irritate", "keine Falten"); the reader judges what that promises.
 NEGATION_WINDOW = 3
-NEGATION_WORDS: frozenset[str] = frozenset({
-    # English; contractions split at the apostrophe, so "doesn't" is seen as "doesn" + "t"
-    "not", "no", "never", "without", "nor", "non", "cannot", "doesn", "don", "isn", "aren", "wasn", "weren", "won",
-    "didn", "hasn", "haven",
-    # German
-    "nicht", "kein", "keine", "keinen", "keinem", "keiner", "keines", "ohne", "nie", "niemals", "weder",
-})
+NEGATION_WORDS: frozenset[str] = frozenset(
+    {
+        # English; contractions split at the apostrophe, so "doesn't" is seen as "doesn" + "t"
+        "not",
+        "no",
+        "never",
+        "without",
+        "nor",
+        "non",
+        "cannot",
+        "doesn",
+        "don",
+        "isn",
+        "aren",
+        "wasn",
+        "weren",
+        "won",
+        "didn",
+        "hasn",
+        "haven",
+        # German
+        "nicht",
+        "kein",
+        "keine",
+        "keinen",
+        "keinem",
+        "keiner",
+        "keines",
+        "ohne",
+        "nie",
+        "niemals",
+        "weder",
+    }
+)
 NEGATION_PAIRS: frozenset[tuple[str, str]] = frozenset({("free", "of"), ("free", "from"), ("frei", "von")})
 # A negation word followed by one of these is no negation: "not only", "no more wrinkles", "nicht nur".
-NEGATION_EXCEPTIONS_AFTER: frozenset[str] = frozenset({"only", "just", "merely", "more", "longer", "again", "nur", "mehr",
-                                                      "wieder", "bloss"})
+NEGATION_EXCEPTIONS_AFTER: frozenset[str] = frozenset(
+    {"only", "just", "merely", "more", "longer", "again", "nur", "mehr", "wieder", "bloss"}
+)
 # ... and a phrase followed by one of these is promised away, not denied: "keine Falten mehr".
 NEGATION_EXCEPTIONS_FOLLOWING: frozenset[str] = frozenset({"mehr", "anymore"})
 # German puts "nicht" after the verb: "reizt nicht", "fettet nicht". These words negate a phrase they
@@ -202,15 +353,62 @@ NEGATION_AFTER_WINDOW = 3
 # "6000 times stronger than vitamin C", "a gentle alternative to retinol". Up to three filler words
 # (COMPARISON_FILLERS) may stand between cue and name: "than that of vitamin C".
 COMPARISON_CUES: tuple[str, ...] = (
-    "than", "unlike", "versus", "vs", "compared to", "compared with", "in comparison to", "in comparison with",
-    "similar to", "alternative to", "alternatives to", "instead of",
-    "als", "im Vergleich zu", "im Vergleich zum", "im Vergleich zur", "verglichen mit", "ähnlich wie", "anders als",
-    "Alternative zu", "Alternative zum", "Alternative zur", "statt", "anstatt", "anstelle von",
+    "than",
+    "unlike",
+    "versus",
+    "vs",
+    "compared to",
+    "compared with",
+    "in comparison to",
+    "in comparison with",
+    "similar to",
+    "alternative to",
+    "alternatives to",
+    "instead of",
+    "als",
+    "im Vergleich zu",
+    "im Vergleich zum",
+    "im Vergleich zur",
+    "verglichen mit",
+    "ähnlich wie",
+    "anders als",
+    "Alternative zu",
+    "Alternative zum",
+    "Alternative zur",
+    "statt",
+    "anstatt",
+    "anstelle von",
 )
 COMPARISON_FILLERS: tuple[str, ...] = (
-    "that", "those", "the", "a", "an", "of", "pure", "regular", "conventional", "classic", "classical",
-    "das", "dem", "der", "die", "den", "des", "von", "ein", "eine", "einer", "einem", "reinem", "reinen", "reines",
-    "herkömmlichem", "herkömmlichen", "klassischem", "klassischen",
+    "that",
+    "those",
+    "the",
+    "a",
+    "an",
+    "of",
+    "pure",
+    "regular",
+    "conventional",
+    "classic",
+    "classical",
+    "das",
+    "dem",
+    "der",
+    "die",
+    "den",
+    "des",
+    "von",
+    "ein",
+    "eine",
+    "einer",
+    "einem",
+    "reinem",
+    "reinen",
+    "reines",
+    "herkömmlichem",
+    "herkömmlichen",
+    "klassischem",
+    "klassischen",
 )
 
 # ---- which ingredient an effect belongs to -------------------------------------------------------
@@ -219,22 +417,101 @@ COMPARISON_FILLERS: tuple[str, ...] = (
 GLUE_WORDS: tuple[str, ...] = ("and", "or", "plus", "with", "as well as", "und", "oder", "sowie", "mit", "bzw")
 # A sentence that names an effect but no ingredient continues the previous sentence's ingredient when one
 # of these pronouns stands before its first effect phrase, or it starts with a connective.
-CONTINUATION_PRONOUNS: frozenset[str] = frozenset({
-    "it", "its", "they", "their", "them", "this", "these", "those", "which",
-    "es", "sie", "ihr", "ihre", "ihren", "ihrem", "ihrer", "ihres", "sein", "seine", "seinen", "seinem", "seiner",
-    "dies", "diese", "dieser", "dieses", "diesem", "diesen",
-})
-CONTINUATION_CONNECTIVES: frozenset[str] = frozenset({
-    "also", "and", "plus", "moreover", "furthermore", "additionally", "besides", "another", "in addition",
-    "auch", "und", "zudem", "außerdem", "dabei", "dadurch", "darüber", "zusätzlich", "ein weiteres", "eine weitere",
-})
+CONTINUATION_PRONOUNS: frozenset[str] = frozenset(
+    {
+        "it",
+        "its",
+        "they",
+        "their",
+        "them",
+        "this",
+        "these",
+        "those",
+        "which",
+        "es",
+        "sie",
+        "ihr",
+        "ihre",
+        "ihren",
+        "ihrem",
+        "ihrer",
+        "ihres",
+        "sein",
+        "seine",
+        "seinen",
+        "seinem",
+        "seiner",
+        "dies",
+        "diese",
+        "dieser",
+        "dieses",
+        "diesem",
+        "diesen",
+    }
+)
+CONTINUATION_CONNECTIVES: frozenset[str] = frozenset(
+    {
+        "also",
+        "and",
+        "plus",
+        "moreover",
+        "furthermore",
+        "additionally",
+        "besides",
+        "another",
+        "in addition",
+        "auch",
+        "und",
+        "zudem",
+        "außerdem",
+        "dabei",
+        "dadurch",
+        "darüber",
+        "zusätzlich",
+        "ein weiteres",
+        "eine weitere",
+    }
+)
 
 # ---- sentences ------------------------------------------------------------------------------------
 # A full stop after one of these does not end a sentence ("Dr. med. Timm Golüke", "z. B.", "vs.").
-ABBREVIATIONS: frozenset[str] = frozenset({
-    "dr", "prof", "med", "mr", "mrs", "ms", "st", "vs", "etc", "eg", "ie", "approx", "ca", "fig", "vol", "no", "nr",
-    "bzw", "usw", "zb", "evtl", "inkl", "ggf", "bspw", "vgl", "sog", "dipl", "ing", "jr", "sr", "inc", "ltd", "co",
-})
+ABBREVIATIONS: frozenset[str] = frozenset(
+    {
+        "dr",
+        "prof",
+        "med",
+        "mr",
+        "mrs",
+        "ms",
+        "st",
+        "vs",
+        "etc",
+        "eg",
+        "ie",
+        "approx",
+        "ca",
+        "fig",
+        "vol",
+        "no",
+        "nr",
+        "bzw",
+        "usw",
+        "zb",
+        "evtl",
+        "inkl",
+        "ggf",
+        "bspw",
+        "vgl",
+        "sog",
+        "dipl",
+        "ing",
+        "jr",
+        "sr",
+        "inc",
+        "ltd",
+        "co",
+    }
+)
 # A single line break ends a sentence when the line before it is shorter than this (a heading, a list
 # item, a line of a product page); longer lines are taken for hard-wrapped prose.
 SHORT_LINE = 50
@@ -249,17 +526,21 @@ class FlagKind(TypedDict):
 
 
 _NUM = r"\d+(?:[.,'\u2009\u202f ]\d{3})*(?:[.,]\d+)?"
-_WORDNUM = (r"(?:two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred|thousand|zwei|drei|vier|fünf|sechs|"
-            r"sieben|acht|neun|zehn|zwanzig|fünfzig|hundert|tausend)")
-_COMPARATIVE = (r"(?:more|stronger|higher|better|faster|greater|bigger|larger|as|potent|effective|"
-                r"stärker|höher|besser|mehr|schneller|wirksamer|effektiver|größer|so)")
+_WORDNUM = (
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred|thousand|zwei|drei|vier|fünf|sechs|"
+    r"sieben|acht|neun|zehn|zwanzig|fünfzig|hundert|tausend)"
+)
+_COMPARATIVE = (
+    r"(?:more|stronger|higher|better|faster|greater|bigger|larger|as|potent|effective|"
+    r"stärker|höher|besser|mehr|schneller|wirksamer|effektiver|größer|so)"
+)
 _INJECTION = r"(?:botox|botulinum\w*|filler\w*|face[\s-]?lift\w*|lifting|injection\w*|injektion\w*|spritze\w*|unterspritzung\w*)"
 
 FLAGS: dict[str, FlagKind] = {
     "numeric-superlative": {
         "label": "numeric superlative",
         "explanation": "A bare multiple ('x times stronger') usually comes from a test-tube assay, not from skin; "
-                       "ask: measured how, on what, compared with what?",
+        "ask: measured how, on what, compared with what?",
         "patterns": (
             rf"(?<![\w.,]){_NUM}\s?[x×]\s+{_COMPARATIVE}\b",
             rf"(?<![\w.,]){_NUM}[x×]{_COMPARATIVE}?\b(?=\s+{_COMPARATIVE}\b)",
@@ -273,7 +554,7 @@ FLAGS: dict[str, FlagKind] = {
     "injection-comparison": {
         "label": "compared with an injection or surgery",
         "explanation": "A cream does not act like an injection or a facelift: injected botulinum toxin and fillers "
-                       "work in muscle and dermis, which actives in a cream do not reach in the same way.",
+        "work in muscle and dermis, which actives in a cream do not reach in the same way.",
         "patterns": (
             r"\bbotox[\s-]*(?:like|ähnlich\w*|artig\w*|effe[ck]t\w*)",
             r"\bfiller[\s-]*(?:like|ähnlich\w*|effe[ck]t\w*)",
@@ -301,15 +582,13 @@ FLAGS: dict[str, FlagKind] = {
     "dermatologically-tested": {
         "label": "'dermatologically tested'",
         "explanation": "Says the product was tried on skin for tolerance, not that it does what the text promises.",
-        "patterns": (
-            r"\bdermatologi(?:cally|sch)\s+(?:tested|approved|getestet|geprüft|bestätigt)\b",
-        ),
+        "patterns": (r"\bdermatologi(?:cally|sch)\s+(?:tested|approved|getestet|geprüft|bestätigt)\b",),
         "link": (),
     },
     "no-side-effects": {
         "label": "'no side effects'",
         "explanation": "Anything that acts on skin can irritate or sensitise someone; 'no side effects' is a promise, "
-                       "not a finding.",
+        "not a finding.",
         "patterns": (
             r"\b(?:no|without|zero|free\s+(?:of|from))\s+(?:known\s+)?side[\s-]?effects?\b",
             r"\bside[\s-]?effect[\s-]?free\b",
@@ -324,9 +603,11 @@ FLAGS: dict[str, FlagKind] = {
         "label": "miracle word",
         "explanation": "No skincare ingredient works miracles; the word stands in for evidence.",
         "patterns": (
-            r"\bmiracle\w*", r"\bmiraculous\w*",
+            r"\bmiracle\w*",
+            r"\bmiraculous\w*",
             r"\bwonder[\s-]+(?:cream|serum|ingredient|product|drug|weapon|molecule)s?\b",
-            r"\bWunder[ns]?\b", r"\bWunder(?:mittel|waffe|creme|serum|wirkung|elixier|produkt|stoff)\w*",
+            r"\bWunder[ns]?\b",
+            r"\bWunder(?:mittel|waffe|creme|serum|wirkung|elixier|produkt|stoff)\w*",
             r"\b(?:holy\s+grail|game[\s-]?changer|secret\s+weapon|cure[\s-]all|Geheimwaffe|Allheilmittel)\b",
         ),
         "link": ("miracle", "wonder"),
@@ -334,7 +615,7 @@ FLAGS: dict[str, FlagKind] = {
     "natural": {
         "label": "'natural'",
         "explanation": "'Natural' or 'chemical-free' says nothing about whether something works or is safe; "
-                       "every ingredient is a chemical.",
+        "every ingredient is a chemical.",
         "patterns": (
             r"\b100\s?%\s*(?:natural|natürlich|naturrein|pure|rein)\b",
             r"\ball[\s-]natural\b",

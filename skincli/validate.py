@@ -24,32 +24,60 @@ PATTERNS = {
     "pmid": (re.compile(r"^[1-9]\d{0,8}$"), "a PMID is digits only"),
     "pmcid": (re.compile(r"^PMC\d+$"), "a PMCID looks like PMC1234567"),
     "url": (re.compile(r"^https?://\S+$"), "a URL starts with http:// or https://"),
-    "date": (re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$"), "write dates as \"YYYY-MM-DD\""),
+    "date": (re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$"), 'write dates as "YYYY-MM-DD"'),
 }
 
 # field -> (kind, required). Kinds: str, int, level, strs, enum:<values>, list:<entity>, map:<entity>.
 Spec = dict[str, tuple[str, bool]]
 ENTITIES: dict[str, Spec] = {
     "source": {
-        "id": ("slug", True), "kind": ("enum:source", True), "title": ("str", True), "authors": ("strs", False),
-        "date": ("date", False), "year": ("int", False), "publisher": ("str", False), "journal": ("str", False),
-        "volume": ("str", False), "issue": ("str", False), "pages": ("str", False), "url": ("url", False),
-        "doi": ("doi", False), "pmid": ("pmid", False), "pmcid": ("pmcid", False), "note": ("str", False),
+        "id": ("slug", True),
+        "kind": ("enum:source", True),
+        "title": ("str", True),
+        "authors": ("strs", False),
+        "date": ("date", False),
+        "year": ("int", False),
+        "publisher": ("str", False),
+        "journal": ("str", False),
+        "volume": ("str", False),
+        "issue": ("str", False),
+        "pages": ("str", False),
+        "url": ("url", False),
+        "doi": ("doi", False),
+        "pmid": ("pmid", False),
+        "pmcid": ("pmcid", False),
+        "note": ("str", False),
     },
     "expert": {
-        "id": ("slug", True), "name": ("str", True), "title": ("str", False), "specialty": ("str", False),
-        "affiliation": ("str", False), "source": ("str", True),
+        "id": ("slug", True),
+        "name": ("str", True),
+        "title": ("str", False),
+        "specialty": ("str", False),
+        "affiliation": ("str", False),
+        "source": ("str", True),
     },
     "effect": {"id": ("slug", True), "name": ("str", True), "description": ("str", True)},
     "ingredient": {
-        "id": ("slug", True), "name": ("str", True), "aliases": ("strs", False), "inci": ("strs", False),
-        "kind": ("enum:ingredient", True), "category": ("str", True), "summary": ("str", True),
-        "claims": ("list:claim", False), "opinions": ("list:opinion", False), "facts": ("list:fact", False),
-        "cautions": ("list:caution", False), "related": ("strs", False),
+        "id": ("slug", True),
+        "name": ("str", True),
+        "aliases": ("strs", False),
+        "inci": ("strs", False),
+        "kind": ("enum:ingredient", True),
+        "category": ("str", True),
+        "summary": ("str", True),
+        "claims": ("list:claim", False),
+        "opinions": ("list:opinion", False),
+        "facts": ("list:fact", False),
+        "cautions": ("list:caution", False),
+        "related": ("strs", False),
     },
     "claim": {
-        "effect": ("str", True), "statement": ("str", True), "claimed_by": ("str", True),
-        "route": ("enum:route", False), "evidence": ("map:evidence", True), "sources": ("strs", False),
+        "effect": ("str", True),
+        "statement": ("str", True),
+        "claimed_by": ("str", True),
+        "route": ("enum:route", False),
+        "evidence": ("map:evidence", True),
+        "sources": ("strs", False),
     },
     "evidence": {"level": ("level", True), "rationale": ("str", True)},
     "opinion": {"expert": ("str", True), "stance": ("enum:stance", True), "quote": ("str", True), "source": ("str", True)},
@@ -92,7 +120,12 @@ class Checker:
             self.add(path, None, None, "the file is empty; it needs the sections " + ", ".join(SECTIONS))
             return found
         if not isinstance(doc, dict):
-            self.add(path, doc, None, f"the top level is a {_type_name(doc)}; it must be a mapping with the sections " + ", ".join(SECTIONS))
+            self.add(
+                path,
+                doc,
+                None,
+                f"the top level is a {_type_name(doc)}; it must be a mapping with the sections " + ", ".join(SECTIONS),
+            )
             return found
         for key in doc:
             if key == "format":
@@ -198,7 +231,12 @@ class Checker:
                 need(claim.get("effect"), effects, "effect", entry, claim, "effect", where)
                 by = claim.get("claimed_by")
                 if isinstance(by, str) and by not in experts and by not in sources:
-                    self.add(entry.path, claim, "claimed_by", f"{where}: claimed_by {by!r} is neither an expert nor a source id" + _hint(by, {**experts, **sources}))
+                    self.add(
+                        entry.path,
+                        claim,
+                        "claimed_by",
+                        f"{where}: claimed_by {by!r} is neither an expert nor a source id" + _hint(by, {**experts, **sources}),
+                    )
                 for j, sid in _strs(claim.get("sources")):
                     need(sid, sources, "source", entry, claim["sources"], j, where)
             for i, opinion in _items(node, "opinions"):
@@ -230,7 +268,13 @@ class Checker:
                 for k in name_keys(name):
                     other = owner.get(k)
                     if other and other[0] != ing_id:
-                        self.add(entry.path, parent, key, f"ingredient {ing_id!r}: the name {name!r} also names ingredient {other[0]!r} (as {other[1]!r}); names must be unique")
+                        self.add(
+                            entry.path,
+                            parent,
+                            key,
+                            f"ingredient {ing_id!r}: the name {name!r} also names ingredient {other[0]!r} "
+                            f"(as {other[1]!r}); names must be unique",
+                        )
                     elif not other:
                         owner[k] = (ing_id, name)
 
@@ -247,7 +291,14 @@ def _strs(value: Any) -> Iterator[tuple[int, str]]:
 
 
 def _type_name(value: Any) -> str:
-    for kind, name in ((type(None), "null"), (bool, "boolean"), (dict, "mapping"), (list, "list"), (str, "string"), ((int, float), "number")):
+    for kind, name in (
+        (type(None), "null"),
+        (bool, "boolean"),
+        (dict, "mapping"),
+        (list, "list"),
+        (str, "string"),
+        ((int, float), "number"),
+    ):
         if isinstance(value, kind):
             return name
     return type(value).__name__
@@ -280,7 +331,12 @@ def merge(files: list[dict[str, list[Entry]]], checker: Checker) -> dict[str, di
                     continue
                 if entry_id in seen_here:
                     first = checker.mark(seen_here[entry_id], "id")[0]
-                    checker.add(entry.path, entry.node, "id", f"duplicate {SECTION_ENTITY[section]} id {entry_id!r} (first at line {first}); ids must be unique")
+                    checker.add(
+                        entry.path,
+                        entry.node,
+                        "id",
+                        f"duplicate {SECTION_ENTITY[section]} id {entry_id!r} (first at line {first}); ids must be unique",
+                    )
                     continue
                 seen_here[entry_id] = entry.node
                 merged[section][entry_id] = entry

@@ -19,10 +19,22 @@ def level_view(level: int | None) -> dict[str, Any]:
 
 def source_view(source: Source) -> dict[str, Any]:
     return {
-        "id": source.id, "kind": source.kind, "title": source.title, "authors": list(source.authors),
-        "date": source.date, "year": source.year, "publisher": source.publisher, "journal": source.journal,
-        "volume": source.volume, "issue": source.issue, "pages": source.pages, "doi": source.doi,
-        "pmid": source.pmid, "pmcid": source.pmcid, "url": source.url, "note": source.note,
+        "id": source.id,
+        "kind": source.kind,
+        "title": source.title,
+        "authors": list(source.authors),
+        "date": source.date,
+        "year": source.year,
+        "publisher": source.publisher,
+        "journal": source.journal,
+        "volume": source.volume,
+        "issue": source.issue,
+        "pages": source.pages,
+        "doi": source.doi,
+        "pmid": source.pmid,
+        "pmcid": source.pmcid,
+        "url": source.url,
+        "note": source.note,
         "citation": source.short(),
     }
 
@@ -45,10 +57,7 @@ def claim_view(claim: Claim, kb: KnowledgeBase) -> dict[str, Any]:
 
 def best_by_effect(ingredient: Ingredient, kb: KnowledgeBase) -> list[dict[str, Any]]:
     """The verdict at a glance: best level per claimed effect, strongest first."""
-    rows = [
-        {"effect": e, "name": kb.effect(e).name, **level_view(ingredient.best_level(e))}
-        for e in ingredient.effect_ids()
-    ]
+    rows = [{"effect": e, "name": kb.effect(e).name, **level_view(ingredient.best_level(e))} for e in ingredient.effect_ids()]
     return sorted(rows, key=lambda r: -r["level"])
 
 
@@ -103,8 +112,12 @@ def compare_view(ingredients: list[Ingredient], kb: KnowledgeBase) -> dict[str, 
     for effect_id in effect_ids:
         levels = {ing.id: ing.best_level(effect_id) for ing in ingredients}
         known = [lv for lv in levels.values() if lv is not None]
-        rows.append(((-len(known), -max(known), effect_order.get(effect_id, 999)),
-                     {"effect": effect_id, "name": kb.effect(effect_id).name, "levels": levels}))
+        rows.append(
+            (
+                (-len(known), -max(known), effect_order.get(effect_id, 999)),
+                {"effect": effect_id, "name": kb.effect(effect_id).name, "levels": levels},
+            )
+        )
     rows.sort(key=lambda r: r[0])
     return {
         "schema_version": SCHEMA_VERSION,
@@ -139,8 +152,12 @@ def said_by_expert(view: dict[str, Any]) -> list[str]:
 
 def effect_rank_view(effect_id: str, ingredients: list[Ingredient], kb: KnowledgeBase) -> list[dict[str, Any]]:
     return [
-        {**summary_view(i), "effect": effect_id, **level_view(i.best_level(effect_id)),
-         "claims": [claim_view(c, kb) for c in i.claims if c.effect == effect_id]}
+        {
+            **summary_view(i),
+            "effect": effect_id,
+            **level_view(i.best_level(effect_id)),
+            "claims": [claim_view(c, kb) for c in i.claims if c.effect == effect_id],
+        }
         for i in ingredients
     ]
 
@@ -162,15 +179,27 @@ def expert_view(expert_id: str, kb: KnowledgeBase) -> dict[str, Any]:
         for o in ingredient.opinions:
             if o.expert == expert_id:
                 source = kb.source(o.source)
-                opinions.append({"ingredient": ref, "stance": o.stance, "quote": o.quote, "source": o.source,
-                                 "source_citation": source.short() if source else o.source})
+                opinions.append(
+                    {
+                        "ingredient": ref,
+                        "stance": o.stance,
+                        "quote": o.quote,
+                        "source": o.source,
+                        "source_citation": source.short() if source else o.source,
+                    }
+                )
         claims += [{"ingredient": ref, **claim_view(c, kb)} for c in ingredient.claims if c.claimed_by == expert_id]
     source = kb.source(expert.source)
     return {
-        "schema_version": SCHEMA_VERSION, "id": expert.id, "name": expert.name, "title": expert.title,
-        "specialty": expert.specialty, "affiliation": expert.affiliation,
+        "schema_version": SCHEMA_VERSION,
+        "id": expert.id,
+        "name": expert.name,
+        "title": expert.title,
+        "specialty": expert.specialty,
+        "affiliation": expert.affiliation,
         "source": source_view(source) if source else {"id": expert.source, "citation": expert.source},
-        "opinions": opinions, "claims": claims,
+        "opinions": opinions,
+        "claims": claims,
     }
 
 

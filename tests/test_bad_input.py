@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import DATA, MINI
 from test_installed import _env, _skincli
 
@@ -77,7 +76,9 @@ def test_very_large_file_is_refused_with_a_message(cli, tmp_path, monkeypatch):
 
 def test_markup_and_escapes_in_data_are_shown_literally(cli, tmp_path, monkeypatch):
     hostile = tmp_path / "hostile.yaml"
-    text = MINI.read_text(encoding="utf-8").replace("A test retinoid.", "[red]Red[/red] [link=http://x]click[/link] \\e[31mESC\\e[0m")
+    text = MINI.read_text(encoding="utf-8").replace(
+        "A test retinoid.", "[red]Red[/red] [link=http://x]click[/link] \\e[31mESC\\e[0m"
+    )
     hostile.write_text(text.replace('summary: "', 'summary: "', 1), encoding="utf-8")
     plain = cli("show", "alpha", "--kb", str(hostile))
     assert plain.exit_code == 0, plain.output

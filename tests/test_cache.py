@@ -6,8 +6,8 @@ import os
 from pathlib import Path
 
 import pytest
-
 from conftest import MINI
+
 from skincli import cache
 from skincli.kb import open_kb
 
@@ -74,5 +74,7 @@ def test_no_temporary_files_are_left(kb_file):
 
 def test_key_changes_with_overlay(kb_file, tmp_path):
     overlay = tmp_path / "o.yaml"
-    overlay.write_text("ingredients:\n  - {id: gamma, name: Gamma, kind: ingredient, category: x, summary: y.}\n", encoding="utf-8")
+    overlay.write_text(
+        "ingredients:\n  - {id: gamma, name: Gamma, kind: ingredient, category: x, summary: y.}\n", encoding="utf-8"
+    )
     assert cache.fingerprint([kb_file]) != cache.fingerprint([kb_file, overlay])

@@ -91,7 +91,7 @@ def assert_offsets(text: str, view: dict[str, Any]) -> None:
     spans += [f[k] for f in view["findings"] for k in ("effect_phrase", "negation") if f[k] is not None]
     spans += view["flags"] + view["mentions"] + view["effects"]
     for span in spans:
-        assert text[span["start"]:span["end"]] == span["text"], span
+        assert text[span["start"] : span["end"]] == span["text"], span
 
 
 def run(text: str, kb: KnowledgeBase) -> dict[str, Any]:
@@ -104,8 +104,11 @@ def run(text: str, kb: KnowledgeBase) -> dict[str, Any]:
 
 
 def pairs(view: dict[str, Any], *, negated: bool | None = False) -> set[tuple[str, str]]:
-    return {(f["ingredient"]["id"], f["effect"]) for f in view["findings"]
-            if f["effect"] is not None and (negated is None or f["negated"] == negated)}
+    return {
+        (f["ingredient"]["id"], f["effect"])
+        for f in view["findings"]
+        if f["effect"] is not None and (negated is None or f["negated"] == negated)
+    }
 
 
 def finding(view: dict[str, Any], ingredient: str, effect: str | None) -> dict[str, Any]:
@@ -123,20 +126,40 @@ def effects_found(text: str, kb: KnowledgeBase) -> list[tuple[str, str]]:
 
 
 # ---- ingredient names ---------------------------------------------------------------------------------
-@pytest.mark.parametrize("written", [
-    "Alphaol", "ALPHAOL", "alphaol", "Vitamin Alpha", "vitamin-alpha", "Vitamin\nAlpha", "Alphasäure", "Alphasaeure",
-    "Alphasaure", "ALPHASÄURE", "Alpha\u00adsäure", unicodedata.normalize("NFD", "Alphasäure"), "Alphaols",
-])
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Alphaol",
+        "ALPHAOL",
+        "alphaol",
+        "Vitamin Alpha",
+        "vitamin-alpha",
+        "Vitamin\nAlpha",
+        "Alphasäure",
+        "Alphasaeure",
+        "Alphasaure",
+        "ALPHASÄURE",
+        "Alpha\u00adsäure",
+        unicodedata.normalize("NFD", "Alphasäure"),
+        "Alphaols",
+    ],
+)
 def test_names_aliases_and_spelling_variants_are_found(mini, written):
     text = f"Our new {written} serum."
     view = run(text, mini)
     assert [(m["ingredient"]["id"], m["text"]) for m in view["mentions"]] == [("alpha", written)]
 
 
-@pytest.mark.parametrize("text", [
-    "Alphaolate is not an ingredient.", "An alphaolic acid.", "Alpha ol is two words.", "Vitaminalpha, no space.",
-    "Prealphaol.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Alphaolate is not an ingredient.",
+        "An alphaolic acid.",
+        "Alpha ol is two words.",
+        "Vitaminalpha, no space.",
+        "Prealphaol.",
+    ],
+)
 def test_names_match_whole_words_only(mini, text):
     assert run(text, mini)["mentions"] == []
 
@@ -164,7 +187,10 @@ def test_a_space_never_stands_where_a_name_has_none(matching):
 def test_plurals_and_singulars(matching):
     view = run("Exosomes and one exosome; peptides and a peptide.", matching)
     assert [(m["ingredient"]["id"], m["text"]) for m in view["mentions"]] == [
-        ("exosomes", "Exosomes"), ("exosomes", "exosome"), ("peptides", "peptides"), ("peptides", "peptide"),
+        ("exosomes", "Exosomes"),
+        ("exosomes", "exosome"),
+        ("peptides", "peptides"),
+        ("peptides", "peptide"),
     ]
 
 
@@ -183,13 +209,26 @@ def test_a_word_that_is_ingredient_and_effect_is_the_effect_next_to_another_ingr
 
 def test_ingredient_lexicon_scales_to_ten_thousand_ingredients():
     """Built once per knowledge base; a scan costs dictionary look-ups per word, not per name."""
-    ingredients = [{"id": f"ing-{n}", "name": f"Substance {n}", "aliases": [f"subst{n}ol"], "kind": "ingredient",
-                    "category": "test", "summary": "s",
-                    "claims": [{"effect": "wrinkles", "statement": "s", "claimed_by": "src",
-                                "evidence": {"level": n % 6, "rationale": "r"}}]}
-                   for n in range(10_000)]
-    data = {"sources": [{"id": "src", "kind": "study", "title": "t"}], "experts": [],
-            "effects": [{"id": "wrinkles", "name": "Wrinkles", "description": "d"}], "ingredients": ingredients}
+    ingredients = [
+        {
+            "id": f"ing-{n}",
+            "name": f"Substance {n}",
+            "aliases": [f"subst{n}ol"],
+            "kind": "ingredient",
+            "category": "test",
+            "summary": "s",
+            "claims": [
+                {"effect": "wrinkles", "statement": "s", "claimed_by": "src", "evidence": {"level": n % 6, "rationale": "r"}}
+            ],
+        }
+        for n in range(10_000)
+    ]
+    data = {
+        "sources": [{"id": "src", "kind": "study", "title": "t"}],
+        "experts": [],
+        "effects": [{"id": "wrinkles", "name": "Wrinkles", "description": "d"}],
+        "ingredients": ingredients,
+    }
     header, tables = build_tables(data)
     kb = KnowledgeBase(header, lambda table, rid: tables[table].get(rid), "synthetic")
     text = "Filler words here. Subst9999ol and Substance 4321 reduce wrinkles. " * 200
@@ -205,15 +244,37 @@ def finding_level(view: dict[str, Any], ingredient: str) -> int | None:
 
 # ---- effect phrases -----------------------------------------------------------------------------------
 BRIEF_EXAMPLES = [
-    ("wrinkles", "wrinkles"), ("fine lines", "wrinkles"), ("Falten", "wrinkles"), ("Faltentiefe", "wrinkles"),
-    ("collagen", "collagen"), ("Kollagen", "collagen"), ("plumping", "plumping"), ("aufpolstern", "plumping"),
-    ("brightening", "hyperpigmentation"), ("dark spots", "hyperpigmentation"), ("Pigmentflecken", "hyperpigmentation"),
-    ("anti-inflammatory", "inflammation"), ("entzündungshemmend", "inflammation"), ("entzuendungshemmend", "inflammation"),
-    ("hair growth", "hair-growth"), ("Haarwachstum", "hair-growth"), ("free radicals", "antioxidant"),
-    ("freie Radikale", "antioxidant"), ("moisture", "hydration"), ("Feuchtigkeit", "hydration"),
-    ("regenerates", "regeneration"), ("regeneriert", "regeneration"), ("anti-aging", "skin-ageing"),
-    ("Anti-Aging", "skin-ageing"), ("antiaging", "skin-ageing"), ("blemishes", "acne"), ("Unreinheiten", "acne"),
-    ("irritated skin", "soothing"), ("irritation", "tolerability"), ("Akne-Narben", "scars"), ("sun damage", "photodamage"),
+    ("wrinkles", "wrinkles"),
+    ("fine lines", "wrinkles"),
+    ("Falten", "wrinkles"),
+    ("Faltentiefe", "wrinkles"),
+    ("collagen", "collagen"),
+    ("Kollagen", "collagen"),
+    ("plumping", "plumping"),
+    ("aufpolstern", "plumping"),
+    ("brightening", "hyperpigmentation"),
+    ("dark spots", "hyperpigmentation"),
+    ("Pigmentflecken", "hyperpigmentation"),
+    ("anti-inflammatory", "inflammation"),
+    ("entzündungshemmend", "inflammation"),
+    ("entzuendungshemmend", "inflammation"),
+    ("hair growth", "hair-growth"),
+    ("Haarwachstum", "hair-growth"),
+    ("free radicals", "antioxidant"),
+    ("freie Radikale", "antioxidant"),
+    ("moisture", "hydration"),
+    ("Feuchtigkeit", "hydration"),
+    ("regenerates", "regeneration"),
+    ("regeneriert", "regeneration"),
+    ("anti-aging", "skin-ageing"),
+    ("Anti-Aging", "skin-ageing"),
+    ("antiaging", "skin-ageing"),
+    ("blemishes", "acne"),
+    ("Unreinheiten", "acne"),
+    ("irritated skin", "soothing"),
+    ("irritation", "tolerability"),
+    ("Akne-Narben", "scars"),
+    ("sun damage", "photodamage"),
 ]
 
 
@@ -238,9 +299,13 @@ def test_vocabulary_covers_known_effects_in_both_languages(shipped):
 
 
 def test_no_phrase_is_listed_twice():
-    spellings = [(tuple(keys), p.endswith("*"))
-                 for by_lang in phrases.EFFECT_PHRASES.values() for ps in by_lang.values() for p in ps
-                 for keys, _hard, _raw in Lexicon.spellings(p.rstrip("*"))[:1]]
+    spellings = [
+        (tuple(keys), p.endswith("*"))
+        for by_lang in phrases.EFFECT_PHRASES.values()
+        for ps in by_lang.values()
+        for p in ps
+        for keys, _hard, _raw in Lexicon.spellings(p.rstrip("*"))[:1]
+    ]
     duplicates = {s for s in spellings if spellings.count(s) > 1}
     assert not duplicates
     assert len(effect_lexicon()) >= len(spellings)
@@ -274,11 +339,14 @@ def test_a_list_under_an_ingredient_continues_it(mini):
     assert pairs(view) == {("alpha", "wrinkles"), ("alpha", "hydration")}
 
 
-@pytest.mark.parametrize("text", [
-    "Meet Alphaol. The bottle is blue. Hydrates!",  # no pronoun: a new subject we do not know
-    "Meet Alphaol.\n\nIt hydrates.",  # a blank line ends the paragraph
-    "Meet Alphaol. The bottle is blue. It hydrates.",  # the sentence in between does not continue
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Meet Alphaol. The bottle is blue. Hydrates!",  # no pronoun: a new subject we do not know
+        "Meet Alphaol.\n\nIt hydrates.",  # a blank line ends the paragraph
+        "Meet Alphaol. The bottle is blue. It hydrates.",  # the sentence in between does not continue
+    ],
+)
 def test_an_effect_without_a_known_ingredient_is_not_paired(mini, text):
     view = run(text, mini)
     assert pairs(view) == set()
@@ -286,12 +354,15 @@ def test_an_effect_without_a_known_ingredient_is_not_paired(mini, text):
     assert finding(view, "alpha", None)["verdict"] == "mentioned, no claim made"
 
 
-@pytest.mark.parametrize(("text", "compared"), [
-    ("Betaine Test fights free radicals better than Alphaol.", "Alphaol"),
-    ("Betaine Test fights free radicals 20 times better than that of vitamin alpha.", "vitamin alpha"),
-    ("Betaine Test, eine Alternative zu Alphasäure, gegen freie Radikale.", "Alphasäure"),
-    ("Betaine Test has an Alphaol-like effect against free radicals.", "Alphaol"),
-])
+@pytest.mark.parametrize(
+    ("text", "compared"),
+    [
+        ("Betaine Test fights free radicals better than Alphaol.", "Alphaol"),
+        ("Betaine Test fights free radicals 20 times better than that of vitamin alpha.", "vitamin alpha"),
+        ("Betaine Test, eine Alternative zu Alphasäure, gegen freie Radikale.", "Alphasäure"),
+        ("Betaine Test has an Alphaol-like effect against free radicals.", "Alphaol"),
+    ],
+)
 def test_an_ingredient_named_as_a_comparison_is_not_paired(mini, text, compared):
     view = run(text, mini)
     assert pairs(view) == {("beta", "antioxidant")}
@@ -301,17 +372,20 @@ def test_an_ingredient_named_as_a_comparison_is_not_paired(mini, text, compared)
 
 
 # ---- negation ---------------------------------------------------------------------------------------------
-@pytest.mark.parametrize(("text", "effect", "cue"), [
-    ("Alphaol does not irritate.", "tolerability", "not"),
-    ("Alphaol doesn't hydrate.", "hydration", "doesn't"),
-    ("Alphaol hydrates without irritation.", "tolerability", "without"),
-    ("Alphaol: no wrinkles?", "wrinkles", "no"),
-    ("Alphasäure ist nicht reizend.", "tolerability", "nicht"),
-    ("Alphasäure: keine Falten.", "wrinkles", "keine"),
-    ("Alphasäure pflegt ohne Reizungen.", "tolerability", "ohne"),
-    ("Alphaol is free from irritation.", "tolerability", "free from"),
-    ("Alphasäure reizt die Haut nicht.", "tolerability", "nicht"),
-])
+@pytest.mark.parametrize(
+    ("text", "effect", "cue"),
+    [
+        ("Alphaol does not irritate.", "tolerability", "not"),
+        ("Alphaol doesn't hydrate.", "hydration", "doesn't"),
+        ("Alphaol hydrates without irritation.", "tolerability", "without"),
+        ("Alphaol: no wrinkles?", "wrinkles", "no"),
+        ("Alphasäure ist nicht reizend.", "tolerability", "nicht"),
+        ("Alphasäure: keine Falten.", "wrinkles", "keine"),
+        ("Alphasäure pflegt ohne Reizungen.", "tolerability", "ohne"),
+        ("Alphaol is free from irritation.", "tolerability", "free from"),
+        ("Alphasäure reizt die Haut nicht.", "tolerability", "nicht"),
+    ],
+)
 def test_negated_effects_are_reported_and_flagged(mini, text, effect, cue):
     view = run(text, mini)
     f = finding(view, "alpha", effect)
@@ -320,15 +394,18 @@ def test_negated_effects_are_reported_and_flagged(mini, text, effect, cue):
     assert view["summary"]["negated"] == 1
 
 
-@pytest.mark.parametrize(("text", "effect"), [
-    ("Alphaol: no more wrinkles!", "wrinkles"),
-    ("Alphasäure: keine Falten mehr!", "wrinkles"),
-    ("Alphaol not only hydrates, it smooths.", "hydration"),
-    ("Alphaol is non-irritating.", "tolerability"),
-    ("Alphaol is non-invasive and gentle.", "tolerability"),
-    ("Alphaol hydrates. No, really.", "hydration"),
-    ("Alphasäure glättet nicht nur Falten.", "wrinkles"),
-])
+@pytest.mark.parametrize(
+    ("text", "effect"),
+    [
+        ("Alphaol: no more wrinkles!", "wrinkles"),
+        ("Alphasäure: keine Falten mehr!", "wrinkles"),
+        ("Alphaol not only hydrates, it smooths.", "hydration"),
+        ("Alphaol is non-irritating.", "tolerability"),
+        ("Alphaol is non-invasive and gentle.", "tolerability"),
+        ("Alphaol hydrates. No, really.", "hydration"),
+        ("Alphasäure glättet nicht nur Falten.", "wrinkles"),
+    ],
+)
 def test_not_negated(mini, text, effect):
     assert finding(run(text, mini), "alpha", effect)["negated"] is False
 
@@ -339,12 +416,14 @@ def test_a_pair_carries_the_knowledge_base_claims_best_first(matching):
     f = finding(view, "hyaluronic-acid", "hydration")
     ingredient = matching.ingredient("hyaluronic-acid")
     assert f["level"] == ingredient.best_level("hydration")
-    assert [c["statement"] for c in f["claims"]] == [c.statement for c in sorted(
-        (c for c in ingredient.claims if c.effect == "hydration"), key=lambda c: -c.level)]
+    assert [c["statement"] for c in f["claims"]] == [
+        c.statement for c in sorted((c for c in ingredient.claims if c.effect == "hydration"), key=lambda c: -c.level)
+    ]
     assert f["claims"][0]["claimed_by"] == {"id": "trial", "name": "Doe J 2020, J Skin 3:4-5", "type": "source"}
     assert f["claims"][1]["claimed_by"]["type"] == "expert"
-    assert f["opinions"] == [{"expert": {"id": "dr-x", "name": "Dr. X"}, "stance": "endorses", "quote": "HA is fine.",
-                              "source": "advert"}]
+    assert f["opinions"] == [
+        {"expert": {"id": "dr-x", "name": "Dr. X"}, "stance": "endorses", "quote": "HA is fine.", "source": "advert"}
+    ]
     assert [s["id"] for s in f["sources"]] == ["trial", "advert"]
     assert f["label"] == "preliminary" and f["verdict"] == f"{f['level']} preliminary"
 
@@ -359,7 +438,9 @@ def test_a_pair_without_a_claim_is_reported_as_no_evidence(mini):
 def test_mentioned_without_an_effect_is_listed(mini):
     view = run("We blend Alphaol and Betaine Test.", mini)
     assert [(f["ingredient"]["id"], f["effect"], f["verdict"]) for f in view["findings"]] == [
-        ("alpha", None, "mentioned, no claim made"), ("beta", None, "mentioned, no claim made")]
+        ("alpha", None, "mentioned, no claim made"),
+        ("beta", None, "mentioned, no claim made"),
+    ]
     assert view["summary"]["mentioned_only"] == 2
 
 
@@ -371,7 +452,9 @@ def test_the_example_sentence(mini):
     assert (alpha["mention"]["text"], alpha["effect_phrase"]["text"]) == ("Alphaol", "wrinkles")
     assert finding(view, "beta", None)["mention"]["text"] == "Betaine Test"
     assert [(g["kind"], g["text"]) for g in view["flags"]] == [
-        ("injection-comparison", "like a facelift"), ("numeric-superlative", "6000 times stronger")]
+        ("injection-comparison", "like a facelift"),
+        ("numeric-superlative", "6000 times stronger"),
+    ]
     linked = view["flags"][1]["claim"]
     zero = next(c for c in mini.ingredient("beta").claims if "6000" in c.statement)
     assert linked["ingredient"]["id"] == "beta" and linked["statement"] == zero.statement
@@ -380,39 +463,49 @@ def test_the_example_sentence(mini):
 
 
 # ---- marketing patterns -----------------------------------------------------------------------------------
-@pytest.mark.parametrize(("text", "kind", "flagged"), [
-    ("It is 6000x stronger.", "numeric-superlative", "6000x stronger"),
-    ("It is 6,000 times more potent.", "numeric-superlative", "6,000 times more"),
-    ("A 10-fold boost.", "numeric-superlative", "10-fold"),
-    ("Sie ist 6000-mal stärker.", "numeric-superlative", "6000-mal stärker"),
-    ("Zehnfach wirksam.", "numeric-superlative", "Zehnfach"),
-    ("A botox-like effect.", "injection-comparison", "botox-like"),
-    ("Works like Botox.", "injection-comparison", "like Botox"),
-    ("Plumps like a filler.", "injection-comparison", "like a filler"),
-    ("The filler effect.", "injection-comparison", "filler effect"),
-    ("A facelift in a jar.", "injection-comparison", "facelift in a jar"),
-    ("Der Botox-Effekt aus der Tube.", "injection-comparison", "Botox-Effekt"),
-    ("Glättet wie Botox.", "injection-comparison", "wie Botox"),
-    ("Clinically proven.", "clinically-proven", "Clinically proven"),
-    ("Klinisch bewiesen!", "clinically-proven", "Klinisch bewiesen"),
-    ("Klinisch getestet.", "clinically-proven", "Klinisch getestet"),
-    ("Dermatologically tested.", "dermatologically-tested", "Dermatologically tested"),
-    ("No side effects.", "no-side-effects", "No side effects"),
-    ("Keine Nebenwirkungen.", "no-side-effects", "Keine Nebenwirkungen"),
-    ("The miracle serum.", "miracle", "miracle"),
-    ("Die Wundercreme.", "miracle", "Wundercreme"),
-    ("100% natural.", "natural", "100% natural"),
-])
+@pytest.mark.parametrize(
+    ("text", "kind", "flagged"),
+    [
+        ("It is 6000x stronger.", "numeric-superlative", "6000x stronger"),
+        ("It is 6,000 times more potent.", "numeric-superlative", "6,000 times more"),
+        ("A 10-fold boost.", "numeric-superlative", "10-fold"),
+        ("Sie ist 6000-mal stärker.", "numeric-superlative", "6000-mal stärker"),
+        ("Zehnfach wirksam.", "numeric-superlative", "Zehnfach"),
+        ("A botox-like effect.", "injection-comparison", "botox-like"),
+        ("Works like Botox.", "injection-comparison", "like Botox"),
+        ("Plumps like a filler.", "injection-comparison", "like a filler"),
+        ("The filler effect.", "injection-comparison", "filler effect"),
+        ("A facelift in a jar.", "injection-comparison", "facelift in a jar"),
+        ("Der Botox-Effekt aus der Tube.", "injection-comparison", "Botox-Effekt"),
+        ("Glättet wie Botox.", "injection-comparison", "wie Botox"),
+        ("Clinically proven.", "clinically-proven", "Clinically proven"),
+        ("Klinisch bewiesen!", "clinically-proven", "Klinisch bewiesen"),
+        ("Klinisch getestet.", "clinically-proven", "Klinisch getestet"),
+        ("Dermatologically tested.", "dermatologically-tested", "Dermatologically tested"),
+        ("No side effects.", "no-side-effects", "No side effects"),
+        ("Keine Nebenwirkungen.", "no-side-effects", "Keine Nebenwirkungen"),
+        ("The miracle serum.", "miracle", "miracle"),
+        ("Die Wundercreme.", "miracle", "Wundercreme"),
+        ("100% natural.", "natural", "100% natural"),
+    ],
+)
 def test_marketing_patterns_are_flagged(mini, text, kind, flagged):
     view = run(text, mini)
     assert [(g["kind"], g["text"]) for g in view["flags"]] == [(kind, flagged)]
     assert view["flags"][0]["explanation"] == phrases.FLAGS[kind]["explanation"]
 
 
-@pytest.mark.parametrize("text", [
-    "Apply 2 times a day.", "Zweimal täglich auftragen.", "Kein Wunder, dass sie es mag.", "Not clinically proven.",
-    "Up to 3 times per week.", "A filler word.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Apply 2 times a day.",
+        "Zweimal täglich auftragen.",
+        "Kein Wunder, dass sie es mag.",
+        "Not clinically proven.",
+        "Up to 3 times per week.",
+        "A filler word.",
+    ],
+)
 def test_ordinary_wording_is_not_flagged(mini, text):
     assert run(text, mini)["flags"] == []
 
@@ -432,17 +525,48 @@ def test_a_numeric_flag_links_only_the_zero_level_claim_with_the_same_number(min
 
 # ---- offsets and robustness -------------------------------------------------------------------------------
 def test_offsets_index_the_original_text(mini):
-    text = ("\ufeff🧴 Neu!\r\nUnser ALPHAOL\u00ad-Serum (Vitamin\u00a0Alpha) glättet Fältchen – 6000-mal stärker als "
-            "Betaine Test.\r\n\r\nIt doesn't irritate; wie Botox!")
+    text = (
+        "\ufeff🧴 Neu!\r\nUnser ALPHAOL\u00ad-Serum (Vitamin\u00a0Alpha) glättet Fältchen – 6000-mal stärker als "
+        "Betaine Test.\r\n\r\nIt doesn't irritate; wie Botox!"
+    )
     view = run(text, mini)
     assert {m["text"] for m in view["mentions"]} == {"ALPHAOL", "Vitamin\u00a0Alpha", "Betaine Test"}
     assert ("alpha", "wrinkles") in pairs(view)
     assert {g["kind"] for g in view["flags"]} == {"numeric-superlative", "injection-comparison"}
 
 
-_FRAGMENTS = ["Alphaol", "ALPHAOL", "Vitamin-Alpha", "Alphasäure", "Betaine Test", "wrinkles", "hydrates", "does not",
-              "keine", "free radicals", "6000x stronger", "like Botox", "It", "than", "Dr.", "e.V.", "Falten", "-", "\u00ad",
-              " ", ", ", ". ", "\n", "\n\n", "\r\n", "- ", "“", "”", "[bold]", "\x1b[31m"]
+_FRAGMENTS = [
+    "Alphaol",
+    "ALPHAOL",
+    "Vitamin-Alpha",
+    "Alphasäure",
+    "Betaine Test",
+    "wrinkles",
+    "hydrates",
+    "does not",
+    "keine",
+    "free radicals",
+    "6000x stronger",
+    "like Botox",
+    "It",
+    "than",
+    "Dr.",
+    "e.V.",
+    "Falten",
+    "-",
+    "\u00ad",
+    " ",
+    ", ",
+    ". ",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "- ",
+    "“",
+    "”",
+    "[bold]",
+    "\x1b[31m",
+]
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -493,7 +617,8 @@ def test_cli_text_json_stdin_and_file(cli, tmp_path, mini):
     view = cli.json("check", text, "--json", "--kb", str(MINI))
     assert view["schema_version"] == 1 and view["text"] == text
     assert [(f["ingredient"]["id"], f["effect"], f["level"]) for f in view["findings"]] == [
-        ("alpha", "wrinkles", mini.ingredient("alpha").best_level("wrinkles"))]
+        ("alpha", "wrinkles", mini.ingredient("alpha").best_level("wrinkles"))
+    ]
     assert_offsets(text, view)
     piped = cli("check", "-", "--json", "--kb", str(MINI), input=text)
     assert piped.exit_code == 0 and json.loads(piped.stdout) == view
@@ -521,19 +646,31 @@ def test_cli_text_without_findings(cli):
 
 # ---- the seed article, against the shipped knowledge base ------------------------------------------------------
 # Passages © MarieAge, 14 Aug 2024, Judith Cyriax (with Dr. med. Timm Golüke); quoted for testing.
-ASTAXANTHIN = ("Astaxanthin Its antioxidant effect is 6000 times higher than that of vitamin C, making it particularly "
-               "effective in combating free radicals.")
-RETINOL = ("Retinol significantly increases collagen and elastin synthesis, reduces UV-induced collagen damage, and "
-           "measurably reduces wrinkle depth.")
-ACTIVES = ("Vitamin C, in turn, stimulates new collagen formation and reduces hyperpigmentation, niacinamide increases "
-           "skin elasticity and reduces blemishes, peptides improve cell renewal.")
-HYALURONIC = ("Another high-performer in anti-aging cosmetics is hyaluronic acid , a moisture booster and reservoir in one, "
-              "known for its plumping immediate effect.")
-GOLUEKE = ("Exosomes also take on important tasks in the skin, especially when it comes to maintaining skin health and "
-           "function,” says Golüke.\nAnd further: “For example, they transmit anti-inflammatory signals, thereby reducing "
-           "inflammations in the skin and help alleviate conditions such as psoriasis, acne, or eczema.”")
-INJECTIONS = ("Active ingredients in beauty products can never achieve the same smoothing or plumping results as an "
-              "injection with botulinum toxin or fillers.")
+ASTAXANTHIN = (
+    "Astaxanthin Its antioxidant effect is 6000 times higher than that of vitamin C, making it particularly "
+    "effective in combating free radicals."
+)
+RETINOL = (
+    "Retinol significantly increases collagen and elastin synthesis, reduces UV-induced collagen damage, and "
+    "measurably reduces wrinkle depth."
+)
+ACTIVES = (
+    "Vitamin C, in turn, stimulates new collagen formation and reduces hyperpigmentation, niacinamide increases "
+    "skin elasticity and reduces blemishes, peptides improve cell renewal."
+)
+HYALURONIC = (
+    "Another high-performer in anti-aging cosmetics is hyaluronic acid , a moisture booster and reservoir in one, "
+    "known for its plumping immediate effect."
+)
+GOLUEKE = (
+    "Exosomes also take on important tasks in the skin, especially when it comes to maintaining skin health and "
+    "function,” says Golüke.\nAnd further: “For example, they transmit anti-inflammatory signals, thereby reducing "
+    "inflammations in the skin and help alleviate conditions such as psoriasis, acne, or eczema.”"
+)
+INJECTIONS = (
+    "Active ingredients in beauty products can never achieve the same smoothing or plumping results as an "
+    "injection with botulinum toxin or fillers."
+)
 
 
 def assert_graded_as_in_kb(view: dict[str, Any], kb: KnowledgeBase) -> None:
@@ -570,8 +707,13 @@ def test_article_retinol(shipped):
 
 def test_article_vitamin_c_niacinamide_peptides(shipped):
     view = run(ACTIVES, shipped)
-    assert pairs(view) == {("vitamin-c", "collagen"), ("vitamin-c", "hyperpigmentation"), ("niacinamide", "elasticity"),
-                           ("niacinamide", "acne"), ("peptides", "cell-renewal")}
+    assert pairs(view) == {
+        ("vitamin-c", "collagen"),
+        ("vitamin-c", "hyperpigmentation"),
+        ("niacinamide", "elasticity"),
+        ("niacinamide", "acne"),
+        ("peptides", "cell-renewal"),
+    }
     assert finding(view, "niacinamide", "acne")["effect_phrase"]["text"] == "blemishes"
     assert_graded_as_in_kb(view, shipped)
 
@@ -614,15 +756,23 @@ def test_own_english_advert(shipped):
 
 
 def test_own_german_advert(shipped):
-    text = ("Unser Serum mit Retinol glättet Falten und regt die Kollagenbildung an. Hyaluronsäure spendet Feuchtigkeit "
-            "und polstert die Haut auf – wie ein Filler! Klinisch getestet, keine Nebenwirkungen. Niacinamid reizt nicht.")
+    text = (
+        "Unser Serum mit Retinol glättet Falten und regt die Kollagenbildung an. Hyaluronsäure spendet Feuchtigkeit "
+        "und polstert die Haut auf – wie ein Filler! Klinisch getestet, keine Nebenwirkungen. Niacinamid reizt nicht."
+    )
     view = run(text, shipped)
-    assert pairs(view) == {("retinol", "wrinkles"), ("retinol", "collagen"), ("hyaluronic-acid", "hydration"),
-                           ("hyaluronic-acid", "plumping")}
+    assert pairs(view) == {
+        ("retinol", "wrinkles"),
+        ("retinol", "collagen"),
+        ("hyaluronic-acid", "hydration"),
+        ("hyaluronic-acid", "plumping"),
+    }
     assert pairs(view, negated=True) == {("niacinamide", "tolerability")}
     assert [(g["kind"], g["text"]) for g in view["flags"]] == [
-        ("injection-comparison", "wie ein Filler"), ("clinically-proven", "Klinisch getestet"),
-        ("no-side-effects", "keine Nebenwirkungen")]
+        ("injection-comparison", "wie ein Filler"),
+        ("clinically-proven", "Klinisch getestet"),
+        ("no-side-effects", "keine Nebenwirkungen"),
+    ]
     filler = [m for m in view["mentions"] if m["text"] == "Filler"]
     assert filler and filler[0]["role"] == "comparison"
     assert_graded_as_in_kb(view, shipped)
@@ -634,4 +784,3 @@ def test_report_is_a_frozen_value(mini):
     with pytest.raises(AttributeError):
         report.text = "x"  # type: ignore[misc]
     assert check_text("Alphaol hydrates.", mini).to_dict() == report.to_dict()
-

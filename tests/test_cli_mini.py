@@ -68,7 +68,9 @@ def test_compare_markdown(cli):
 def test_list_filters(cli):
     assert [i["id"] for i in cli.json("list", "--json", "--kb", str(MINI))] == ["alpha", "beta"]
     assert [i["id"] for i in cli.json("list", "--kind", "procedure", "--json", "--kb", str(MINI))] == ["beta"]
-    assert [i["id"] for i in cli.json("list", "--effect", "wrinkles", "--min-evidence", "4", "--json", "--kb", str(MINI))] == ["alpha"]
+    assert [i["id"] for i in cli.json("list", "--effect", "wrinkles", "--min-evidence", "4", "--json", "--kb", str(MINI))] == [
+        "alpha"
+    ]
     assert cli.json("list", "--effect", "hydration", "--min-evidence", "2", "--json", "--kb", str(MINI)) == []
     assert [i["id"] for i in cli.json("list", "--category", "INJECT", "--json", "--kb", str(MINI))] == ["beta"]
 
@@ -119,7 +121,16 @@ def test_experts_expert_sources_evidence(cli):
 
 
 def test_text_outputs_of_every_command(cli):
-    for args in (["list"], ["search", "alpha"], ["effect"], ["effect", "wrinkles"], ["experts"], ["expert", "dr-test"], ["sources"], ["evidence"]):
+    for args in (
+        ["list"],
+        ["search", "alpha"],
+        ["effect"],
+        ["effect", "wrinkles"],
+        ["experts"],
+        ["expert", "dr-test"],
+        ["sources"],
+        ["evidence"],
+    ):
         result = cli(*args, "--kb", str(MINI)) if args[0] != "evidence" else cli(*args)
         assert result.exit_code == 0, (args, result.output)
         assert result.stdout.strip(), args
@@ -151,7 +162,10 @@ def test_validate_ok_and_problems(cli, tmp_path):
     assert ok.exit_code == 0
     assert "OK — 2 ingredients, 3 claims, 2 sources, 1 experts, 3 effects" in ok.stdout
     bad = tmp_path / "bad.yaml"
-    bad.write_text(MINI.read_text(encoding="utf-8").replace("level: 4", "level: 7").replace("effect: wrinkles", "effect: wrinkels"), encoding="utf-8")
+    bad.write_text(
+        MINI.read_text(encoding="utf-8").replace("level: 4", "level: 7").replace("effect: wrinkles", "effect: wrinkels"),
+        encoding="utf-8",
+    )
     result = cli("validate", str(bad))
     assert result.exit_code == 1
     lines = result.stderr.splitlines()

@@ -34,7 +34,14 @@ def _validate(data, command):
         ("sources", ["sources", "--json"]),
         ("evidence", ["evidence", "--json"]),
         ("scan", ["scan", "Aqua, Glycerin, Niacinamide 4%, Retinol, Salicylic Acid, Parfum", "--json"]),
-        ("check", ["check", "Our exosome serum regenerates skin like a facelift, with astaxanthin 6000 times stronger than vitamin C", "--json"]),
+        (
+            "check",
+            [
+                "check",
+                "Our exosome serum regenerates skin like a facelift, with astaxanthin 6000 times stronger than vitamin C",
+                "--json",
+            ],
+        ),
     ],
 )
 def test_json_outputs_match_the_published_schema(cli, command, args):
@@ -98,9 +105,16 @@ def test_compare_text_fits_the_width(cli, monkeypatch, width):
 
 
 def test_scan_links_inci_names_to_the_kb(cli):
-    view = cli.json("scan", "Aqua, Sodium Ascorbyl Phosphate, Tocopherol, Palmitoyl Tripeptide-1, Sodium Hyaluronate, Retinol", "--json")
+    view = cli.json(
+        "scan", "Aqua, Sodium Ascorbyl Phosphate, Tocopherol, Palmitoyl Tripeptide-1, Sodium Hyaluronate, Retinol", "--json"
+    )
     assert [i["kb"]["id"] if i["kb"] else None for i in view["items"]] == [
-        None, "vitamin-c", "vitamin-e", "peptides", "hyaluronic-acid", "retinol",
+        None,
+        "vitamin-c",
+        "vitamin-e",
+        "peptides",
+        "hyaluronic-acid",
+        "retinol",
     ]
     retinol = view["items"][-1]
     assert "pregnancy" in retinol["kb"]["cautions"]
@@ -134,6 +148,6 @@ def test_check_offsets_point_into_the_text(cli):
     assert view["findings"] and view["flags"]
     for finding in view["findings"]:
         span = finding["mention"]
-        assert text[span["start"]:span["end"]] == span["text"]
+        assert text[span["start"] : span["end"]] == span["text"]
     for flag in view["flags"]:
-        assert text[flag["start"]:flag["end"]] == flag["text"]
+        assert text[flag["start"] : flag["end"]] == flag["text"]

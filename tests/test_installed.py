@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import MINI
 
 
@@ -26,14 +25,18 @@ def _env(tmp_path: Path, **extra: str) -> dict[str, str]:
 
 
 def test_installed_show_retinol_uses_packaged_data(tmp_path):
-    result = subprocess.run([_skincli(), "show", "retinol", "--json"], capture_output=True, text=True, env=_env(tmp_path), cwd=tmp_path, timeout=60)
+    result = subprocess.run(
+        [_skincli(), "show", "retinol", "--json"], capture_output=True, text=True, env=_env(tmp_path), cwd=tmp_path, timeout=60
+    )
     assert result.returncode == 0, result.stderr
     assert '"id": "retinol"' in result.stdout
     assert result.stderr == ""
 
 
 def test_closed_pipe_ends_quietly(tmp_path):
-    proc = subprocess.Popen([_skincli(), "show", "alpha", "--kb", str(MINI)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env(tmp_path))
+    proc = subprocess.Popen(
+        [_skincli(), "show", "alpha", "--kb", str(MINI)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env(tmp_path)
+    )
     assert proc.stdout is not None and proc.stderr is not None
     first = proc.stdout.readline()
     proc.stdout.close()  # like `| head -1`
@@ -58,7 +61,14 @@ def test_closed_pipe_with_large_output(tmp_path, big):
 
 
 def test_python_dash_m(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "skincli", "--version"], capture_output=True, text=True, env=_env(tmp_path), cwd=tmp_path, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "skincli", "--version"],
+        capture_output=True,
+        text=True,
+        env=_env(tmp_path),
+        cwd=tmp_path,
+        timeout=60,
+    )
     assert result.returncode == 0
     assert result.stdout.startswith("skincli ")
 
@@ -72,7 +82,13 @@ def test_usage_error_exit_2_points_to_help(tmp_path):
 
 
 def test_no_color_and_pipe_give_plain_text(tmp_path):
-    result = subprocess.run([_skincli(), "show", "alpha", "--kb", str(MINI)], capture_output=True, text=True, env=_env(tmp_path, NO_COLOR="1"), timeout=60)
+    result = subprocess.run(
+        [_skincli(), "show", "alpha", "--kb", str(MINI)],
+        capture_output=True,
+        text=True,
+        env=_env(tmp_path, NO_COLOR="1"),
+        timeout=60,
+    )
     assert result.returncode == 0
     assert "\x1b" not in result.stdout
 

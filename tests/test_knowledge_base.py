@@ -118,14 +118,20 @@ def _who(by: str) -> str:
     return ARTICLE if by == "article" else by
 
 
-@pytest.mark.parametrize("entry", CONTRACT["statements"], ids=lambda e: f"{e['type']}-{e['ingredient']}-{e.get('effect', '')}-{'-'.join(e.get('match', [e.get('quote', '')[:20]]))}")
+@pytest.mark.parametrize(
+    "entry",
+    CONTRACT["statements"],
+    ids=lambda e: f"{e['type']}-{e['ingredient']}-{e.get('effect', '')}-{'-'.join(e.get('match', [e.get('quote', '')[:20]]))}",
+)
 def test_article_statement_is_recorded(entry, by_id):
     ing = by_id.get(entry["ingredient"])
     assert ing is not None, f"missing ingredient {entry['ingredient']}"
     if entry["type"] == "claim":
         found = [
-            c for c in ing.get("claims", ())
-            if c["effect"] == entry["effect"] and c["claimed_by"] == _who(entry["by"])
+            c
+            for c in ing.get("claims", ())
+            if c["effect"] == entry["effect"]
+            and c["claimed_by"] == _who(entry["by"])
             and all(w.casefold() in c["statement"].casefold() for w in entry["match"])
         ]
         assert found, f"no claim on {entry['ingredient']}/{entry['effect']} by {entry['by']} mentioning {entry['match']}"
@@ -138,7 +144,8 @@ def test_article_statement_is_recorded(entry, by_id):
         assert all(o["source"] == entry["source"] for o in found)
     else:
         found = [
-            f for f in ing.get("facts", ())
+            f
+            for f in ing.get("facts", ())
             if f["source"] == entry["source"] and all(w.casefold() in f["statement"].casefold() for w in entry["match"])
         ]
         assert found, f"no fact on {entry['ingredient']} mentioning {entry['match']}"
@@ -194,9 +201,17 @@ def test_article_ingredients_resolve_by_their_names(ingredient, names, shipped_k
 
 @pytest.mark.parametrize(
     "name,ingredient",
-    [("Hyaluronsäure", "hyaluronic-acid"), ("Fruchtsäuren", "alpha-hydroxy-acids"), ("SODIUM HYALURONATE", "hyaluronic-acid"),
-     ("ASCORBIC ACID", "vitamin-c"), ("TOCOPHEROL", "vitamin-e"), ("ECTOIN", "ectoine"), ("PALMITOYL TRIPEPTIDE-1", "peptides"),
-     ("SODIUM ASCORBYL PHOSPHATE", "vitamin-c"), ("Vitamin A", "retinol")],
+    [
+        ("Hyaluronsäure", "hyaluronic-acid"),
+        ("Fruchtsäuren", "alpha-hydroxy-acids"),
+        ("SODIUM HYALURONATE", "hyaluronic-acid"),
+        ("ASCORBIC ACID", "vitamin-c"),
+        ("TOCOPHEROL", "vitamin-e"),
+        ("ECTOIN", "ectoine"),
+        ("PALMITOYL TRIPEPTIDE-1", "peptides"),
+        ("SODIUM ASCORBYL PHOSPHATE", "vitamin-c"),
+        ("Vitamin A", "retinol"),
+    ],
 )
 def test_common_inci_and_german_names(name, ingredient, shipped_kb):
     assert shipped_kb.resolve(name) == ingredient

@@ -283,8 +283,12 @@ def test_scan_ocr_slips(cosing: CosIng) -> None:
 
 
 def test_scan_links_the_kb(cosing: CosIng) -> None:
-    hit = KbHit(id="niacinamide", name="Niacinamide", best_level=5, effects=(("hyperpigmentation", 5), ("barrier", 4)), cautions=())
-    retinol = KbHit(id="retinol", name="Retinol", best_level=4, effects=(("wrinkles", 4), ("elasticity", 0)), cautions=("pregnancy",))
+    hit = KbHit(
+        id="niacinamide", name="Niacinamide", best_level=5, effects=(("hyperpigmentation", 5), ("barrier", 4)), cautions=()
+    )
+    retinol = KbHit(
+        id="retinol", name="Retinol", best_level=4, effects=(("wrinkles", 4), ("elasticity", 0)), cautions=("pregnancy",)
+    )
     calls: list[str] = []
 
     def kb(name: str) -> KbHit | None:

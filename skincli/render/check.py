@@ -30,8 +30,10 @@ def _marks(view: dict[str, Any]) -> dict[int, list[str]]:
 
 def _styled_spans(view: dict[str, Any]) -> list[tuple[int, int, str]]:
     spans = [(m["start"], m["end"], "bold cyan" if m["role"] == "subject" else "cyan") for m in view["mentions"]]
-    spans += [(e["start"], e["end"], "yellow" if e["negated"] else "bold green" if e["attributed"] else "green")
-              for e in view["effects"]]
+    spans += [
+        (e["start"], e["end"], "yellow" if e["negated"] else "bold green" if e["attributed"] else "green")
+        for e in view["effects"]
+    ]
     spans += [(g["start"], g["end"], "bold red") for g in view["flags"]]
     return spans
 
@@ -52,7 +54,7 @@ def _statement(claim: dict[str, Any]) -> str:
 
 
 def _experts(finding: dict[str, Any]) -> str:
-    """"Timm Golüke: endorses, neutral; Stefan Duve: skeptical"."""
+    """ "Timm Golüke: endorses, neutral; Stefan Duve: skeptical"."""
     stances: dict[str, list[str]] = {}
     for o in finding["opinions"]:
         said = stances.setdefault(o["expert"]["name"], [])
@@ -116,15 +118,24 @@ def text(view: dict[str, Any], width: int = 80) -> str:
             out += _wrap(defang(g["explanation"]), width, "     ", "     ")
             if g["claim"]:
                 c = g["claim"]
-                out += _wrap(f"on record: {evidence.badge(c['evidence']['level'])} {defang(c['ingredient']['name'])}: "
-                             f"{defang(_statement(c))} — claimed by {defang(c['claimed_by']['name'])}", width, "     ", "       ")
+                out += _wrap(
+                    f"on record: {evidence.badge(c['evidence']['level'])} {defang(c['ingredient']['name'])}: "
+                    f"{defang(_statement(c))} — claimed by {defang(c['claimed_by']['name'])}",
+                    width,
+                    "     ",
+                    "       ",
+                )
     out.append("")
     unattributed = _unattributed(view)
     if unattributed:
         out += _wrap("Effects named with no known ingredient: " + ", ".join(f"“{defang(t)}”" for t in unattributed) + ".", width)
     out += _wrap(_summary(view), width)
-    out += _wrap("Levels: " + " · ".join(f"{n} {evidence.label(n)}" for n in evidence.LEVELS)
-                 + ". `skincli show NAME` gives every claim and source.", width)
+    out += _wrap(
+        "Levels: "
+        + " · ".join(f"{n} {evidence.label(n)}" for n in evidence.LEVELS)
+        + ". `skincli show NAME` gives every claim and source.",
+        width,
+    )
     return "\n".join(out)
 
 
@@ -138,8 +149,12 @@ def _finding_lines(f: dict[str, Any], width: int, *, show_experts: bool) -> list
             said += " (ingredient from the sentence before)"
         out += _wrap(f"text: {said}", width, sub, sub + "  ")
         if f["negated"]:
-            out += _wrap(f"negated (“{defang(f['negation']['text'])}”): the text puts this effect under a negation; "
-                         "read it in context.", width, sub, sub + "  ")
+            out += _wrap(
+                f"negated (“{defang(f['negation']['text'])}”): the text puts this effect under a negation; read it in context.",
+                width,
+                sub,
+                sub + "  ",
+            )
         if f["claims"]:
             best = f["claims"][0]
             more = len(f["claims"]) - 1
@@ -176,8 +191,16 @@ def rich(view: dict[str, Any]) -> Any:
         marked.append(Text(defang(piece), style=" ".join(styles)))
         if marks:
             marked.append(f"⟨{','.join(marks)}⟩", style="bold red" if all(m.startswith("!") for m in marks) else "dim")
-    parts: list[Any] = [Panel(marked, title=Text("Text checked"), subtitle=Text(LEGEND, style="dim"), title_align="left",
-                              subtitle_align="left", border_style="blue")]
+    parts: list[Any] = [
+        Panel(
+            marked,
+            title=Text("Text checked"),
+            subtitle=Text(LEGEND, style="dim"),
+            title_align="left",
+            subtitle_align="left",
+            border_style="blue",
+        )
+    ]
     if view["findings"]:
         table = Table(box=box.SIMPLE_HEAD, expand=True, title="Claims, one by one", title_justify="left", title_style="bold")
         table.add_column("#", justify="right", width=3)
@@ -236,7 +259,10 @@ def rich(view: dict[str, Any]) -> Any:
         parts.append(Text("No ingredient from the knowledge base and no marketing pattern found."))
     unattributed = _unattributed(view)
     if unattributed:
-        parts.append(Text("Effects named with no known ingredient: ", style="dim").append(
-            defang(", ".join(f"“{t}”" for t in unattributed)), style="green"))
+        parts.append(
+            Text("Effects named with no known ingredient: ", style="dim").append(
+                defang(", ".join(f"“{t}”" for t in unattributed)), style="green"
+            )
+        )
     parts.append(Text(defang(_summary(view)), style="bold"))
     return Group(*parts)

@@ -17,7 +17,10 @@ def compare(view: dict[str, Any]) -> str:
     lines.append("| kind | " + " | ".join(_cell(i["kind"]) for i in ings) + " |")
     lines.append("| category | " + " | ".join(_cell(i["category"]) for i in ings) + " |")
     for row in view["effects"]:
-        cells = [("–" if row["levels"][i["id"]] is None else f"**{row['levels'][i['id']]}** {evidence.label(row['levels'][i['id']])}") for i in ings]
+        cells = [
+            ("–" if row["levels"][i["id"]] is None else f"**{row['levels'][i['id']]}** {evidence.label(row['levels'][i['id']])}")
+            for i in ings
+        ]
         lines.append(f"| {_cell(row['name'])} | " + " | ".join(cells) + " |")
     from skincli.views import said_by_expert
 

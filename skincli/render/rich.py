@@ -46,7 +46,9 @@ def show(view: dict[str, Any]) -> RenderableType:
         parts.append(Group(Text("Evidence at a glance", style="bold"), Columns(cells, padding=(0, 3))))
 
     if view["claims"]:
-        table = Table(box=box.SIMPLE_HEAD, show_lines=False, expand=True, title="Claims by effect", title_justify="left", title_style="bold")
+        table = Table(
+            box=box.SIMPLE_HEAD, show_lines=False, expand=True, title="Claims by effect", title_justify="left", title_style="bold"
+        )
         table.add_column("Effect", style="bold", min_width=12, max_width=16)
         table.add_column("Evidence", no_wrap=True, width=15)
         table.add_column("Claim · who · why this grade", ratio=1)
@@ -61,7 +63,15 @@ def show(view: dict[str, Any]) -> RenderableType:
         parts.append(table)
 
     if view["opinions"]:
-        said = Table(box=None, show_header=False, expand=True, title="What experts said", title_justify="left", title_style="bold", padding=(0, 1))
+        said = Table(
+            box=None,
+            show_header=False,
+            expand=True,
+            title="What experts said",
+            title_justify="left",
+            title_style="bold",
+            padding=(0, 1),
+        )
         said.add_column("who", ratio=2)
         said.add_column("quote", ratio=5)
         for op in view["opinions"]:
@@ -80,7 +90,9 @@ def show(view: dict[str, Any]) -> RenderableType:
     if view["cautions"]:
         cautions = Text()
         for c in view["cautions"]:
-            cautions.append(f"⚠ {c['type']}: ", style="bold yellow").append(defang(c["text"]) + f" {_refs(c['sources'], numbers)}\n")
+            cautions.append(f"⚠ {c['type']}: ", style="bold yellow").append(
+                defang(c["text"]) + f" {_refs(c['sources'], numbers)}\n"
+            )
         cautions.rstrip()
         parts.append(Group(Text("Cautions", style="bold"), cautions))
 

@@ -44,7 +44,12 @@ def text(view: dict[str, Any], width: int = 80) -> str:
         out += _wrap(detail, width, "     ", "       ")
         if item["kb"]:
             kb = item["kb"]
-            out += _wrap(f"{evidence.badge(kb['best_level'])} {kb['name']}: {_effects(kb, names) or 'no graded claims'}", width, "     ", "       ")
+            out += _wrap(
+                f"{evidence.badge(kb['best_level'])} {kb['name']}: {_effects(kb, names) or 'no graded claims'}",
+                width,
+                "     ",
+                "       ",
+            )
         for flag in _flags(item):
             out += _wrap(f"! {flag}", width, "     ", "       ")
     out += ["", *summary_lines(view, width)]
@@ -62,7 +67,13 @@ def summary_lines(view: dict[str, Any], width: int) -> list[str]:
     if s["actives_by_effect"]:
         out.append("Evidence (level 3 or better) for:")
         for effect, rows in s["actives_by_effect"].items():
-            out += _wrap(f"{names.get(effect, effect)}: " + ", ".join(f"{r['name']} ({r['level']} {evidence.label(r['level'])})" for r in rows), width, "  ", "    ")
+            out += _wrap(
+                f"{names.get(effect, effect)}: "
+                + ", ".join(f"{r['name']} ({r['level']} {evidence.label(r['level'])})" for r in rows),
+                width,
+                "  ",
+                "    ",
+            )
     if s["unrecognised"]:
         out += _wrap("Not recognised: " + "; ".join(s["unrecognised"]), width, "", "  ")
     return out

@@ -10,8 +10,11 @@ from skincli import evidence
 
 def _wrap(text: str, width: int, indent: str = "", subsequent: str | None = None) -> list[str]:
     return textwrap.wrap(
-        text, width=max(width, 20), initial_indent=indent,
-        subsequent_indent=indent if subsequent is None else subsequent, break_on_hyphens=False,
+        text,
+        width=max(width, 20),
+        initial_indent=indent,
+        subsequent_indent=indent if subsequent is None else subsequent,
+        break_on_hyphens=False,
     ) or [indent.rstrip()]
 
 
@@ -29,7 +32,10 @@ def _refs(ids: list[str], numbers: dict[str, int]) -> str:
 
 def show(view: dict[str, Any], width: int = 80) -> str:
     numbers = _source_numbers(view)
-    out = [f"{view['name']}  ({view['kind']} · {view['category']})", "=" * min(width, len(view["name"]) + len(view["kind"]) + len(view["category"]) + 7)]
+    out = [
+        f"{view['name']}  ({view['kind']} · {view['category']})",
+        "=" * min(width, len(view["name"]) + len(view["kind"]) + len(view["category"]) + 7),
+    ]
     if view["aliases"]:
         out += _wrap("Also called: " + ", ".join(view["aliases"]), width, "", "  ")
     if view["inci"]:
@@ -64,7 +70,9 @@ def show(view: dict[str, Any], width: int = 80) -> str:
     if view["cautions"]:
         out += _heading("Cautions")
         for caution in view["cautions"]:
-            out += _wrap(f"! {caution['type']}: {caution['text']} {_refs(caution['sources'], numbers)}".rstrip(), width, "  ", "    ")
+            out += _wrap(
+                f"! {caution['type']}: {caution['text']} {_refs(caution['sources'], numbers)}".rstrip(), width, "  ", "    "
+            )
     if view["related"]:
         out += ["", *_wrap("Related: " + ", ".join(r["name"] for r in view["related"]), width, "", "  ")]
     if view["sources"]:
@@ -75,7 +83,10 @@ def show(view: dict[str, Any], width: int = 80) -> str:
 
 
 def source_lines(source: dict[str, Any], width: int, prefix: str = "  ") -> list[str]:
-    ident = next((f"{k}:{source[k]}" if k == "doi" else f"{k.upper()} {source[k]}" for k in ("doi", "pmid", "pmcid") if source[k]), source["url"] or "")
+    ident = next(
+        (f"{k}:{source[k]}" if k == "doi" else f"{k.upper()} {source[k]}" for k in ("doi", "pmid", "pmcid") if source[k]),
+        source["url"] or "",
+    )
     head = f"{source['citation']}. {source['title']}." + (f" {ident}" if ident else "")
     return _wrap(head, width, prefix, " " * len(prefix))
 
@@ -94,9 +105,9 @@ def grid(rows: list[list[str] | None], width: int, first: int) -> list[str]:
         if row is None:
             lines.append(rule)
             continue
-        cells = [textwrap.wrap(cell, w, break_on_hyphens=False) or [""] for cell, w in zip(row, widths)]
+        cells = [textwrap.wrap(cell, w, break_on_hyphens=False) or [""] for cell, w in zip(row, widths, strict=True)]
         for i in range(max(len(c) for c in cells)):
-            lines.append(" ".join((c[i] if i < len(c) else "").ljust(w) for c, w in zip(cells, widths)).rstrip())
+            lines.append(" ".join((c[i] if i < len(c) else "").ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip())
         if r == 0:
             lines.append(rule)
     return lines
@@ -121,7 +132,15 @@ def compare(view: dict[str, Any], width: int = 80) -> str:
 
     out = [line for i in ings for line in _wrap(verdict(i), width, "", "  ")]
     out += ["", "Best evidence per effect (0 unsupported … 5 established)", "", *grid(rows, width, first)]
-    out += ["", *_wrap("Levels: " + " · ".join(f"{n} {evidence.label(n)}" for n in evidence.LEVELS) + ". `skincli evidence` explains them; `skincli show NAME` gives the claims and sources.", width)]
+    out += [
+        "",
+        *_wrap(
+            "Levels: "
+            + " · ".join(f"{n} {evidence.label(n)}" for n in evidence.LEVELS)
+            + ". `skincli evidence` explains them; `skincli show NAME` gives the claims and sources.",
+            width,
+        ),
+    ]
     return "\n".join(out)
 
 
@@ -164,7 +183,12 @@ def effects(rows: list[dict[str, Any]], width: int = 80) -> str:
 def experts(rows: list[dict[str, Any]], width: int = 80) -> str:
     out = []
     for row in rows:
-        out += _wrap(f"{row['name']} ({row['id']})" + (f" — {row['specialty']}" if row["specialty"] else "") + (f", {row['affiliation']}" if row["affiliation"] else ""), width)
+        out += _wrap(
+            f"{row['name']} ({row['id']})"
+            + (f" — {row['specialty']}" if row["specialty"] else "")
+            + (f", {row['affiliation']}" if row["affiliation"] else ""),
+            width,
+        )
         out.append(f"    {len(row['opinions'])} opinions, {len(row['claims'])} claims")
     return "\n".join(out)
 
@@ -185,7 +209,12 @@ def expert(view: dict[str, Any], width: int = 80) -> str:
     if view["claims"]:
         out += _heading("Claims attributed")
         for claim in view["claims"]:
-            out += _wrap(f"{evidence.badge(claim['evidence']['level'])} {claim['ingredient']['name']}: {claim['statement']}", width, "  ", "    ")
+            out += _wrap(
+                f"{evidence.badge(claim['evidence']['level'])} {claim['ingredient']['name']}: {claim['statement']}",
+                width,
+                "  ",
+                "    ",
+            )
     return "\n".join(out)
 
 
@@ -203,5 +232,12 @@ def scale(rows: list[dict[str, Any]], width: int = 80) -> str:
     out = ["Evidence levels (each claim is graded on its own):", ""]
     for row in rows:
         out += _wrap(f"{evidence.badge(row['level']):<17} {row['meaning']}", width, "  ", " " * 20)
-    out += ["", *_wrap("An article's or advert's statement never raises a level; only studies do. An ingredient has no single grade: `show` lists the best level per effect.", width)]
+    out += [
+        "",
+        *_wrap(
+            "An article's or advert's statement never raises a level; only studies do. "
+            "An ingredient has no single grade: `show` lists the best level per effect.",
+            width,
+        ),
+    ]
     return "\n".join(out)
