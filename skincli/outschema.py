@@ -96,7 +96,7 @@ DEFS: dict[str, Any] = {
             "aliases": {"type": "array", "items": {"type": "string"}},
             "inci": {"type": "array", "items": {"type": "string"}},
             "best_evidence": {"$ref": "#/$defs/level"},
-            "effects": {"type": "array", "items": {"type": "object", "required": ["effect", "name", "level", "label"]}},
+            "effects": {"type": "array", "items": {"type": "object", "required": ["effect", "name", "level", "label", "route"]}},
             "claims": {"type": "array", "items": {"$ref": "#/$defs/claim"}},
             "opinions": {
                 "type": "array",

@@ -56,8 +56,13 @@ def claim_view(claim: Claim, kb: KnowledgeBase) -> dict[str, Any]:
 
 
 def best_by_effect(ingredient: Ingredient, kb: KnowledgeBase) -> list[dict[str, Any]]:
-    """The verdict at a glance: best level per claimed effect, strongest first."""
-    rows = [{"effect": e, "name": kb.effect(e).name, **level_view(ingredient.best_level(e))} for e in ingredient.effect_ids()]
+    """The verdict at a glance: best level per claimed effect, strongest first, with the route of
+    the claim that earns it (an oral trial says little about a cream)."""
+    rows = []
+    for effect_id in ingredient.effect_ids():
+        best = ingredient.best_claim(effect_id)
+        assert best is not None
+        rows.append({"effect": effect_id, "name": kb.effect(effect_id).name, **level_view(best.level), "route": best.route})
     return sorted(rows, key=lambda r: -r["level"])
 
 
@@ -111,11 +116,13 @@ def compare_view(ingredients: list[Ingredient], kb: KnowledgeBase) -> dict[str, 
     rows = []
     for effect_id in effect_ids:
         levels = {ing.id: ing.best_level(effect_id) for ing in ingredients}
+        best = {ing.id: ing.best_claim(effect_id) for ing in ingredients}
+        routes = {i: (c.route if c else None) for i, c in best.items()}
         known = [lv for lv in levels.values() if lv is not None]
         rows.append(
             (
                 (-len(known), -max(known), effect_order.get(effect_id, 999)),
-                {"effect": effect_id, "name": kb.effect(effect_id).name, "levels": levels},
+                {"effect": effect_id, "name": kb.effect(effect_id).name, "levels": levels, "routes": routes},
             )
         )
     rows.sort(key=lambda r: r[0])

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from skincli import evidence
+from skincli.render.text import _route
 
 
 def _cell(text: str) -> str:
@@ -19,6 +20,7 @@ def compare(view: dict[str, Any]) -> str:
     for row in view["effects"]:
         cells = [
             ("–" if row["levels"][i["id"]] is None else f"**{row['levels'][i['id']]}** {evidence.label(row['levels'][i['id']])}")
+            + _route(row, i["id"])
             for i in ings
         ]
         lines.append(f"| {_cell(row['name'])} | " + " | ".join(cells) + " |")

@@ -13,6 +13,7 @@ from rich.text import Text
 
 from skincli import evidence
 from skincli.output import defang
+from skincli.render.text import _route
 
 
 def _t(value: str, style: str = "") -> Text:
@@ -42,7 +43,12 @@ def show(view: dict[str, Any]) -> RenderableType:
     if view["effects"]:
         from rich.columns import Columns
 
-        cells = [badge(row["level"]).append(" " + defang(row["name"].lower()), style="") for row in view["effects"]]
+        cells = [
+            badge(row["level"])
+            .append(" " + defang(row["name"].lower()), style="")
+            .append(f" ({row['route']})" if row.get("route") not in (None, "topical") else "", style="italic")
+            for row in view["effects"]
+        ]
         parts.append(Group(Text("Evidence at a glance", style="bold"), Columns(cells, padding=(0, 3))))
 
     if view["claims"]:
@@ -126,7 +132,9 @@ def compare(view: dict[str, Any]) -> RenderableType:
     table.add_row("kind", *[_t(i["kind"]) for i in ings])
     table.add_row("category", *[_t(i["category"]) for i in ings], end_section=True)
     for row in view["effects"]:
-        table.add_row(_t(row["name"]), *[badge(row["levels"][i["id"]]) for i in ings])
+        table.add_row(
+            _t(row["name"]), *[badge(row["levels"][i["id"]]).append(_route(row, i["id"]), style="italic") for i in ings]
+        )
     table.add_section()
     table.add_row("Experts said", *[_t(_said(i)) for i in ings])
     table.add_row("Cautions", *[_t(", ".join(dict.fromkeys(c["type"] for c in i["cautions"])) or "-") for i in ings])

@@ -44,7 +44,8 @@ def show(view: dict[str, Any], width: int = 80) -> str:
     if view["effects"]:
         out += _heading("Evidence at a glance")
         for row in view["effects"]:
-            out.append(f"  {evidence.badge(row['level']):<17} {row['name']}")
+            route = f" ({row['route']})" if row.get("route") not in (None, "topical") else ""
+            out.append(f"  {evidence.badge(row['level']):<17} {row['name']}{route}")
     if view["claims"]:
         out += _heading("Claims")
         by_effect: dict[str, list[dict[str, Any]]] = {}
@@ -115,14 +116,16 @@ def grid(rows: list[list[str] | None], width: int, first: int) -> list[str]:
 
 def compare(view: dict[str, Any], width: int = 80) -> str:
     ings = view["ingredients"]
-    first = 16 if width < 100 else 22
+    first = 18 if width < 100 else 22
     rows: list[list[str] | None] = [
         ["", *[i["name"] for i in ings]],
         ["kind", *[i["kind"] for i in ings]],
         ["category", *[i["category"] for i in ings]],
         None,
     ]
-    rows += [[row["name"], *[_short_badge(row["levels"][i["id"]]) for i in ings]] for row in view["effects"]]
+    rows += [
+        [row["name"], *[_short_badge(row["levels"][i["id"]]) + _route(row, i["id"]) for i in ings]] for row in view["effects"]
+    ]
     rows += [
         None,
         ["Experts said", *[_said(i) for i in ings]],
@@ -142,6 +145,16 @@ def compare(view: dict[str, Any], width: int = 80) -> str:
         ),
     ]
     return "\n".join(out)
+
+
+def _cell(row: dict[str, Any], ingredient_id: str) -> str:
+    return _short_badge(row["levels"][ingredient_id]) + _route(row, ingredient_id)
+
+
+def _route(row: dict[str, Any], ingredient_id: str) -> str:
+    """` (oral)` when the best evidence for a cell is not for use on the skin."""
+    route = row.get("routes", {}).get(ingredient_id)
+    return f" ({route})" if route not in (None, "topical") else ""
 
 
 def _short_badge(level: int | None) -> str:
