@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import ExitStack
-from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from skincli.inci import loose_key, normalize
 
@@ -101,8 +100,7 @@ _US_COLOUR = (
 _TEXT_MAX = 300
 
 
-@dataclass(frozen=True)
-class AnnexEntry:
+class AnnexEntry(NamedTuple):
     """One entry of Annexes II-VI of Regulation (EC) No 1223/2009 that names the ingredient."""
 
     annex: str  # II prohibited, III restricted, IV colorant, V preservative, VI UV filter
@@ -122,8 +120,7 @@ class AnnexEntry:
         return self.annex == "II"
 
 
-@dataclass(frozen=True)
-class CosIngEntry:
+class CosIngEntry(NamedTuple):
     """A CosIng match: the INCI name, its CosIng functions and any annex entries."""
 
     inci_name: str

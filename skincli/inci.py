@@ -10,8 +10,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 __all__ = ["LabelToken", "loose_key", "normalize", "ocr_variants", "split_label"]
 
@@ -124,8 +123,7 @@ def ocr_variants(name: str) -> list[str]:
 # ---------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class LabelToken:
+class LabelToken(NamedTuple):
     """One entry of the label, in label order, with the cleaned names to try in order."""
 
     position: int

@@ -6,8 +6,7 @@ No printing here: renderers turn a ScanReport (or its to_dict()) into text, tabl
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from skincli.inci import LabelToken, normalize, ocr_variants, split_label
 
@@ -25,8 +24,7 @@ _CONNECTORS = frozenset({"AND", "&", "ET", "UND", "+"})
 _MIN_JUNK_WORDS = 3  # "CI 16255 Dermatologically tested for ..." is a name plus label prose
 
 
-@dataclass(frozen=True)
-class KbHit:
+class KbHit(NamedTuple):
     """What the knowledge base knows about a label entry (filled by the caller's adapter)."""
 
     id: str
@@ -36,8 +34,7 @@ class KbHit:
     cautions: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class ScanItem:
+class ScanItem(NamedTuple):
     """One decoded label entry. `status` says how far CosIng got: recognised/suggested/unknown."""
 
     position: int
@@ -94,11 +91,10 @@ class ScanItem:
         }
 
 
-@dataclass(frozen=True)
-class ScanReport:
+class ScanReport(NamedTuple):
     """All entries of one label, in label order, plus summary helpers."""
 
-    items: tuple[ScanItem, ...] = field(default_factory=tuple)
+    items: tuple[ScanItem, ...] = ()
 
     @property
     def count(self) -> int:
@@ -243,8 +239,7 @@ def _kb_for(kb_lookup: Callable[[str], KbHit | None], names: tuple[str, ...]) ->
     return None
 
 
-@dataclass(frozen=True)
-class _Decoded:
+class _Decoded(NamedTuple):
     """What CosIng made of (part of) one token."""
 
     entry: CosIngEntry | None

@@ -9,6 +9,8 @@ from skincli import evidence
 
 
 def _wrap(text: str, width: int, indent: str = "", subsequent: str | None = None) -> list[str]:
+    if len(indent) + len(text) <= width and "\n" not in text and "  " not in text.strip():
+        return [(indent + text.strip()).rstrip()]  # fits: textwrap would return it unchanged, slowly
     return textwrap.wrap(
         text,
         width=max(width, 20),
