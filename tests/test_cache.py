@@ -78,3 +78,16 @@ def test_key_changes_with_overlay(kb_file, tmp_path):
         "ingredients:\n  - {id: gamma, name: Gamma, kind: ingredient, category: x, summary: y.}\n", encoding="utf-8"
     )
     assert cache.fingerprint([kb_file]) != cache.fingerprint([kb_file, overlay])
+
+
+def test_a_write_killed_midway_leaves_no_cache_and_no_temporary_file(kb_file, monkeypatch):
+    def killed(*_args, **_kwargs):
+        raise KeyboardInterrupt  # as if the process were interrupted between write and rename
+
+    with monkeypatch.context() as patched, pytest.raises(KeyboardInterrupt):
+        patched.setattr("os.replace", killed)
+        open_kb(str(kb_file), use_overlay=False)
+    directory = cache.cache_dir()
+    assert list(directory.iterdir()) == []
+    assert open_kb(str(kb_file), use_overlay=False).find("alpha").id == "alpha"
+    assert len(_cache_files()) == 1
