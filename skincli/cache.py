@@ -25,7 +25,8 @@ try:  # blake2 without hashlib's OpenSSL extension, which alone cost ~2 ms of st
 except ImportError:  # pragma: no cover - other Python builds
     from hashlib import blake2b
 
-MAGIC = b"SKNCLI\x00\x02"
+# Bump the last byte whenever the header or record layout changes: it is part of every cache key.
+MAGIC = b"SKNCLI\x00\x03"
 HASH_LIMIT = 2 * 1024 * 1024  # above this, size+mtime+ctime+inode alone; hashing would cost ms per run
 
 

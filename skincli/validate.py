@@ -163,11 +163,18 @@ class Checker:
             if required and field not in node:
                 self.add(path, node, None, f"{where}: missing required field '{field}'")
         for field, value in node.items():
-            if field not in spec:
+            entry = spec.get(field)
+            if entry is None:
                 self.add(path, node, field, f"{where}: " + _unknown(str(field), tuple(spec), f"{entity} field"))
                 continue
+            kind = entry[0]
+            # Fast paths for the common valid values, so a large file does not pay for labels.
+            if kind == "str" and type(value) is str and value.strip():
+                continue
+            if kind == "strs" and type(value) is list and all(type(v) is str and v.strip() for v in value):
+                continue
             child = f"{where}.{field}" if ":" in where else f"{where}: {field}"
-            self.value(value, spec[field][0], path, node, field, child)
+            self.value(value, kind, path, node, field, child)
         return True
 
     def value(self, value: Any, kind: str, path: str, parent: Any, key: str | int, label: str) -> None:

@@ -56,7 +56,7 @@ def test_corrupt_cache_is_rebuilt(kb_file):
 def test_garbage_cache_file_is_ignored(kb_file):
     open_kb(str(kb_file), use_overlay=False)
     (only,) = _cache_files()
-    only.write_bytes(b"SKNCLI\x00\x02" + b"\xff" * 64)
+    only.write_bytes(cache.MAGIC + b"\xff" * 64)
     assert open_kb(str(kb_file), use_overlay=False).find("alpha").id == "alpha"
 
 
