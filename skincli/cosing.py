@@ -156,10 +156,12 @@ class CosIng:
             from pathlib import Path
 
             if self._path is None:
-                from importlib.resources import as_file, files
+                path = Path(__file__).resolve().parent / "refdata" / "cosing.sqlite"
+                if not path.is_file():  # a zipped install: importlib.resources extracts a copy
+                    from importlib.resources import as_file, files
 
-                resource = files("skincli.refdata").joinpath("cosing.sqlite")
-                path = Path(self._stack.enter_context(as_file(resource)))
+                    resource = files("skincli.refdata").joinpath("cosing.sqlite")
+                    path = Path(self._stack.enter_context(as_file(resource)))
             else:
                 path = Path(self._path)
             if not path.is_file():
