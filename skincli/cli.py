@@ -551,7 +551,10 @@ def main() -> None:
         sys.stdout.flush()
     except BrokenPipeError:
         _silence_stdout()
-    sys.exit(code)
+    sys.stderr.flush()
+    # Everything is written and closed: leave without the interpreter's teardown, which frees every
+    # object one by one (a quarter of a second after loading a 10,000-ingredient knowledge base).
+    os._exit(code)
 
 
 def _app_for(argv: list[str]) -> typer.Typer:

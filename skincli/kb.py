@@ -49,6 +49,8 @@ def parse(files: KbFiles) -> dict[str, list[dict[str, Any]]]:
     """Read, parse and validate the files; raises KnowledgeBaseError listing every problem."""
     import gc
 
+    from skincli.errors import KnowledgeBaseError
+    from skincli.twoparse import parse_in_two
     from skincli.validate import check_documents
     from skincli.yamlread import load_yaml, read_text
 
@@ -57,8 +59,16 @@ def parse(files: KbFiles) -> dict[str, list[dict[str, Any]]]:
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        documents = [(*load_yaml(read_text(p), str(p)), str(p), p == files.overlay) for p in files.paths()]
-        return check_documents(documents)
+        texts = [(read_text(p), str(p), p == files.overlay) for p in files.paths()]
+        halves = None if texts[0][2] else parse_in_two(texts[0][0], texts[0][1])
+        if halves is not None:
+            try:
+                head_data, nodes, tail_items = halves
+                first = (head_data, nodes, texts[0][1], False, tail_items)
+                return check_documents([first] + [(*load_yaml(t, w), w, o) for t, w, o in texts[1:]])
+            except KnowledgeBaseError:
+                pass  # parse again in one piece: only that gives every problem its exact position
+        return check_documents([(*load_yaml(text, where), where, overlay) for text, where, overlay in texts])
     finally:
         if was_enabled:
             gc.enable()
@@ -234,5 +244,24 @@ def open_kb(kb: str | None = None, *, use_overlay: bool = True, use_cache: bool 
         return KnowledgeBase(store.header, store.record, origin)
     header, tables = build_tables(parse(files))
     if use_cache:
-        cache.save(paths, key, header, tables)
+        _save_soon(paths, key, header, tables)
     return KnowledgeBase(header, lambda table, rid: tables[table].get(rid), origin)
+
+
+def _save_soon(paths: list[Path], key: str, header: dict[str, Any], tables: dict[str, dict[str, Any]]) -> None:
+    """Write the cache; for a large knowledge base, in a forked child so the answer is not delayed.
+
+    Writing 10,000 ingredients takes ~0.3 s; the child writes to a temporary file and renames it,
+    so a later run sees either no cache or a complete one, never a partial one.
+    """
+    from skincli import cache
+    from skincli.twoparse import MIN_BYTES
+
+    if sum(p.stat().st_size for p in paths) < MIN_BYTES or not hasattr(os, "fork"):
+        cache.save(paths, key, header, tables)
+        return
+    if os.fork() == 0:  # the child writes and leaves; the parent answers (the child is reaped at its exit)
+        try:
+            cache.save(paths, key, header, tables)
+        finally:
+            os._exit(0)

@@ -24,8 +24,9 @@ def name_key(name: str) -> str:
 def name_keys(name: str) -> set[str]:
     """All keys a name answers to: the plain key and the German transliteration (ä → ae)."""
     keys = {name_key(name)}
-    transliterated = name.translate(_GERMAN)
-    if transliterated != name:
-        keys.add(name_key(transliterated))
+    if not name.isascii():  # only non-ASCII names can hold an umlaut to transliterate
+        transliterated = name.translate(_GERMAN)
+        if transliterated != name:
+            keys.add(name_key(transliterated))
     keys.discard("")
     return keys

@@ -350,13 +350,20 @@ def merge(files: list[dict[str, list[Entry]]], checker: Checker) -> dict[str, di
     return merged
 
 
-def check_documents(documents: list[tuple[Any, dict[int, Any], str, bool]]) -> dict[str, list[dict[str, Any]]]:
-    """Validate (data, nodes, path, is_overlay) tuples; return the merged data or raise with all problems."""
+def check_documents(documents: list[tuple[Any, ...]]) -> dict[str, list[dict[str, Any]]]:
+    """Validate (data, nodes, path, is_overlay[, checked_ingredients]) tuples; return the merged data
+    or raise with all problems. `checked_ingredients` are more entries of the same file whose fields
+    were already checked (by twoparse's child process)."""
     nodes: dict[int, Any] = {}
-    for _data, doc_nodes, _path, _overlay in documents:
-        nodes.update(doc_nodes)
+    for document in documents:
+        nodes.update(document[1])
     checker = Checker(nodes)
-    files = [checker.document(data, path, overlay=overlay) for data, _nodes, path, overlay in documents]
+    files = []
+    for data, _nodes, path, overlay, *checked in documents:
+        found = checker.document(data, path, overlay=overlay)
+        for items in checked:
+            found["ingredients"].extend(Entry(path, item) for item in items)
+        files.append(found)
     merged = merge(files, checker)
     checker.references(merged)
     checker.name_collisions(merged["ingredients"])
