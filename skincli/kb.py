@@ -262,6 +262,11 @@ def _save_soon(paths: list[Path], key: str, header: dict[str, Any], tables: dict
         return
     if os.fork() == 0:  # the child writes and leaves; the parent answers (the child is reaped at its exit)
         try:
+            # Let go of the parent's stdout/stderr at once, so `$(skincli ...)` or a pipe reader
+            # sees the end of the output when the parent finishes, not when the cache is written.
+            devnull = os.open(os.devnull, os.O_RDWR)
+            for fd in (0, 1, 2):
+                os.dup2(devnull, fd)
             cache.save(paths, key, header, tables)
         finally:
             os._exit(0)
