@@ -182,7 +182,7 @@ class CheckReport:
         }
 
     def to_dict(self) -> dict[str, Any]:
-        from skincli.views import claim_view
+        from skincli.views import claim_view, opinion_view
 
         kb = self.kb
         names = {e.id: e.name for e in kb.effects()}
@@ -210,15 +210,7 @@ class CheckReport:
                 "label": evidence.label(f.level),
                 "verdict": f.verdict,
                 "claims": [claim_view(c, kb) for c in f.claims],
-                "opinions": [
-                    {
-                        "expert": {"id": o.expert, "name": kb.claimant_name(o.expert)},
-                        "stance": o.stance,
-                        "quote": o.quote,
-                        "source": o.source,
-                    }
-                    for o in f.opinions
-                ],
+                "opinions": [opinion_view(o, kb) for o in f.opinions],
                 "sources": sources,
             }
 

@@ -85,6 +85,16 @@ def _render(view: Any, text: Callable[..., str], rich: Callable[..., Any] | None
         output.emit(text(view, output.width()))
 
 
+def _emit(view: Any, as_json: bool, text: Callable[..., str], rich: Callable[..., Any] | None = None) -> None:
+    """One view, as JSON for scripts or drawn for people."""
+    if as_json:
+        from skincli.output import emit_json
+
+        emit_json(view)
+    else:
+        _render(view, text, rich)
+
+
 def _print_items(items: list[dict[str, Any]], as_json: bool, as_ndjson: bool, text: Callable[[], str]) -> None:
     from skincli import output
 
@@ -120,14 +130,9 @@ def show(
 
         base = _kb(kb)
         view = ingredient_view(base.find(name), base)
-        if as_json:
-            from skincli.output import emit_json
-
-            emit_json(view)
-            return
         from skincli.render import text
 
-        _render(view, text.show, _rich("show"))
+        _emit(view, as_json, text.show, _rich("show"))
 
 
 @app.command()
@@ -314,14 +319,9 @@ def expert(
 
         base = _kb(kb)
         view = expert_view(base.find_expert(name).id, base)
-        if as_json:
-            from skincli.output import emit_json
+        from skincli.render import text
 
-            emit_json(view)
-        else:
-            from skincli.render import text
-
-            _render(view, text.expert)
+        _emit(view, as_json, text.expert)
 
 
 @app.command()
@@ -418,15 +418,9 @@ def check(
 
         source = _read_input(text, file, what="TEXT")
         report = check_text(source, _kb(kb))
-        view = report.to_dict()
-        if as_json:
-            from skincli.output import emit_json
-
-            emit_json(view)
-            return
         from skincli.render import check as render_check
 
-        _render(view, render_check.text, render_check.rich)
+        _emit(report.to_dict(), as_json, render_check.text, render_check.rich)
 
 
 @app.command()

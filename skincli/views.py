@@ -8,7 +8,7 @@ from typing import Any
 
 from skincli import evidence
 from skincli.kb import KnowledgeBase
-from skincli.model import Claim, Ingredient, Source
+from skincli.model import Claim, Ingredient, Opinion, Source
 
 SCHEMA_VERSION = 1
 
@@ -55,6 +55,15 @@ def claim_view(claim: Claim, kb: KnowledgeBase) -> dict[str, Any]:
     }
 
 
+def opinion_view(opinion: Opinion, kb: KnowledgeBase) -> dict[str, Any]:
+    return {
+        "expert": {"id": opinion.expert, "name": kb.claimant_name(opinion.expert)},
+        "stance": opinion.stance,
+        "quote": opinion.quote,
+        "source": opinion.source,
+    }
+
+
 def best_by_effect(ingredient: Ingredient, kb: KnowledgeBase) -> list[dict[str, Any]]:
     """The verdict at a glance: best level per claimed effect, strongest first, with the route of
     the claim that earns it (an oral trial says little about a cream)."""
@@ -81,15 +90,7 @@ def ingredient_view(ingredient: Ingredient, kb: KnowledgeBase) -> dict[str, Any]
         "best_evidence": level_view(ingredient.best_level()),
         "effects": best_by_effect(ingredient, kb),
         "claims": [claim_view(c, kb) for c in ingredient.claims],
-        "opinions": [
-            {
-                "expert": {"id": o.expert, "name": kb.claimant_name(o.expert)},
-                "stance": o.stance,
-                "quote": o.quote,
-                "source": o.source,
-            }
-            for o in ingredient.opinions
-        ],
+        "opinions": [opinion_view(o, kb) for o in ingredient.opinions],
         "facts": [{"statement": f.statement, "source": f.source} for f in ingredient.facts],
         "cautions": [{"type": c.type, "text": c.text, "sources": list(c.sources)} for c in ingredient.cautions],
         "related": [{"id": r, "name": kb.name_of(r)} for r in ingredient.related],
