@@ -13,10 +13,14 @@ def _effects(kb: dict[str, Any], names: dict[str, str], limit: int = 3) -> str:
     return ", ".join(f"{names.get(e['effect'], e['effect'])} {e['level']}" for e in kb["effects"][:limit])
 
 
-def _flags(item: dict[str, Any]) -> list[str]:
-    flags = [f"{a['label']}" + (f": max {a['max_concentration']}" if a["max_concentration"] else "") for a in item["annexes"]]
-    if item["kb"]:
-        flags += [f"caution: {c}" for c in item["kb"]["cautions"]]
+def _flags(item: dict[str, Any], limit: int = 44) -> list[str]:
+    """EU annex entries with their limit (shortened; --json has the full text), cautions, shade blocks."""
+    flags = []
+    for annex in item["annexes"]:
+        flag = annex["label"] + (f": max {annex['max_concentration']}" if annex["max_concentration"] else "")
+        flags.append(flag if len(flag) <= limit else flag[: limit - 1].rstrip() + "…")
+    if item["kb"] and item["kb"]["cautions"]:
+        flags.append("caution: " + ", ".join(item["kb"]["cautions"]))
     if item["may_contain"]:
         flags.append("may contain")
     return flags
@@ -89,21 +93,21 @@ def rich(view: dict[str, Any]) -> Any:
 
     names = view.get("effect_names", {})
     table = Table(box=box.SIMPLE_HEAD, expand=True, title="Label, line by line", title_justify="left", title_style="bold")
-    table.add_column("#", justify="right", width=3)
+    table.add_column("#", justify="right", width=2)
     table.add_column("As written", ratio=3, overflow="fold")
     table.add_column("INCI · functions", ratio=4, overflow="fold")
     table.add_column("Evidence (skincli)", ratio=4)
-    table.add_column("Flags", ratio=3)
+    table.add_column("Flags", ratio=4)
     for item in view["items"]:
         inci = Text(defang(_status(item)), style="" if item["status"] == "recognised" else "yellow")
         if item["functions"]:
-            inci.append("\n" + ", ".join(f.lower() for f in item["functions"][:3]), style="dim")
+            inci.append("\n" + ", ".join(f.lower() for f in item["functions"][:2]), style="dim")
         kb_cell = Text("")
         if item["kb"]:
             kb = item["kb"]
             kb_cell = badge(kb["best_level"]).append(" " + defang(kb["name"]), style="bold")
             if kb["effects"]:
-                kb_cell.append("\n" + defang(_effects(kb, names)), style="dim")
+                kb_cell.append("\n" + defang(_effects(kb, names, limit=2)), style="dim")
         flags = Text("\n".join(defang(f) for f in _flags(item)), style="bold yellow")
         table.add_row(str(item["position"]), Text(defang(item["raw"])), inci, kb_cell, flags)
     summary = Text("\n".join(defang(line) for line in summary_lines(view, 200)))
