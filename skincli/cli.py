@@ -241,13 +241,13 @@ def search(
 
         hits = run_search(_kb(kb), query)
         items = [{**summary_view(h.ingredient), "matches": [{"field": f, "text": t} for f, t in h.matches]} for h in hits]
-        if not items and not (as_json or as_ndjson):
+        plain = [{**i, "matches": [(m["field"], m["text"]) for m in i["matches"]]} for i in items]
+        _print_items(items, as_json, as_ndjson, lambda: text.summaries(plain, extra="matches"))
+        if not items:  # like grep: no hit is exit 1 in every format (JSON still prints [])
             from skincli.output import error
 
             error(f"skincli: nothing found for {query!r}")
             raise typer.Exit(1)
-        plain = [{**i, "matches": [(m["field"], m["text"]) for m in i["matches"]]} for i in items]
-        _print_items(items, as_json, as_ndjson, lambda: text.summaries(plain, extra="matches"))
 
 
 @app.command()

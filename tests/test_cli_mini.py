@@ -94,7 +94,9 @@ def test_search_finds_quotes_and_ranks_names_first(cli):
     assert [h["id"] for h in hits] == ["alpha"]
     assert hits[0]["matches"] == [{"field": "quote", "text": "Alphaol is the gold standard."}]
     missing = cli("search", "zzzz", "--kb", str(MINI))
-    assert missing.exit_code == 1 and "nothing found" in missing.stderr
+    assert missing.exit_code == 1 and "nothing found" in missing.stderr and missing.stdout == ""
+    missing_json = cli("search", "zzzz", "--json", "--kb", str(MINI))
+    assert missing_json.exit_code == 1 and json.loads(missing_json.stdout) == []
 
 
 def test_effect_ranking_and_listing(cli):
