@@ -109,7 +109,8 @@ def _print_items(items: list[dict[str, Any]], as_json: bool, as_ndjson: bool, te
 @app.command()
 def show(
     name: Annotated[
-        str, typer.Argument(help="Ingredient name, alias, INCI or German name.", autocompletion=_complete_ingredient)
+        str,
+        typer.Argument(metavar="NAME", help="Ingredient name, alias, INCI or German name.", autocompletion=_complete_ingredient),
     ],
     as_json: JsonOpt = False,
     kb: KbOpt = None,
@@ -137,7 +138,9 @@ def show(
 
 @app.command()
 def compare(
-    names: Annotated[list[str], typer.Argument(help="Two or more ingredients.", autocompletion=_complete_ingredient)],
+    names: Annotated[
+        list[str], typer.Argument(metavar="NAME...", help="Two or more ingredients.", autocompletion=_complete_ingredient)
+    ],
     as_json: JsonOpt = False,
     markdown: Annotated[bool, typer.Option("--markdown", help="Print a Markdown table for notes.")] = False,
     kb: KbOpt = None,
@@ -220,7 +223,7 @@ def list_(
 
 @app.command()
 def search(
-    query: Annotated[str, typer.Argument(help="Words to find in names, aliases, summaries, claims and quotes.")],
+    query: Annotated[str, typer.Argument(metavar="TEXT", help="Words to find in names, aliases, summaries, claims and quotes.")],
     as_json: JsonOpt = False,
     as_ndjson: NdjsonOpt = False,
     kb: KbOpt = None,
@@ -253,7 +256,7 @@ def search(
 @app.command()
 def effect(
     name: Annotated[
-        Optional[str], typer.Argument(help="An effect, e.g. wrinkles, hydration, acne. Omit to list effects.")
+        Optional[str], typer.Argument(metavar="[EFFECT]", help="An effect, e.g. wrinkles, hydration, acne. Omit to list effects.")
     ] = None,
     as_json: JsonOpt = False,
     as_ndjson: NdjsonOpt = False,
@@ -301,7 +304,7 @@ def experts(as_json: JsonOpt = False, kb: KbOpt = None) -> None:
 
 @app.command()
 def expert(
-    name: Annotated[str, typer.Argument(help="Expert name or id, e.g. golüke, duve.")],
+    name: Annotated[str, typer.Argument(metavar="NAME", help="Expert name or id, e.g. golüke, duve.")],
     as_json: JsonOpt = False,
     kb: KbOpt = None,
 ) -> None:
@@ -357,7 +360,8 @@ def schema() -> None:
 @app.command()
 def validate(
     path: Annotated[
-        Optional[str], typer.Argument(help="A knowledge-base YAML file. Default: the one in use (with your overlay).")
+        Optional[str],
+        typer.Argument(metavar="[PATH]", help="A knowledge-base YAML file. Default: the one in use (with your overlay)."),
     ] = None,
     kb: KbOpt = None,
 ) -> None:
@@ -398,7 +402,9 @@ def validate(
 
 @app.command()
 def check(
-    text: Annotated[Optional[str], typer.Argument(help="Marketing text to check; '-' reads standard input.")] = None,
+    text: Annotated[
+        Optional[str], typer.Argument(metavar="[TEXT]", help="Marketing text to check; '-' reads standard input.")
+    ] = None,
     file: Annotated[Optional[str], typer.Option("--file", "-f", metavar="PATH", help="Read the text from a file.")] = None,
     as_json: JsonOpt = False,
     kb: KbOpt = None,
@@ -425,7 +431,9 @@ def check(
 
 @app.command()
 def scan(
-    label: Annotated[Optional[str], typer.Argument(help="The ingredient list as printed; '-' reads standard input.")] = None,
+    label: Annotated[
+        Optional[str], typer.Argument(metavar="[LABEL]", help="The ingredient list as printed; '-' reads standard input.")
+    ] = None,
     file: Annotated[Optional[str], typer.Option("--file", "-f", metavar="PATH", help="Read the list from a file.")] = None,
     as_json: JsonOpt = False,
     kb: KbOpt = None,
