@@ -52,6 +52,7 @@ KbOpt = Annotated[
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts (versioned, see `skincli schema`).")]
 NdjsonOpt = Annotated[bool, typer.Option("--ndjson", help="Print one JSON object per line.")]
+FileOpt = Annotated[Optional[str], typer.Option("--file", "-f", metavar="PATH", help="Read the text from a file.")]
 
 
 @contextmanager
@@ -405,7 +406,7 @@ def check(
     text: Annotated[
         Optional[str], typer.Argument(metavar="[TEXT]", help="Marketing text to check; '-' reads standard input.")
     ] = None,
-    file: Annotated[Optional[str], typer.Option("--file", "-f", metavar="PATH", help="Read the text from a file.")] = None,
+    file: FileOpt = None,
     as_json: JsonOpt = False,
     kb: KbOpt = None,
 ) -> None:
@@ -434,7 +435,7 @@ def scan(
     label: Annotated[
         Optional[str], typer.Argument(metavar="[LABEL]", help="The ingredient list as printed; '-' reads standard input.")
     ] = None,
-    file: Annotated[Optional[str], typer.Option("--file", "-f", metavar="PATH", help="Read the list from a file.")] = None,
+    file: FileOpt = None,
     as_json: JsonOpt = False,
     kb: KbOpt = None,
 ) -> None:

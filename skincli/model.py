@@ -216,8 +216,9 @@ class Ingredient(NamedTuple):
         claims = [c for c in self.claims if c.effect == effect]
         return max(claims, key=lambda c: c.level) if claims else None
 
-    def source_ids(self) -> list[str]:
-        """Every source this entry cites, in order of first mention."""
+    def cited_ids(self) -> list[str]:
+        """Every source this entry cites, in order of first mention, then each claim's claimant
+        (a source or an expert id: callers keep the ones that are sources)."""
         ids: list[str] = []
         for claim in self.claims:
             ids.extend(claim.sources)
@@ -225,4 +226,5 @@ class Ingredient(NamedTuple):
         ids.extend(f.source for f in self.facts)
         for caution in self.cautions:
             ids.extend(caution.sources)
+        ids.extend(c.claimed_by for c in self.claims)
         return list(dict.fromkeys(ids))

@@ -22,7 +22,7 @@ DEFS: dict[str, Any] = {
     "level": _level_view,
     "source": {
         "type": "object",
-        "required": ["id", "kind", "title", "authors", "date", "year", "doi", "pmid", "pmcid", "url", "citation"],
+        "required": ["id", "kind", "title", "authors", "date", "year", "doi", "pmid", "pmcid", "url", "citation", "identifier"],
         "properties": {
             "id": {"type": "string"},
             "kind": {"type": "string"},
@@ -41,6 +41,7 @@ DEFS: dict[str, Any] = {
             "url": _str_or_null,
             "note": _str_or_null,
             "citation": {"type": "string"},
+            "identifier": _str_or_null,
             "cited_by": {"type": "array", "items": {"type": "string"}},
         },
     },

@@ -36,6 +36,7 @@ def source_view(source: Source) -> dict[str, Any]:
         "url": source.url,
         "note": source.note,
         "citation": source.short(),
+        "identifier": source.identifier(),
     }
 
 
@@ -76,8 +77,7 @@ def best_by_effect(ingredient: Ingredient, kb: KnowledgeBase) -> list[dict[str, 
 
 
 def ingredient_view(ingredient: Ingredient, kb: KnowledgeBase) -> dict[str, Any]:
-    cited = ingredient.source_ids() + [c.claimed_by for c in ingredient.claims if not kb.is_expert(c.claimed_by)]
-    sources = [s for s in (kb.source(i) for i in dict.fromkeys(cited)) if s]
+    sources = [s for s in (kb.source(i) for i in ingredient.cited_ids() if not kb.is_expert(i)) if s]
     return {
         "schema_version": SCHEMA_VERSION,
         "id": ingredient.id,
@@ -214,8 +214,7 @@ def expert_view(expert_id: str, kb: KnowledgeBase) -> dict[str, Any]:
 def sources_view(kb: KnowledgeBase) -> list[dict[str, Any]]:
     cited: dict[str, list[str]] = {}
     for ingredient in kb.ingredients():
-        ids = ingredient.source_ids() + [c.claimed_by for c in ingredient.claims]
-        for source_id in dict.fromkeys(ids):
+        for source_id in ingredient.cited_ids():
             cited.setdefault(source_id, []).append(ingredient.id)
     for expert in kb.experts():
         cited.setdefault(expert.source, []).append(f"expert:{expert.id}")

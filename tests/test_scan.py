@@ -65,18 +65,18 @@ def test_importing_the_scanner_is_light() -> None:
 # --- lookup -----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        "RETINOL",
-        "NIACINAMIDE",
-        "SODIUM HYALURONATE",
-        "ASCORBIC ACID",
-        "TOCOPHEROL",
-        "ECTOIN",
-        "PALMITOYL TRIPEPTIDE-1",
-    ],
-)
+KB_ACTIVES_INCI = [
+    "RETINOL",
+    "NIACINAMIDE",
+    "SODIUM HYALURONATE",
+    "ASCORBIC ACID",
+    "TOCOPHEROL",
+    "ECTOIN",
+    "PALMITOYL TRIPEPTIDE-1",
+]
+
+
+@pytest.mark.parametrize("name", KB_ACTIVES_INCI)
 def test_lookup_known_actives(cosing: CosIng, name: str) -> None:
     entry = cosing.lookup(name.title())
     assert entry is not None
@@ -203,16 +203,7 @@ ACTIVES = "Aqua, Retinol, Niacinamide 5%, Sodium Hyaluronate, Ascorbic Acid, Toc
 
 def test_scan_recognises_actives_in_label_order(cosing: CosIng) -> None:
     report = scan(ACTIVES, cosing)
-    assert [i.inci for i in report.items] == [
-        "AQUA",
-        "RETINOL",
-        "NIACINAMIDE",
-        "SODIUM HYALURONATE",
-        "ASCORBIC ACID",
-        "TOCOPHEROL",
-        "ECTOIN",
-        "PALMITOYL TRIPEPTIDE-1",
-    ]
+    assert [i.inci for i in report.items] == ["AQUA", *KB_ACTIVES_INCI]
     assert [i.position for i in report.items] == list(range(1, 9))
     assert {i.status for i in report.items} == {"recognised"}
     assert report.recognised_count == report.count == 8

@@ -13,7 +13,7 @@ from rich.text import Text
 
 from skincli import evidence
 from skincli.output import defang
-from skincli.render.text import _route
+from skincli.render.text import _route, _said
 
 
 def _t(value: str, style: str = "") -> Text:
@@ -108,7 +108,7 @@ def show(view: dict[str, Any]) -> RenderableType:
     if view["sources"]:
         srcs = Text()
         for s in view["sources"]:
-            ident = s["doi"] and f"doi:{s['doi']}" or s["pmid"] and f"PMID {s['pmid']}" or s["pmcid"] or s["url"] or ""
+            ident = s["identifier"]
             srcs.append(f"[{numbers[s['id']]}] ", style="bold").append(defang(f"{s['citation']}. {s['title']}."))
             if ident:
                 srcs.append(" " + defang(ident), style="cyan")
@@ -145,12 +145,6 @@ def compare(view: dict[str, Any]) -> RenderableType:
 
     verdicts = Text("\n".join(defang(verdict(i)) for i in ings) + "\n")
     return Group(verdicts, table, legend)
-
-
-def _said(view: dict[str, Any]) -> str:
-    from skincli.views import said_by_expert
-
-    return "; ".join(said_by_expert(view)) or "-"
 
 
 def print_renderable(renderable: RenderableType) -> None:

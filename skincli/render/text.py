@@ -86,10 +86,7 @@ def show(view: dict[str, Any], width: int = 80) -> str:
 
 
 def source_lines(source: dict[str, Any], width: int, prefix: str = "  ") -> list[str]:
-    ident = next(
-        (f"{k}:{source[k]}" if k == "doi" else f"{k.upper()} {source[k]}" for k in ("doi", "pmid", "pmcid") if source[k]),
-        source["url"] or "",
-    )
+    ident = source["identifier"]
     head = f"{source['citation']}. {source['title']}." + (f" {ident}" if ident else "")
     return _wrap(head, width, prefix, " " * len(prefix))
 
