@@ -24,7 +24,7 @@ from typing import Any
 import yaml
 
 try:
-    from skincli.names import name_keys
+    from skincli.kb.names import name_keys
 except ImportError:  # pragma: no cover - approximation when skincli is not installed
     import re
     import unicodedata
@@ -41,7 +41,7 @@ REPO = Path(__file__).resolve().parent.parent
 def default_source() -> Path:
     """The knowledge base skincli ships: the installed package's copy, else the checkout's."""
     try:
-        from skincli.kb import shipped_path
+        from skincli.kb.store import shipped_path
 
         return shipped_path()
     except ImportError:

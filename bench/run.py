@@ -345,7 +345,7 @@ def benchmark(args: argparse.Namespace, root: Path) -> int:
 
 def shipped_kb_state() -> tuple[int, int] | None:
     try:
-        from skincli.kb import shipped_path
+        from skincli.kb.store import shipped_path
 
         st = shipped_path().stat()
         return (st.st_mtime_ns, st.st_size)

@@ -14,7 +14,7 @@ import typer
 from skincli import __version__
 
 if TYPE_CHECKING:
-    from skincli.kb import KnowledgeBase
+    from skincli.kb.store import KnowledgeBase
 
 app = typer.Typer(
     name="skincli",
@@ -36,7 +36,7 @@ class Kind(str, Enum):
 def _complete_ingredient(incomplete: str) -> list[str]:
     """Shell completion: ingredient ids and names that start with what was typed."""
     try:
-        from skincli.kb import open_kb
+        from skincli.kb.store import open_kb
 
         kb = open_kb(os.environ.get("SKINCLI_KB"))
     except Exception:  # completion must never print a traceback into the shell
@@ -63,20 +63,20 @@ def _handled() -> Iterator[None]:
     try:
         yield
     except SkincliError as exc:
-        from skincli.output import error
+        from skincli.render.output import error
 
         error(f"skincli: {exc}")
         raise typer.Exit(exc.exit_code) from None
 
 
 def _kb(path: str | None) -> KnowledgeBase:
-    from skincli.kb import open_kb
+    from skincli.kb.store import open_kb
 
     return open_kb(path)
 
 
 def _render(view: Any, text: Callable[..., str], rich: Callable[..., Any] | None = None) -> None:
-    from skincli import output
+    from skincli.render import output
 
     if rich is not None and output.use_rich():
         from skincli.render.rich import print_renderable
@@ -89,7 +89,7 @@ def _render(view: Any, text: Callable[..., str], rich: Callable[..., Any] | None
 def _emit(view: Any, as_json: bool, text: Callable[..., str], rich: Callable[..., Any] | None = None) -> None:
     """One view, as JSON for scripts or drawn for people."""
     if as_json:
-        from skincli.output import emit_json
+        from skincli.render.output import emit_json
 
         emit_json(view)
     else:
@@ -97,7 +97,7 @@ def _emit(view: Any, as_json: bool, text: Callable[..., str], rich: Callable[...
 
 
 def _print_items(items: list[dict[str, Any]], as_json: bool, as_ndjson: bool, text: Callable[[], str]) -> None:
-    from skincli import output
+    from skincli.render import output
 
     if as_ndjson:
         output.emit_ndjson(items)
@@ -168,7 +168,7 @@ def compare(
         if len(found) < 2:
             raise typer.BadParameter("these names are all the same ingredient; give two different ones", param_hint="NAMES")
         view = compare_view(found, base)
-        from skincli import output
+        from skincli.render import output
 
         if as_json:
             output.emit_json(view)
@@ -206,7 +206,7 @@ def list_(
       skincli list --ndjson | jq -r .name
     """
     with _handled():
-        from skincli.query import filter_ingredients
+        from skincli.kb.query import filter_ingredients
         from skincli.render import text
         from skincli.views import summary_view
 
@@ -216,7 +216,7 @@ def list_(
         )
         items = [summary_view(i) for i in found]
         if not items and not (as_json or as_ndjson):
-            from skincli.output import error
+            from skincli.render.output import error
 
             error("skincli: no ingredient matches these filters")
         _print_items(items, as_json, as_ndjson, lambda: text.summaries(items))
@@ -239,7 +239,7 @@ def search(
     """
     with _handled():
         _require_text(query, "QUERY")
-        from skincli.query import search as run_search
+        from skincli.kb.query import search as run_search
         from skincli.render import text
         from skincli.views import summary_view
 
@@ -248,7 +248,7 @@ def search(
         plain = [{**i, "matches": [(m["field"], m["text"]) for m in i["matches"]]} for i in items]
         _print_items(items, as_json, as_ndjson, lambda: text.summaries(plain, extra="matches"))
         if not items:  # like grep: no hit is exit 1 in every format (JSON still prints [])
-            from skincli.output import error
+            from skincli.render.output import error
 
             error(f"skincli: nothing found for {query!r}")
             raise typer.Exit(1)
@@ -283,7 +283,7 @@ def effect(
             _print_items(rows, as_json, as_ndjson, lambda: text.effects(rows))
             return
         _require_text(name, "EFFECT")
-        from skincli.query import rank_for_effect
+        from skincli.kb.query import rank_for_effect
 
         found = base.find_effect(name)
         items = effect_rank_view(found.id, rank_for_effect(base, found.id), base)
@@ -352,8 +352,8 @@ def evidence(as_json: JsonOpt = False) -> None:
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of every --json output."""
-    from skincli.output import emit_json
     from skincli.outschema import SCHEMA
+    from skincli.render.output import emit_json
 
     emit_json(SCHEMA)
 
@@ -377,7 +377,7 @@ def validate(
       skincli validate my-ingredients.yaml
     """
     from skincli.errors import KnowledgeBaseError
-    from skincli.kb import KbFiles, build_tables, parse
+    from skincli.kb.store import KbFiles, build_tables, parse
 
     files = KbFiles.select(path) if path else KbFiles.select(kb)
     if path:
@@ -385,7 +385,7 @@ def validate(
     try:
         data = parse(files)
     except KnowledgeBaseError as exc:
-        from skincli.output import error
+        from skincli.render.output import error
 
         for problem in exc.problems:
             error(str(problem))
@@ -393,7 +393,7 @@ def validate(
         raise typer.Exit(1) from None
     build_tables(data)
     claims = sum(len(i.get("claims", ())) for i in data["ingredients"])
-    from skincli.output import emit
+    from skincli.render.output import emit
 
     emit(
         f"{' + '.join(str(p) for p in files.paths())}: OK — {len(data['ingredients'])} ingredients, {claims} claims, "
@@ -421,7 +421,7 @@ def check(
       pbpaste | skincli check - --json | jq '.findings[] | {ingredient, effect, level}'
     """
     with _handled():
-        from skincli.check import check_text
+        from skincli.claims.check import check_text
 
         source = _read_input(text, file, what="TEXT")
         report = check_text(source, _kb(kb))
@@ -450,14 +450,14 @@ def scan(
       pbpaste | skincli scan - --json | jq '.summary'
     """
     with _handled():
-        from skincli.scan import kb_lookup_for, scan_label
+        from skincli.label.scan import kb_lookup_for, scan_label
         from skincli.views import SCHEMA_VERSION
 
         base = _kb(kb)
         report = scan_label(_read_input(label, file, what="LABEL"), kb_lookup_for(base))
         view = {"schema_version": SCHEMA_VERSION, **report.to_dict()}
         if as_json:
-            from skincli.output import emit_json
+            from skincli.render.output import emit_json
 
             emit_json(view)
             return

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from skincli import evidence
-from skincli.kb import KnowledgeBase
-from skincli.model import Claim, Ingredient, Opinion, Source
+from skincli.kb import evidence
+from skincli.kb.model import Claim, Ingredient, Opinion, Source
+from skincli.kb.store import KnowledgeBase
 
 SCHEMA_VERSION = 1
 
@@ -222,6 +222,6 @@ def sources_view(kb: KnowledgeBase) -> list[dict[str, Any]]:
 
 
 def scale_view() -> list[dict[str, Any]]:
-    from skincli.evidence import LEVELS
+    from skincli.kb.evidence import LEVELS
 
     return [{"level": n, "label": lab, "meaning": meaning} for n, (lab, meaning) in LEVELS.items()]

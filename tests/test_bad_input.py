@@ -67,7 +67,7 @@ def test_kb_is_a_directory_or_missing_or_unreadable(cli, tmp_path):
 
 
 def test_very_large_file_is_refused_with_a_message(cli, tmp_path, monkeypatch):
-    monkeypatch.setattr("skincli.yamlread.MAX_BYTES", 1000)
+    monkeypatch.setattr("skincli.kb.yamlread.MAX_BYTES", 1000)
     big = tmp_path / "big.yaml"
     big.write_text("# " + "x" * 2000 + "\n" + MINI.read_text(encoding="utf-8"), encoding="utf-8")
     result = cli("validate", str(big))
@@ -107,9 +107,9 @@ def test_files_are_never_written(cli, tmp_path):
 )
 def test_interrupts_and_internal_errors_end_without_traceback(tmp_path, raised, code, message):
     program = (
-        "import sys, skincli.kb, skincli.cli as c\n"
+        "import sys, skincli.kb.store, skincli.cli as c\n"
         f"def boom(*a, **k): raise {raised}\n"
-        "skincli.kb.open_kb = boom\n"
+        "skincli.kb.store.open_kb = boom\n"
         "sys.argv = ['skincli', 'show', 'x']\n"
         "c.main()\n"
     )

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from conftest import MINI
 
-from skincli import cache
-from skincli.kb import open_kb
+from skincli.kb import cache
+from skincli.kb.store import open_kb
 
 
 @pytest.fixture
@@ -30,7 +30,7 @@ def test_second_open_reads_the_cache_not_the_yaml(kb_file, monkeypatch):
     def no_parse(*_a, **_k):
         raise AssertionError("YAML parsed although the cache is valid")
 
-    monkeypatch.setattr("skincli.kb.parse", no_parse)
+    monkeypatch.setattr("skincli.kb.store.parse", no_parse)
     assert open_kb(str(kb_file), use_overlay=False).find("alpha").name == "Alphaol"
 
 

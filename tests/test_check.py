@@ -16,9 +16,9 @@ from conftest import MINI
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from skincli import phrases
-from skincli.check import CheckReport, Lexicon, check_text, effect_lexicon
-from skincli.kb import KnowledgeBase, build_tables, open_kb
+from skincli.claims import phrases
+from skincli.claims.check import CheckReport, Lexicon, check_text, effect_lexicon
+from skincli.kb.store import KnowledgeBase, build_tables, open_kb
 from skincli.render import check as render_check
 
 # A small knowledge base for the matching rules mini.yaml cannot show: nested names ("hyaluronic acid

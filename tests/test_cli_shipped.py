@@ -81,7 +81,7 @@ def test_plain_show_fits_80_columns(cli):
 def test_rich_panel_at_80_columns_without_colour(cli):
     from rich.console import Console
 
-    from skincli.kb import open_kb
+    from skincli.kb.store import open_kb
     from skincli.render import rich
     from skincli.views import ingredient_view
 

@@ -1,4 +1,4 @@
-"""Tokenizer and normaliser for label ingredient lists (skincli.inci): pure, no database."""
+"""Tokenizer and normaliser for label ingredient lists (skincli.label.inci): pure, no database."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from skincli.inci import LabelToken, loose_key, normalize, ocr_variants, split_label
+from skincli.label.inci import LabelToken, loose_key, normalize, ocr_variants, split_label
 
 
 def names(text: str) -> list[str]:

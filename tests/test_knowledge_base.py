@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from skincli.kb import KbFiles, build_tables, parse, shipped_path
-from skincli.names import name_keys
+from skincli.kb.names import name_keys
+from skincli.kb.store import KbFiles, build_tables, parse, shipped_path
 
 CONTRACT = yaml.safe_load((Path(__file__).parent / "data" / "article_statements.yaml").read_text(encoding="utf-8"))
 
@@ -187,7 +187,7 @@ def test_article_and_guideline_sources(sources):
 
 @pytest.fixture(scope="module")
 def shipped_kb(data):
-    from skincli.kb import KnowledgeBase
+    from skincli.kb.store import KnowledgeBase
 
     header, tables = build_tables(data)
     return KnowledgeBase(header, lambda table, key: tables[table].get(key), "shipped")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from skincli.names import name_key, name_keys
+from skincli.kb.names import name_key, name_keys
 
 
 @given(st.text())

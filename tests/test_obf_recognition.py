@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from skincli.cosing import CosIng
-from skincli.scan import ScanReport, scan_label
+from skincli.label.cosing import CosIng
+from skincli.label.scan import ScanReport, scan_label
 
 OBF = Path(__file__).parent / "data" / "obf"
 MIN_RATE = 0.95

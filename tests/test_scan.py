@@ -1,4 +1,4 @@
-"""CosIng look-ups and label scans against the shipped database (skincli.cosing, skincli.scan)."""
+"""CosIng look-ups and label scans against the shipped database (skincli.label.cosing, skincli.label.scan)."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from skincli.cosing import CosIng
-from skincli.inci import normalize
-from skincli.scan import KbHit, ScanReport, scan_label
+from skincli.label.cosing import CosIng
+from skincli.label.inci import normalize
+from skincli.label.scan import KbHit, ScanReport, scan_label
 
 
 @pytest.fixture(scope="module")
@@ -35,9 +35,9 @@ def scan(text: str, cosing: CosIng) -> ScanReport:
 
 
 def test_database_ships_as_package_data() -> None:
-    resource = files("skincli.refdata").joinpath("cosing.sqlite")
+    resource = files("skincli.label.refdata").joinpath("cosing.sqlite")
     assert resource.is_file()
-    assert files("skincli.refdata").joinpath("NOTICE.txt").read_text(encoding="utf-8").count("CC BY 4.0") >= 1
+    assert files("skincli.label.refdata").joinpath("NOTICE.txt").read_text(encoding="utf-8").count("CC BY 4.0") >= 1
 
 
 def test_database_meta_records_its_sources(cosing: CosIng) -> None:
@@ -54,7 +54,7 @@ def test_missing_database_is_a_clear_error(tmp_path: Path) -> None:
 
 def test_importing_the_scanner_is_light() -> None:
     code = (
-        "import sys, skincli.scan, skincli.cosing, skincli.inci; "
+        "import sys, skincli.label.scan, skincli.label.cosing, skincli.label.inci; "
         "heavy = [m for m in ('sqlite3', 'rich', 'yaml', 'difflib', 'typer') if m in sys.modules]; "
         "print(','.join(heavy))"
     )

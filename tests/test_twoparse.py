@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from conftest import MINI
 
-from skincli import cache, twoparse
 from skincli.errors import KnowledgeBaseError
-from skincli.kb import KbFiles, open_kb, parse, shipped_path
-from skincli.validate import check_documents
-from skincli.yamlread import load_yaml, read_text
+from skincli.kb import cache, twoparse
+from skincli.kb.store import KbFiles, open_kb, parse, shipped_path
+from skincli.kb.validate import check_documents
+from skincli.kb.yamlread import load_yaml, read_text
 
 
 def _one_piece(path: Path):

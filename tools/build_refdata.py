@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
-"""Build skincli/refdata/cosing.sqlite from the CosIng CSV extracts.
+"""Build skincli/label/refdata/cosing.sqlite from the CosIng CSV extracts.
 
 The CSVs are parsed once here, so users never parse CSV at run time. The output is
 deterministic (fixed row order, no timestamps, VACUUMed) so a rebuild from the same inputs
 gives the same bytes with the same SQLite version.
 
-    python3 tools/build_refdata.py [--shared ../shared/data] [--out skincli/refdata/cosing.sqlite]
+    python3 tools/build_refdata.py [--shared ../shared/data] [--out skincli/label/refdata/cosing.sqlite]
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from skincli.inci import loose_key, normalize  # noqa: E402  (single source of the lookup keys)
+from skincli.label.inci import loose_key, normalize  # noqa: E402  (single source of the lookup keys)
 
 SCHEMA_VERSION = 1
 
@@ -41,7 +41,7 @@ CREATE TABLE inci (
 );
 CREATE TABLE function (id INTEGER PRIMARY KEY, name TEXT NOT NULL);  -- e.g. 'SKIN CONDITIONING'
 CREATE TABLE lookup (
-    key TEXT NOT NULL,                -- skincli.inci.loose_key(name); a few spellings share one
+    key TEXT NOT NULL,                -- skincli.label.inci.loose_key(name); a few spellings share one
     inci_id INTEGER NOT NULL REFERENCES inci(id),
     PRIMARY KEY (key, inci_id)
 ) WITHOUT ROWID;

@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from skincli import evidence
-from skincli.output import defang
+from skincli.kb import evidence
+from skincli.render.output import defang
 from skincli.render.text import _heading, _wrap
 
 LEGEND = "⟨n⟩ marks claim n below, ⟨!n⟩ marketing pattern n."

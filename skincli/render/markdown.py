@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from skincli import evidence
+from skincli.kb import evidence
 from skincli.render.text import _route
 
 

@@ -11,8 +11,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from skincli import evidence
-from skincli.output import defang
+from skincli.kb import evidence
+from skincli.render.output import defang
 from skincli.render.text import _route, _said
 
 

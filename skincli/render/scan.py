@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from skincli import evidence
-from skincli.output import defang
+from skincli.kb import evidence
+from skincli.render.output import defang
 from skincli.render.text import _wrap
 
 

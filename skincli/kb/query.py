@@ -5,8 +5,8 @@ from __future__ import annotations
 import unicodedata
 from typing import NamedTuple
 
-from skincli.kb import KnowledgeBase
-from skincli.model import Ingredient
+from skincli.kb.model import Ingredient
+from skincli.kb.store import KnowledgeBase
 
 
 def fold(text: str) -> str:

@@ -9,9 +9,9 @@ The steps, each a small function so each rule can be tested on its own:
    into one dictionary of normalised keys, built once per knowledge base; the text is scanned once,
    leftmost-longest ("hyaluronic acid filler" before "hyaluronic acid"), whole words only ("Retinol-Serum"
    names retinol, "retinolate" does not). Spaces, hyphens, case and accents follow the rules in
-   `skincli.phrases`.
-3. Effects. The phrases of `skincli.phrases.EFFECT_PHRASES`, matched the same way.
-4. Sentences and marketing patterns (`skincli.phrases.FLAGS`).
+   `skincli.claims.phrases`.
+3. Effects. The phrases of `skincli.claims.phrases.EFFECT_PHRASES`, matched the same way.
+4. Sentences and marketing patterns (`skincli.claims.phrases.FLAGS`).
 5. Pairing ("near"). Within a sentence an effect phrase belongs to the nearest group of ingredients
    named before it, else the nearest group named after it. A sentence that names an effect but no
    ingredient takes the first ingredient group of the previous sentence when it refers back to it (a
@@ -34,12 +34,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from skincli import evidence, phrases
-from skincli.model import Claim, Opinion
-from skincli.names import name_key
+from skincli.claims import phrases
+from skincli.kb import evidence
+from skincli.kb.model import Claim, Opinion
+from skincli.kb.names import name_key
 
 if TYPE_CHECKING:
-    from skincli.kb import KnowledgeBase
+    from skincli.kb.store import KnowledgeBase
 
 __all__ = [
     "CheckReport",
@@ -481,7 +482,7 @@ def ingredient_lexicon(kb: KnowledgeBase) -> Lexicon:
 
 @lru_cache(maxsize=1)
 def effect_lexicon() -> Lexicon:
-    """The effect vocabulary of `skincli.phrases`; a phrase listed under two effects is an error."""
+    """The effect vocabulary of `skincli.claims.phrases`; a phrase listed under two effects is an error."""
     lex = Lexicon()
     for effect_id, by_lang in phrases.EFFECT_PHRASES.items():
         for phrase in (p for ps in by_lang.values() for p in ps):

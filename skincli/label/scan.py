@@ -8,11 +8,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from skincli.inci import LabelToken, normalize, ocr_variants, split_label
+from skincli.label.inci import LabelToken, normalize, ocr_variants, split_label
 
 if TYPE_CHECKING:
-    from skincli.cosing import AnnexEntry, CosIng, CosIngEntry
-    from skincli.kb import KnowledgeBase
+    from skincli.kb.store import KnowledgeBase
+    from skincli.label.cosing import AnnexEntry, CosIng, CosIngEntry
 
 __all__ = ["KbHit", "ScanItem", "ScanReport", "kb_lookup_for", "scan_label"]
 
@@ -304,7 +304,7 @@ def scan_label(
     becomes one item per recognised name, so positions count decoded entries.
     """
     if cosing is None:
-        from skincli.cosing import default_cosing
+        from skincli.label.cosing import default_cosing
 
         cosing = default_cosing()
     tokens = split_label(text)

@@ -2,7 +2,7 @@
 cues, sentence connectives, and the marketing patterns it flags. Plain Python data, so it loads with
 no YAML parser and is read once per process.
 
-How phrases match (see `skincli.check`):
+How phrases match (see `skincli.claims.check`):
 
 - Case, accents and German transliteration do not matter: "Hyaluronsäure", "HYALURONSAEURE" and
   "hyaluronsaure" are the same. Matching is by whole words: "firming" never matches inside "unfirming".

@@ -58,7 +58,7 @@ def parse_in_two(text: str, where: str) -> tuple[Any, dict[int, Any], list[Any]]
     its problems are reported.
     """
     from skincli.errors import KnowledgeBaseError
-    from skincli.yamlread import load_yaml
+    from skincli.kb.yamlread import load_yaml
 
     if len(text) < MIN_BYTES or not hasattr(os, "fork"):
         return None
@@ -98,7 +98,7 @@ def parse_in_two(text: str, where: str) -> tuple[Any, dict[int, Any], list[Any]]
 
 def _checked_items(data: Any, where: str) -> list[Any]:
     """The tail's ingredient entries, each checked against the schema; raises on any problem."""
-    from skincli.validate import Checker
+    from skincli.kb.validate import Checker
 
     items = data.get("ingredients") if isinstance(data, dict) else None
     if not isinstance(items, list) or set(data) != {"ingredients"}:

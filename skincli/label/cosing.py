@@ -1,4 +1,4 @@
-"""Look names up in the EU CosIng inventory and annexes shipped as skincli/refdata/cosing.sqlite.
+"""Look names up in the EU CosIng inventory and annexes shipped as skincli/label/refdata/cosing.sqlite.
 
 The database is opened read-only and only on first use, so importing this module costs nothing.
 It handles US label names ("FRAGRANCE" -> PARFUM), US colour names ("YELLOW 5" -> CI 19140) and
@@ -13,7 +13,7 @@ from contextlib import ExitStack
 from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from skincli.inci import loose_key, normalize
+from skincli.label.inci import loose_key, normalize
 
 if TYPE_CHECKING:
     import sqlite3
@@ -160,7 +160,7 @@ class CosIng:
                 if not path.is_file():  # a zipped install: importlib.resources extracts a copy
                     from importlib.resources import as_file, files
 
-                    resource = files("skincli.refdata").joinpath("cosing.sqlite")
+                    resource = files("skincli.label.refdata").joinpath("cosing.sqlite")
                     path = Path(self._stack.enter_context(as_file(resource)))
             else:
                 path = Path(self._path)

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from skincli.errors import KnowledgeBaseError, Problem
-from skincli.evidence import MAX_LEVEL, MIN_LEVEL
-from skincli.names import name_keys
+from skincli.kb.evidence import MAX_LEVEL, MIN_LEVEL
+from skincli.kb.names import name_keys
 
 FORMAT_VERSION = 1
 SECTIONS = ("sources", "experts", "effects", "ingredients")
@@ -104,7 +104,7 @@ class Checker:
         self.nodes = nodes  # id(container) -> YAML node, from load_yaml
 
     def mark(self, container: Any, key: str | int | None = None) -> tuple[int, int]:
-        from skincli.yamlread import position
+        from skincli.kb.yamlread import position
 
         return position(self.nodes, container, key)
 

@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from skincli.errors import NotFoundError
-from skincli.model import Effect, Expert, Ingredient, Source
-from skincli.names import name_key, name_keys
+from skincli.kb.model import Effect, Expert, Ingredient, Source
+from skincli.kb.names import name_key, name_keys
 
-PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = Path(__file__).resolve().parent.parent  # skincli/, where the wheel puts data/
 
 
 def shipped_path() -> Path:
@@ -50,9 +50,9 @@ def parse(files: KbFiles) -> dict[str, list[dict[str, Any]]]:
     import gc
 
     from skincli.errors import KnowledgeBaseError
-    from skincli.twoparse import parse_in_two
-    from skincli.validate import check_documents
-    from skincli.yamlread import load_yaml, read_text
+    from skincli.kb.twoparse import parse_in_two
+    from skincli.kb.validate import check_documents
+    from skincli.kb.yamlread import load_yaml, read_text
 
     # Validation walks millions of fresh objects and makes no cycles: the collector's passes over
     # them cost more than the checks on a large knowledge base.
@@ -235,7 +235,7 @@ class KnowledgeBase:
 def open_kb(kb: str | None = None, *, use_overlay: bool = True, use_cache: bool = True) -> KnowledgeBase:
     """Load the selected knowledge base, from the cache when its key still matches the files."""
     files = KbFiles.select(kb, use_overlay=use_overlay)
-    from skincli import cache
+    from skincli.kb import cache
 
     paths = files.paths()
     origin = " + ".join(str(p) for p in paths)
@@ -254,8 +254,8 @@ def _save_soon(paths: list[Path], key: str, header: dict[str, Any], tables: dict
     Writing 10,000 ingredients takes ~0.3 s; the child writes to a temporary file and renames it,
     so a later run sees either no cache or a complete one, never a partial one.
     """
-    from skincli import cache
-    from skincli.twoparse import MIN_BYTES
+    from skincli.kb import cache
+    from skincli.kb.twoparse import MIN_BYTES
 
     if sum(p.stat().st_size for p in paths) < MIN_BYTES or not hasattr(os, "fork"):
         cache.save(paths, key, header, tables)

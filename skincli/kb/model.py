@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from skincli import evidence
+from skincli.kb import evidence
 
 
 def _s(raw: dict[str, Any], key: str) -> str | None:

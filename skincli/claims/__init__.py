@@ -1,0 +1,1 @@
+"""Marketing text: finding claimed effects and marketing patterns and grading them (check)."""
