@@ -33,6 +33,14 @@ class Kind(str, Enum):
     drug = "drug"
 
 
+class Route(str, Enum):
+    topical = "topical"
+    oral = "oral"
+    injected = "injected"
+    procedure = "procedure"
+    any = "any"
+
+
 def _complete_ingredient(incomplete: str) -> list[str]:
     """Shell completion: ingredient ids and names that start with what was typed."""
     try:
@@ -52,6 +60,15 @@ KbOpt = Annotated[
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts (versioned, see `skincli schema`).")]
 NdjsonOpt = Annotated[bool, typer.Option("--ndjson", help="Print one JSON object per line.")]
+RouteOpt = Annotated[
+    Optional[Route],
+    typer.Option(
+        "--route",
+        "-r",
+        help="Levels for this route instead of the way each entry is normally used (a cream: topical); "
+        "'any' takes the best evidence from any route or strength.",
+    ),
+]
 FileOpt = Annotated[Optional[str], typer.Option("--file", "-f", metavar="PATH", help="Read the text from a file.")]
 
 
@@ -114,6 +131,7 @@ def show(
         typer.Argument(metavar="NAME", help="Ingredient name, alias, INCI or German name.", autocompletion=_complete_ingredient),
     ],
     as_json: JsonOpt = False,
+    route: RouteOpt = None,
     kb: KbOpt = None,
 ) -> None:
     """Everything on one ingredient: claims by effect with evidence, experts' words, cautions, sources.
@@ -131,7 +149,7 @@ def show(
         from skincli.views import ingredient_view
 
         base = _kb(kb)
-        view = ingredient_view(base.find(name), base)
+        view = ingredient_view(base.find(name), base, _route_value(route))
         from skincli.render import text
 
         _emit(view, as_json, text.show, _rich("show"))
@@ -144,6 +162,7 @@ def compare(
     ],
     as_json: JsonOpt = False,
     markdown: Annotated[bool, typer.Option("--markdown", help="Print a Markdown table for notes.")] = False,
+    route: RouteOpt = None,
     kb: KbOpt = None,
 ) -> None:
     """Side by side: the best evidence per effect, what experts said, cautions.
@@ -167,7 +186,7 @@ def compare(
         found = list({i.id: i for i in (base.find(n) for n in names)}.values())
         if len(found) < 2:
             raise typer.BadParameter("these names are all the same ingredient; give two different ones", param_hint="NAMES")
-        view = compare_view(found, base)
+        view = compare_view(found, base, _route_value(route))
         from skincli.render import output
 
         if as_json:
@@ -191,6 +210,7 @@ def list_(
     ] = None,
     kind: Annotated[Optional[Kind], typer.Option("--kind", help="ingredient, procedure or drug.")] = None,
     category: Annotated[Optional[str], typer.Option("--category", "-c", help="Category contains this text.")] = None,
+    route: RouteOpt = None,
     as_json: JsonOpt = False,
     as_ndjson: NdjsonOpt = False,
     kb: KbOpt = None,
@@ -208,18 +228,27 @@ def list_(
     with _handled():
         from skincli.kb.query import filter_ingredients
         from skincli.render import text
-        from skincli.views import summary_view
+        from skincli.views import effect_rank_view, summary_view
 
         base = _kb(kb)
+        chosen = _route_value(route)
         found = filter_ingredients(
-            base, effect=effect, min_evidence=min_evidence, kind=kind.value if kind else None, category=category
+            base,
+            effect=effect,
+            min_evidence=min_evidence,
+            kind=kind.value if kind else None,
+            category=category,
+            route=chosen,
         )
-        items = [summary_view(i) for i in found]
+        if effect:  # the level shown is the level for that effect
+            items = effect_rank_view(base.find_effect(effect).id, found, base, chosen)
+        else:
+            items = [summary_view(i, base, chosen) for i in found]
         if not items and not (as_json or as_ndjson):
             from skincli.render.output import error
 
             error("skincli: no ingredient matches these filters")
-        _print_items(items, as_json, as_ndjson, lambda: text.summaries(items))
+        _print_items(items, as_json, as_ndjson, lambda: text.summaries(items, extra="level" if effect else None))
 
 
 @app.command()
@@ -243,8 +272,9 @@ def search(
         from skincli.render import text
         from skincli.views import summary_view
 
-        hits = run_search(_kb(kb), query)
-        items = [{**summary_view(h.ingredient), "matches": [{"field": f, "text": t} for f, t in h.matches]} for h in hits]
+        base = _kb(kb)
+        hits = run_search(base, query)
+        items = [{**summary_view(h.ingredient, base), "matches": [{"field": f, "text": t} for f, t in h.matches]} for h in hits]
         plain = [{**i, "matches": [(m["field"], m["text"]) for m in i["matches"]]} for i in items]
         _print_items(items, as_json, as_ndjson, lambda: text.summaries(plain, extra="matches"))
         if not items:  # like grep: no hit is exit 1 in every format (JSON still prints [])
@@ -259,6 +289,7 @@ def effect(
     name: Annotated[
         Optional[str], typer.Argument(metavar="[EFFECT]", help="An effect, e.g. wrinkles, hydration, acne. Omit to list effects.")
     ] = None,
+    route: RouteOpt = None,
     as_json: JsonOpt = False,
     as_ndjson: NdjsonOpt = False,
     kb: KbOpt = None,
@@ -286,7 +317,8 @@ def effect(
         from skincli.kb.query import rank_for_effect
 
         found = base.find_effect(name)
-        items = effect_rank_view(found.id, rank_for_effect(base, found.id), base)
+        chosen = _route_value(route)
+        items = effect_rank_view(found.id, rank_for_effect(base, found.id, chosen), base, chosen)
         view = {"id": found.id, "name": found.name, "description": found.description}
         _print_items(items, as_json, as_ndjson, lambda: text.effect_ranking(view, items))
 
@@ -493,6 +525,10 @@ def _read_input(text: str | None, file: str | None, *, what: str) -> str:
             raise typer.BadParameter(f"give {what}, '-' for standard input, or --file", param_hint=what)
         return sys.stdin.read()
     return text
+
+
+def _route_value(route: Route | None) -> str | None:
+    return route.value if route else None
 
 
 def _require_text(value: str, hint: str) -> None:

@@ -17,9 +17,37 @@ _level_view = {
     },
 }
 _ref = {"type": "object", "required": ["id", "name"], "properties": {"id": {"type": "string"}, "name": {"type": "string"}}}
+_routes = ["topical", "oral", "injected", "procedure"]
+# A level with what it is for: every level object a summary shows carries the route and form it rests on.
+_context = {
+    "route": {"enum": [*_routes, None]},
+    "forms": {"type": "array", "items": {"type": "string"}},
+    "form": _str_or_null,
+    "strength": _str_or_null,
+    "prescription": {"type": "boolean"},
+    "tag": {"type": "string", "description": "what sets this context apart from the entry's own use, e.g. 'oral'"},
+}
+_rated_level = {
+    "type": "object",
+    "required": ["level", "label", "route", "forms", "form", "strength", "prescription", "tag", "other"],
+    "properties": {
+        **_level_view["properties"],
+        **_context,
+        "other": {
+            "type": "array",
+            "description": "the best level of each other route, strength or form, strongest first",
+            "items": {
+                "type": "object",
+                "required": ["level", "label", "route", "forms", "form", "strength", "prescription", "tag"],
+                "properties": {**_level_view["properties"], **_context},
+            },
+        },
+    },
+}
 
 DEFS: dict[str, Any] = {
     "level": _level_view,
+    "rated_level": _rated_level,
     "source": {
         "type": "object",
         "required": ["id", "kind", "title", "authors", "date", "year", "doi", "pmid", "pmcid", "url", "citation", "identifier"],
@@ -57,7 +85,16 @@ DEFS: dict[str, Any] = {
                 "required": ["id", "name", "type"],
                 "properties": {"id": {"type": "string"}, "name": {"type": "string"}, "type": {"enum": ["expert", "source"]}},
             },
-            "route": _str_or_null,
+            "route": {"enum": _routes},
+            "forms": {"type": "array", "items": {"type": "string"}},
+            "form": _str_or_null,
+            "strength": _str_or_null,
+            "prescription": {"type": "boolean"},
+            "population": _str_or_null,
+            "direction": {"enum": ["for", "against"]},
+            "comparison": {"type": "boolean"},
+            "head_to_head": {"type": "array", "items": {"type": "string"}},
+            "reviewed": _str_or_null,
             "evidence": {
                 "type": "object",
                 "required": ["level", "label", "rationale"],
@@ -96,8 +133,20 @@ DEFS: dict[str, Any] = {
             "summary": {"type": "string"},
             "aliases": {"type": "array", "items": {"type": "string"}},
             "inci": {"type": "array", "items": {"type": "string"}},
-            "best_evidence": {"$ref": "#/$defs/level"},
-            "effects": {"type": "array", "items": {"type": "object", "required": ["effect", "name", "level", "label", "route"]}},
+            "role": _str_or_null,
+            "use": {"type": "array", "items": {"enum": _routes}},
+            "forms": {"type": "array", "items": {"type": "object", "required": ["id", "name", "inci"]}},
+            "reviewed": _str_or_null,
+            "best_evidence": {"$ref": "#/$defs/rated_level"},
+            "effects": {
+                "type": "array",
+                "items": {
+                    "allOf": [{"$ref": "#/$defs/rated_level"}],
+                    "type": "object",
+                    "required": ["effect", "name", "kind"],
+                    "properties": {"kind": {"enum": ["benefit", "concern"]}},
+                },
+            },
             "claims": {"type": "array", "items": {"$ref": "#/$defs/claim"}},
             "opinions": {
                 "type": "array",
@@ -127,10 +176,15 @@ DEFS: dict[str, Any] = {
             "kind": {"type": "string"},
             "category": {"type": "string"},
             "summary": {"type": "string"},
-            "best_evidence": {"$ref": "#/$defs/level"},
+            "role": _str_or_null,
+            "best_evidence": {"$ref": "#/$defs/rated_level"},
             "effects": {"type": "array", "items": {"type": "string"}},
             "matches": {"type": "array", "items": {"type": "object", "required": ["field", "text"]}},
+            "effect": {"type": "string", "description": "effect NAME and list --effect: the effect the level is for"},
             "level": _level,
+            "route": {"enum": [*_routes, None]},
+            "tag": {"type": "string"},
+            "other": {"type": "array", "items": {"type": "object", "required": ["level", "route", "tag"]}},
             "claims": {"type": "array", "items": {"$ref": "#/$defs/claim"}},
         },
     },
@@ -148,7 +202,10 @@ DEFS: dict[str, Any] = {
                     "properties": {
                         "effect": {"type": "string"},
                         "name": {"type": "string"},
+                        "kind": {"enum": ["benefit", "concern"]},
                         "levels": {"type": "object", "additionalProperties": _level},
+                        "routes": {"type": "object", "additionalProperties": {"enum": [*_routes, None]}},
+                        "cells": {"type": "object", "additionalProperties": {"$ref": "#/$defs/rated_level"}},
                     },
                 },
             },
@@ -254,7 +311,13 @@ DEFS: dict[str, Any] = {
                             "type": ["object", "null"],
                             "required": ["id", "name", "best_level", "effects", "cautions"],
                             "properties": {
-                                "effects": {"type": "array", "items": {"type": "object", "required": ["effect", "level"]}}
+                                "effects": {"type": "array", "items": {"type": "object", "required": ["effect", "level"]}},
+                                "form": _str_or_null,
+                                "elsewhere": {
+                                    "type": "array",
+                                    "items": {"type": "object", "required": ["effect", "level", "tag"]},
+                                },
+                                "note": _str_or_null,
                             },
                         },
                         "suggestions": {"type": "array", "items": {"type": "string"}},

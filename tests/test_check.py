@@ -615,7 +615,7 @@ def test_cli_text_json_stdin_and_file(cli, tmp_path, mini):
     assert plain.exit_code == 0, plain.output
     assert "Alphasäure⟨1⟩ reduziert Falten⟨1⟩, klinisch bewiesen⟨!1⟩." in plain.stdout
     view = cli.json("check", text, "--json", "--kb", str(MINI))
-    assert view["schema_version"] == 1 and view["text"] == text
+    assert view["schema_version"] == 2 and view["text"] == text
     assert [(f["ingredient"]["id"], f["effect"], f["level"]) for f in view["findings"]] == [
         ("alpha", "wrinkles", mini.ingredient("alpha").best_level("wrinkles"))
     ]

@@ -34,7 +34,7 @@ def test_unknown_name_exits_1_with_suggestion_on_stderr(cli):
 
 def test_show_json_shape(cli):
     view = cli.json("show", "alpha", "--json", "--kb", str(MINI))
-    assert view["schema_version"] == 1
+    assert view["schema_version"] == 2
     assert [c["evidence"]["level"] for c in view["claims"]] == [4, 1]
     assert view["claims"][1]["claimed_by"] == {"id": "dr-test", "name": "Dr. Test Person", "type": "expert"}
     assert view["opinions"][0]["expert"] == {"id": "dr-test", "name": "Dr. Test Person"}

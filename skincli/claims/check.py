@@ -55,7 +55,7 @@ __all__ = [
     "ingredient_lexicon",
 ]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # the same as views.SCHEMA_VERSION: one version for every --json output
 NO_EVIDENCE = "no evidence on record"
 MENTIONED = "mentioned, no claim made"
 

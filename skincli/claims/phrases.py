@@ -295,6 +295,26 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "de": ("Zellschutz", "Umwelteinfl*", "Umweltstress", "Umweltschäd*", "Umweltbelastung*"),
     },
+    # ---- concerns: harms people worry about (effects of kind "concern" in the knowledge base) ----
+    "irritation": {"en": ("irritant", "irritancy"), "de": ("Reizstoff*",)},
+    "contact-allergy": {
+        "en": ("allergen*", "allergic reaction*", "contact allergy", "sensitis*", "sensitiz*"),
+        "de": ("Kontaktallergie*", "allergische Reaktion*"),
+    },
+    "comedogenicity": {"en": ("comedogenic", "clog* pores", "pore-clogging"), "de": ("komedogen*", "porenverstopfend*")},
+    "dryness": {"en": ("drying", "dries out"), "de": ("austrocknend*", "trocknet aus")},
+    "photosensitivity": {
+        "en": ("photosensitiv*", "phototoxic*", "sun sensitivity"),
+        "de": ("lichtempfindlich*", "phototoxisch*"),
+    },
+    "endocrine-activity": {
+        "en": ("endocrine disrupt*", "hormone disrupt*", "hormone-disrupting"),
+        "de": ("hormonell wirksam*", "endokrin*"),
+    },
+    "cancer-risk": {"en": ("carcinogen*", "cancer-causing", "cancer"), "de": ("krebserregend*", "Krebs")},
+    "systemic-toxicity": {"en": ("toxic", "toxicity"), "de": ("giftig*", "toxisch*")},
+    "pregnancy-risk": {"en": ("birth defect*", "teratogen*"), "de": ("fruchtschädigend*", "Fehlbildung*")},
+    "environmental-harm": {"en": ("reef safe", "coral reef*"), "de": ("riffsicher*", "Korallenriff*")},
 }
 
 # ---- negation ---------------------------------------------------------------------------------

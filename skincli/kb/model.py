@@ -11,6 +11,12 @@ from typing import Any, NamedTuple
 from skincli.kb import evidence
 
 
+def _ids(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
 def _s(raw: dict[str, Any], key: str) -> str | None:
     value = raw.get(key)
     return None if value is None else str(value)
@@ -118,10 +124,48 @@ class Effect(NamedTuple):
     id: str
     name: str
     description: str
+    kind: str = "benefit"  # or "concern": a harm people worry about (irritation, contact allergy, ...)
+    aliases: tuple[str, ...] = ()
 
     @classmethod
     def from_raw(cls, raw: dict[str, Any]) -> Effect:
-        return cls(id=raw["id"], name=raw["name"], description=raw["description"])
+        return cls(
+            id=raw["id"],
+            name=raw["name"],
+            description=raw["description"],
+            kind=raw.get("kind", "benefit"),
+            aliases=tuple(raw.get("aliases", ())),
+        )
+
+    @property
+    def is_concern(self) -> bool:
+        return self.kind == "concern"
+
+
+class Group(NamedTuple):
+    """A named set of ingredients that share a role (retinoids, exfoliating acids), for interactions and profiles."""
+
+    id: str
+    name: str
+    members: tuple[str, ...]
+    description: str = ""
+
+    @classmethod
+    def from_raw(cls, raw: dict[str, Any]) -> Group:
+        return cls(id=raw["id"], name=raw["name"], members=tuple(raw["members"]), description=raw.get("description", ""))
+
+
+class Form(NamedTuple):
+    """One form of an ingredient (an ester, a salt, a peptide) with the INCI names that denote it."""
+
+    id: str
+    name: str
+    inci: tuple[str, ...] = ()
+    note: str | None = None
+
+    @classmethod
+    def from_raw(cls, raw: dict[str, Any]) -> Form:
+        return cls(id=raw["id"], name=raw["name"], inci=tuple(raw.get("inci", ())), note=raw.get("note"))
 
 
 class Claim(NamedTuple):
@@ -131,14 +175,22 @@ class Claim(NamedTuple):
     level: int
     rationale: str
     sources: tuple[str, ...] = ()
-    route: str | None = None
+    route: str = "topical"  # how the evidence was given (format 1 files: the entry's own route when not given)
+    forms: tuple[str, ...] = ()  # form ids of the ingredient the evidence is for (YAML `form`: one id or a list)
+    strength: str | None = None  # "0.4%", "20% cream"
+    prescription: bool = False  # studied at prescription strength or as a licensed drug
+    population: str | None = None
+    direction: str = "for"  # "against": the statement denies the effect ("parabens do not ...")
+    comparison: bool = False  # a comparison or superlative (grading rule 10)
+    head_to_head: tuple[str, ...] = ()  # sources that compare the things directly
+    reviewed: str | None = None  # date of the literature search behind the level
 
     @property
     def label(self) -> str:
         return evidence.label(self.level)
 
     @classmethod
-    def from_raw(cls, raw: dict[str, Any]) -> Claim:
+    def from_raw(cls, raw: dict[str, Any], default_route: str = "topical") -> Claim:
         return cls(
             effect=raw["effect"],
             statement=raw["statement"],
@@ -146,7 +198,15 @@ class Claim(NamedTuple):
             level=raw["evidence"]["level"],
             rationale=raw["evidence"]["rationale"],
             sources=tuple(raw.get("sources", ())),
-            route=raw.get("route"),
+            route=raw.get("route") or default_route,
+            forms=_ids(raw.get("form")),
+            strength=_s(raw, "strength"),
+            prescription=bool(raw.get("prescription", False)),
+            population=_s(raw, "population"),
+            direction=raw.get("direction", "for"),
+            comparison=bool(raw.get("comparison", False)),
+            head_to_head=tuple(raw.get("head_to_head", ())),
+            reviewed=_s(raw, "reviewed"),
         )
 
 
@@ -172,12 +232,19 @@ class Caution(NamedTuple):
     sources: tuple[str, ...] = ()
 
 
+DEFAULT_USE = {"ingredient": ("topical",), "drug": ("topical",), "procedure": ("procedure",)}
+
+
 class Ingredient(NamedTuple):
     id: str
     name: str
     kind: str
     category: str
     summary: str
+    role: str | None = None
+    use: tuple[str, ...] = ("topical",)  # the routes people use this entry by; its headline levels are for these
+    forms: tuple[Form, ...] = ()
+    reviewed: str | None = None
     aliases: tuple[str, ...] = ()
     inci: tuple[str, ...] = ()
     claims: tuple[Claim, ...] = ()
@@ -188,20 +255,40 @@ class Ingredient(NamedTuple):
 
     @classmethod
     def from_raw(cls, raw: dict[str, Any]) -> Ingredient:
+        use = tuple(raw.get("use") or DEFAULT_USE.get(raw["kind"], ("topical",)))
         return cls(
             id=raw["id"],
             name=raw["name"],
             kind=raw["kind"],
             category=raw["category"],
             summary=raw["summary"],
+            role=raw.get("role"),
+            use=use,
+            forms=tuple(Form.from_raw(f) for f in raw.get("forms", ())),
+            reviewed=raw.get("reviewed"),
             aliases=tuple(raw.get("aliases", ())),
             inci=tuple(raw.get("inci", ())),
-            claims=tuple(Claim.from_raw(c) for c in raw.get("claims", ())),
+            claims=tuple(Claim.from_raw(c, use[0]) for c in raw.get("claims", ())),
             opinions=tuple(Opinion.from_raw(o) for o in raw.get("opinions", ())),
             facts=tuple(Fact(f["statement"], f["source"]) for f in raw.get("facts", ())),
             cautions=tuple(Caution(c["type"], c["text"], tuple(c.get("sources", ()))) for c in raw.get("cautions", ())),
             related=tuple(raw.get("related", ())),
         )
+
+    @property
+    def prescription_ok(self) -> bool:
+        """A licensed drug's headline may rest on prescription-strength evidence; a cosmetic's may not."""
+        return self.kind == "drug"
+
+    def form_of(self, inci: str) -> Form | None:
+        """The form an INCI name denotes (None when the ingredient lists no forms or the name is in none)."""
+        from skincli.kb.names import name_key
+
+        key = name_key(inci)
+        return next((f for f in self.forms if any(name_key(n) == key for n in f.inci)), None)
+
+    def form_name(self, form_id: str | None) -> str | None:
+        return next((f.name for f in self.forms if f.id == form_id), form_id)
 
     def effect_ids(self) -> list[str]:
         """Effects this ingredient is claimed for, in the order first claimed."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 from typing import NamedTuple
 
+from skincli.kb.levels import headline, others, use_of
 from skincli.kb.model import Ingredient
 from skincli.kb.store import KnowledgeBase
 
@@ -22,8 +23,11 @@ def filter_ingredients(
     min_evidence: int | None = None,
     kind: str | None = None,
     category: str | None = None,
+    route: str | None = None,
 ) -> list[Ingredient]:
-    """Ingredients matching every given filter; `min_evidence` applies to `effect` when one is given."""
+    """Ingredients matching every given filter; `min_evidence` is the headline level for the way each is
+    used (or for `route`), for `effect` when one is given, else over its benefits. With `effect`, the
+    strongest come first."""
     effect_id = kb.find_effect(effect).id if effect else None
     result = []
     for ingredient in kb.ingredients():
@@ -34,11 +38,28 @@ def filter_ingredients(
         if effect_id and effect_id not in ingredient.effect_ids():
             continue
         if min_evidence is not None:
-            best = ingredient.best_level(effect_id)
+            best = shown_level(kb, ingredient, effect_id, route)
             if best is None or best < min_evidence:
                 continue
         result.append(ingredient)
+    if effect_id:
+        result.sort(key=lambda i: _rank_key(kb, i, effect_id, route))
     return result
+
+
+def shown_level(kb: KnowledgeBase, ingredient: Ingredient, effect_id: str | None, route: str | None = None) -> int | None:
+    """The headline level a summary shows: for one effect, or the best over the ingredient's benefits."""
+    effects = [effect_id] if effect_id else [e for e in ingredient.effect_ids() if not kb.effect(e).is_concern]
+    found = headline(ingredient, use_of(ingredient, route), effects)
+    return found.level if found else None
+
+
+def _rank_key(kb: KnowledgeBase, ingredient: Ingredient, effect_id: str, route: str | None) -> tuple[int, int, str]:
+    """Headline level first; entries with evidence only from other routes or strengths after them."""
+    use = use_of(ingredient, route)
+    level = shown_level(kb, ingredient, effect_id, route)
+    elsewhere = max((o.level for o in others(ingredient, use, [effect_id])), default=-1)
+    return (-(level if level is not None else -1), -elsewhere, ingredient.name.casefold())
 
 
 class SearchHit(NamedTuple):
@@ -68,7 +89,8 @@ def search(kb: KnowledgeBase, text: str) -> list[SearchHit]:
     return hits
 
 
-def rank_for_effect(kb: KnowledgeBase, effect_id: str) -> list[Ingredient]:
-    """Ingredients with a claim for the effect, best evidence first, then by name."""
+def rank_for_effect(kb: KnowledgeBase, effect_id: str, route: str | None = None) -> list[Ingredient]:
+    """Ingredients with a claim for the effect, by the headline level for the way each is used (or for
+    `route`), then by evidence from elsewhere, then by name."""
     claimed = [i for i in kb.ingredients() if effect_id in i.effect_ids()]
-    return sorted(claimed, key=lambda i: (-(i.best_level(effect_id) or 0), i.name.casefold()))
+    return sorted(claimed, key=lambda i: _rank_key(kb, i, effect_id, route))

@@ -11,14 +11,26 @@ from skincli.errors import KnowledgeBaseError, Problem
 from skincli.kb.evidence import MAX_LEVEL, MIN_LEVEL
 from skincli.kb.names import name_keys
 
-FORMAT_VERSION = 1
-SECTIONS = ("sources", "experts", "effects", "ingredients")
+FORMAT_VERSION = 2
+FORMATS = (1, 2)  # format 1 files (no routes required, no groups or interactions) are still read
+SECTIONS = ("sources", "experts", "effects", "groups", "ingredients", "interactions")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SOURCE_KINDS = ("article", "study", "review", "guideline", "regulation", "patent", "book")
 INGREDIENT_KINDS = ("ingredient", "procedure", "drug")
 STANCES = ("endorses", "skeptical", "cautions", "neutral")
 CAUTION_TYPES = ("pregnancy", "irritation", "photosensitivity", "allergy", "regulatory", "interaction", "stability", "other")
 ROUTES = ("topical", "oral", "injected", "procedure")
+DIRECTIONS = ("for", "against")
+EFFECT_KINDS = ("benefit", "concern")
+INTERACTION_KINDS = (
+    "irritation",
+    "inactivation",
+    "photosensitivity",
+    "cancelling-out",
+    "reduced-efficacy",
+    "synergy",
+    "other",
+)
 PATTERNS = {
     "doi": (re.compile(r"^10\.\d{4,9}/\S+$"), "a DOI looks like 10.1234/abc"),
     "pmid": (re.compile(r"^[1-9]\d{0,8}$"), "a PMID is digits only"),
@@ -56,7 +68,14 @@ ENTITIES: dict[str, Spec] = {
         "affiliation": ("str", False),
         "source": ("str", True),
     },
-    "effect": {"id": ("slug", True), "name": ("str", True), "description": ("str", True)},
+    "effect": {
+        "id": ("slug", True),
+        "name": ("str", True),
+        "description": ("str", True),
+        "kind": ("enum:effect", False),
+        "aliases": ("strs", False),
+    },
+    "group": {"id": ("slug", True), "name": ("str", True), "description": ("str", False), "members": ("strs", True)},
     "ingredient": {
         "id": ("slug", True),
         "name": ("str", True),
@@ -65,6 +84,10 @@ ENTITIES: dict[str, Spec] = {
         "kind": ("enum:ingredient", True),
         "category": ("str", True),
         "summary": ("str", True),
+        "role": ("str", False),
+        "use": ("enums:route", False),
+        "forms": ("list:form", False),
+        "reviewed": ("date", False),
         "claims": ("list:claim", False),
         "opinions": ("list:opinion", False),
         "facts": ("list:fact", False),
@@ -76,6 +99,27 @@ ENTITIES: dict[str, Spec] = {
         "statement": ("str", True),
         "claimed_by": ("str", True),
         "route": ("enum:route", False),
+        "form": ("slugs", False),
+        "strength": ("str", False),
+        "prescription": ("bool", False),
+        "population": ("str", False),
+        "direction": ("enum:direction", False),
+        "comparison": ("bool", False),
+        "head_to_head": ("strs", False),
+        "reviewed": ("date", False),
+        "evidence": ("map:evidence", True),
+        "sources": ("strs", False),
+    },
+    "form": {"id": ("slug", True), "name": ("str", True), "inci": ("strs", False), "note": ("str", False)},
+    "interaction": {
+        "id": ("slug", True),
+        "between": ("strs", True),
+        "effect": ("enum:interaction", True),
+        "statement": ("str", True),
+        "claimed_by": ("str", False),
+        "route": ("enum:route", False),
+        "advice": ("str", False),
+        "reviewed": ("date", False),
         "evidence": ("map:evidence", True),
         "sources": ("strs", False),
     },
@@ -84,8 +128,24 @@ ENTITIES: dict[str, Spec] = {
     "fact": {"statement": ("str", True), "source": ("str", True)},
     "caution": {"type": ("enum:caution", True), "text": ("str", True), "sources": ("strs", False)},
 }
-ENUMS = {"source": SOURCE_KINDS, "ingredient": INGREDIENT_KINDS, "stance": STANCES, "caution": CAUTION_TYPES, "route": ROUTES}
-SECTION_ENTITY = {"sources": "source", "experts": "expert", "effects": "effect", "ingredients": "ingredient"}
+ENUMS = {
+    "source": SOURCE_KINDS,
+    "ingredient": INGREDIENT_KINDS,
+    "stance": STANCES,
+    "caution": CAUTION_TYPES,
+    "route": ROUTES,
+    "direction": DIRECTIONS,
+    "effect": EFFECT_KINDS,
+    "interaction": INTERACTION_KINDS,
+}
+SECTION_ENTITY = {
+    "sources": "source",
+    "experts": "expert",
+    "effects": "effect",
+    "groups": "group",
+    "ingredients": "ingredient",
+    "interactions": "interaction",
+}
 
 
 @dataclass
@@ -94,6 +154,7 @@ class Entry:
 
     path: str
     node: dict[str, Any]
+    format: int = FORMAT_VERSION
 
 
 class Checker:
@@ -127,10 +188,17 @@ class Checker:
                 f"the top level is a {_type_name(doc)}; it must be a mapping with the sections " + ", ".join(SECTIONS),
             )
             return found
+        version = doc.get("format", FORMAT_VERSION)
         for key in doc:
             if key == "format":
-                if doc[key] != FORMAT_VERSION or isinstance(doc[key], bool):
-                    self.add(path, doc, key, f"format {doc[key]!r} is not supported; this skincli reads format {FORMAT_VERSION}")
+                if version not in FORMATS or isinstance(version, bool):
+                    self.add(
+                        path,
+                        doc,
+                        key,
+                        f"format {doc[key]!r} is not supported; this skincli reads formats " + " and ".join(map(str, FORMATS)),
+                    )
+                    version = FORMAT_VERSION
             elif key not in SECTIONS:
                 self.add(path, doc, key, _unknown(str(key), ("format", *SECTIONS), "top-level section"))
         if not overlay and "ingredients" not in doc:
@@ -143,9 +211,12 @@ class Checker:
                 self.add(path, doc, section, f"'{section}' must be a list, not a {_type_name(items)}")
                 continue
             entity = SECTION_ENTITY[section]
+            if version == 1 and section in ("groups", "interactions"):
+                self.add(path, doc, section, f"section '{section}' needs format 2; write 'format: 2' at the top")
+                continue
             for index, item in enumerate(items):
                 if self.fields(item, entity, path, items, index, f"{section}[{index}]"):
-                    found[section].append(Entry(path, item))
+                    found[section].append(Entry(path, item, version))
         return found
 
     def fields(self, node: Any, entity: str, path: str, parent: Any, key: str | int, where: str) -> bool:
@@ -189,6 +260,27 @@ class Checker:
         if kind.startswith("map:"):
             self.fields(value, kind[4:], path, parent, key, label)
             return
+        if kind == "bool":
+            if not isinstance(value, bool):
+                self.add(path, parent, key, f"{label} must be true or false, not {value!r}")
+            return
+        if kind.startswith("enums:"):
+            allowed = ENUMS[kind[6:]]
+            if not isinstance(value, list) or not value:
+                self.add(path, parent, key, f"{label} must be a non-empty list of: " + ", ".join(allowed))
+                return
+            for i, item in enumerate(value):
+                if item not in allowed:
+                    self.add(path, value, i, f"{label}[{i}] {item!r} is not one of: " + ", ".join(allowed))
+            return
+        if kind == "slugs":  # one slug, or a list of them
+            for i, item in enumerate(value if isinstance(value, list) else [value]):
+                self.value(
+                    item, "slug", path, value if isinstance(value, list) else parent, i if isinstance(value, list) else key, label
+                )
+            if isinstance(value, list) and not value:
+                self.add(path, parent, key, f"{label} must name at least one form")
+            return
         if kind == "strs":
             if not isinstance(value, list):
                 self.add(path, parent, key, f"{label} must be a list of strings, not a {_type_name(value)}")
@@ -231,11 +323,17 @@ class Checker:
 
         for entry in experts.values():
             need(entry.node.get("source"), sources, "source", entry, entry.node, "source", f"expert {entry.node['id']!r}")
+        groups = merged["groups"]
+        for group_id, entry in groups.items():
+            for j, member in _strs(entry.node.get("members")):
+                need(member, ingredients, "ingredient", entry, entry.node["members"], j, f"group {group_id!r} members")
         for ing_id, entry in ingredients.items():
             node, label = entry.node, f"ingredient {ing_id!r}"
+            forms = self.forms(entry, ing_id)
             for i, claim in _items(node, "claims"):
                 where = f"{label} claim {i + 1}"
                 need(claim.get("effect"), effects, "effect", entry, claim, "effect", where)
+                self.studied(entry, claim, where, forms, sources)
                 by = claim.get("claimed_by")
                 if isinstance(by, str) and by not in experts and by not in sources:
                     self.add(
@@ -260,6 +358,74 @@ class Checker:
                     self.add(entry.path, node["related"], j, f"{label}: related lists the ingredient itself")
                 else:
                     need(rid, ingredients, "ingredient", entry, node["related"], j, f"{label} related")
+
+        for inter_id, entry in merged["interactions"].items():
+            node, label = entry.node, f"interaction {inter_id!r}"
+            between = node.get("between")
+            if isinstance(between, list) and len(set(map(str, between))) < 2:
+                self.add(entry.path, node, "between", f"{label}: between needs at least two different ingredients or groups")
+            for j, some_id in _strs(between):
+                if some_id not in ingredients and some_id not in groups:
+                    hint = _hint(some_id, {**ingredients, **groups})
+                    self.add(entry.path, between, j, f"{label}: {some_id!r} is neither an ingredient nor a group id" + hint)
+            by = node.get("claimed_by")
+            if isinstance(by, str) and by not in experts and by not in sources:
+                self.add(entry.path, node, "claimed_by", f"{label}: claimed_by {by!r} is neither an expert nor a source id")
+            for j, sid in _strs(node.get("sources")):
+                need(sid, sources, "source", entry, node["sources"], j, label)
+
+    def forms(self, entry: Entry, ing_id: str) -> set[str]:
+        """The ids of an ingredient's forms; each form's INCI names must be the ingredient's, in one form only."""
+        node = entry.node
+        inci = {n for _, n in _strs(node.get("inci"))}
+        ids: set[str] = set()
+        owner: dict[str, str] = {}
+        for i, form in _items(node, "forms"):
+            form_id = form.get("id")
+            if isinstance(form_id, str):
+                if form_id in ids:
+                    self.add(entry.path, form, "id", f"ingredient {ing_id!r}: form id {form_id!r} is used twice")
+                ids.add(form_id)
+            for j, name in _strs(form.get("inci")):
+                if name not in inci:
+                    self.add(
+                        entry.path,
+                        form["inci"],
+                        j,
+                        f"ingredient {ing_id!r} form {i + 1}: {name!r} is not in the ingredient's inci list; add it there too",
+                    )
+                elif name in owner:
+                    self.add(entry.path, form["inci"], j, f"ingredient {ing_id!r}: {name!r} is already in form {owner[name]!r}")
+                else:
+                    owner[name] = str(form_id)
+        return ids
+
+    def studied(self, entry: Entry, claim: dict[str, Any], where: str, forms: set[str], sources: dict[str, Entry]) -> None:
+        """What a claim's evidence studied: the route (required from format 2), the form, comparisons."""
+        if entry.format >= 2 and "route" not in claim:
+            self.add(
+                entry.path,
+                claim,
+                None,
+                f"{where}: missing required field 'route' (topical, oral, injected or procedure: how the evidence was given)",
+            )
+        named = claim.get("form")
+        if forms and named is None:
+            self.add(
+                entry.path,
+                claim,
+                None,
+                f"{where}: the ingredient lists forms, so say which one was studied: form: one of " + ", ".join(sorted(forms)),
+            )
+        for form in named if isinstance(named, list) else [named] if named is not None else []:
+            if isinstance(form, str) and form not in forms:
+                what = "one of " + ", ".join(sorted(forms)) if forms else "listed under the ingredient's forms first"
+                self.add(entry.path, claim, "form", f"{where}: form {form!r} is not a form of this ingredient; it must be {what}")
+        for j, sid in _strs(claim.get("head_to_head")):
+            if sid not in sources:
+                self.add(entry.path, claim["head_to_head"], j, f"{where}: no source with id {sid!r}" + _hint(sid, sources))
+        if claim.get("head_to_head") and not claim.get("comparison"):
+            self.add(entry.path, claim, "head_to_head", f"{where}: head_to_head is for comparison claims; add comparison: true")
 
     def name_collisions(self, ingredients: dict[str, Entry]) -> None:
         """A name, alias or INCI name must lead to one ingredient only."""
@@ -361,8 +527,9 @@ def check_documents(documents: list[tuple[Any, ...]]) -> dict[str, list[dict[str
     files = []
     for data, _nodes, path, overlay, *checked in documents:
         found = checker.document(data, path, overlay=overlay)
+        version = data.get("format", FORMAT_VERSION) if isinstance(data, dict) else FORMAT_VERSION
         for items in checked:
-            found["ingredients"].extend(Entry(path, item) for item in items)
+            found["ingredients"].extend(Entry(path, item, version) for item in items)
         files.append(found)
     merged = merge(files, checker)
     checker.references(merged)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from skincli.label.inci import LabelToken, normalize, ocr_variants, split_label
 
 if TYPE_CHECKING:
+    from skincli.kb.model import Ingredient
     from skincli.kb.store import KnowledgeBase
     from skincli.label.cosing import AnnexEntry, CosIng, CosIngEntry
 
@@ -25,13 +26,32 @@ _MIN_JUNK_WORDS = 3  # "CI 16255 Dermatologically tested for ..." is a name plus
 
 
 class KbHit(NamedTuple):
-    """What the knowledge base knows about a label entry (filled by the caller's adapter)."""
+    """What the knowledge base knows about a label entry (filled by the caller's adapter).
+
+    Levels are for this entry as it is used in a product (on the skin, at cosmetic strength) and for the
+    form the INCI name denotes; evidence from other routes, strengths or forms is in `elsewhere`, labelled.
+    """
 
     id: str
     name: str
     best_level: int | None
-    effects: tuple[tuple[str, int], ...] = ()  # (effect id, best level), strongest first
+    effects: tuple[tuple[str, int], ...] = ()  # (effect id, headline level), strongest first
     cautions: tuple[str, ...] = ()
+    form: str | None = None  # the form this INCI name denotes, when the entry lists forms
+    elsewhere: tuple[tuple[str, int, str], ...] = ()  # (effect id, level, tag such as "oral", "for L-ascorbic acid")
+    note: str | None = None  # "evidence is for L-ascorbic acid; this form: not studied"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "best_level": self.best_level,
+            "effects": [{"effect": e, "level": lv} for e, lv in self.effects],
+            "cautions": list(self.cautions),
+            "form": self.form,
+            "elsewhere": [{"effect": e, "level": lv, "tag": tag} for e, lv, tag in self.elsewhere],
+            "note": self.note,
+        }
 
 
 class ScanItem(NamedTuple):
@@ -75,15 +95,7 @@ class ScanItem(NamedTuple):
                 }
                 for a in self.annexes
             ],
-            "kb": None
-            if self.kb is None
-            else {
-                "id": self.kb.id,
-                "name": self.kb.name,
-                "best_level": self.kb.best_level,
-                "effects": [{"effect": e, "level": lv} for e, lv in self.kb.effects],
-                "cautions": list(self.kb.cautions),
-            },
+            "kb": None if self.kb is None else self.kb.to_dict(),
             "suggestions": list(self.suggestions),
             "percent": self.percent,
             "may_contain": self.may_contain,
@@ -331,18 +343,49 @@ def kb_lookup_for(kb: KnowledgeBase) -> Callable[[str], KbHit | None]:
     def lookup(name: str) -> KbHit | None:
         if name not in memo:
             found = kb.resolve(name)
-            if found is None:
-                memo[name] = None
-            else:
-                ingredient = kb.ingredient(found)
-                levels = [(e, ingredient.best_level(e)) for e in ingredient.effect_ids()]
-                memo[name] = KbHit(
-                    id=ingredient.id,
-                    name=ingredient.name,
-                    best_level=ingredient.best_level(),
-                    effects=tuple(sorted(((e, lv) for e, lv in levels if lv is not None), key=lambda x: -x[1])),
-                    cautions=tuple(dict.fromkeys(c.type for c in ingredient.cautions)),
-                )
+            memo[name] = None if found is None else kb_hit(kb, kb.ingredient(found), name)
         return memo[name]
 
     return lookup
+
+
+def kb_hit(kb: KnowledgeBase, ingredient: Ingredient, name: str) -> KbHit:
+    """The levels a label entry earns: for its form (the INCI name's), as used on the skin."""
+    from skincli.kb.levels import headline, others, tag, use_of
+    from skincli.kb.names import name_key
+
+    form = ingredient.form_of(name)
+    form_id = form.id if form else None
+    if form is None and ingredient.forms and name_key(name) in {name_key(n) for n in ingredient.inci}:
+        form_id = ""  # an INCI name of the entry that no study covers: no form's level is its level
+    use = use_of(ingredient, form=form_id)
+    effects, elsewhere = [], []
+    for effect_id in ingredient.effect_ids():
+        if kb.effect(effect_id).is_concern:
+            continue
+        best = headline(ingredient, use, [effect_id])
+        if best is not None:
+            effects.append((effect_id, best.level))
+        elsewhere += [
+            (effect_id, o.level, tag(o, ingredient, use))
+            for o in others(ingredient, use, [effect_id])
+            if o.level >= 2 and (best is None or o.level > best.level)
+        ]
+    studied = sorted(
+        {str(ingredient.form_name(f)) for c in ingredient.claims for f in c.forms if form_id is not None and f != form_id}
+    )
+    note = None
+    if form_id is not None and not effects and studied:
+        this = form.name if form else name
+        note = f"evidence is for {', '.join(studied)}; {this}: not studied"
+    best_all = headline(ingredient, use, [e for e in ingredient.effect_ids() if not kb.effect(e).is_concern])
+    return KbHit(
+        id=ingredient.id,
+        name=ingredient.name,
+        best_level=best_all.level if best_all else None,
+        effects=tuple(sorted(effects, key=lambda x: -x[1])),
+        cautions=tuple(dict.fromkeys(c.type for c in ingredient.cautions)),
+        form=form.name if form else None,
+        elsewhere=tuple(sorted(elsewhere, key=lambda x: -x[1])),
+        note=note,
+    )

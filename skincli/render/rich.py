@@ -13,7 +13,7 @@ from rich.text import Text
 
 from skincli.kb import evidence
 from skincli.render.output import defang
-from skincli.render.text import _route, _said
+from skincli.render.text import _effect_name, _has_concerns, _said
 
 
 def _t(value: str, style: str = "") -> Text:
@@ -43,13 +43,26 @@ def show(view: dict[str, Any]) -> RenderableType:
     if view["effects"]:
         from rich.columns import Columns
 
-        cells = [
-            badge(row["level"])
-            .append(" " + defang(row["name"].lower()), style="")
-            .append(f" ({row['route']})" if row.get("route") not in (None, "topical") else "", style="italic")
-            for row in view["effects"]
-        ]
-        parts.append(Group(Text("Evidence at a glance", style="bold"), Columns(cells, padding=(0, 3))))
+        from skincli.views import elsewhere
+
+        def glance(row: dict[str, Any]) -> Text:
+            cell = badge(row["level"]).append(" " + defang(row["name"].lower()), style="")
+            cell.append(f" ({row['tag']})" if row.get("tag") else "", style="italic")
+            more = elsewhere(row)
+            if more:
+                cell.append(" · elsewhere " + ", ".join(more), style="italic dim")
+            if row.get("against"):
+                cell.append(f" · no harm shown {row['against']['level']}", style="italic dim")
+            return cell
+
+        benefits = [glance(r) for r in view["effects"] if r.get("kind") != "concern"]
+        concerns = [glance(r) for r in view["effects"] if r.get("kind") == "concern"]
+        routes = " or ".join(view.get("use") or ["topical"])
+        if benefits:
+            head = f"Evidence at a glance (as used: {routes}" + ("" if view["kind"] == "drug" else ", cosmetic strength") + ")"
+            parts.append(Group(Text(head, style="bold"), Columns(benefits, padding=(0, 3))))
+        if concerns:
+            parts.append(Group(Text("Concerns: how well each harm is shown", style="bold"), Columns(concerns, padding=(0, 3))))
 
     if view["claims"]:
         table = Table(
@@ -62,7 +75,10 @@ def show(view: dict[str, Any]) -> RenderableType:
             claims = sorted((c for c in view["claims"] if c["effect"] == row["effect"]), key=lambda c: -c["evidence"]["level"])
             for n, claim in enumerate(claims):
                 ev = claim["evidence"]
-                cell = _t(claim["statement"] + (f" ({claim['route']})" if claim["route"] else ""))
+                from skincli.views import studied_text
+
+                studied = studied_text(claim)
+                cell = _t(claim["statement"] + (f" ({studied})" if studied else ""))
                 cell.append("\n" + defang(f"by {claim['claimed_by']['name']}"), style="italic")
                 cell.append("\n" + defang(f"{ev['rationale']} {_refs(claim['sources'], numbers)}"), style="dim")
                 table.add_row(_t(row["name"]) if n == 0 else Text(""), badge(ev["level"]), cell, end_section=n == len(claims) - 1)
@@ -132,19 +148,33 @@ def compare(view: dict[str, Any]) -> RenderableType:
     table.add_row("kind", *[_t(i["kind"]) for i in ings])
     table.add_row("category", *[_t(i["category"]) for i in ings], end_section=True)
     for row in view["effects"]:
-        table.add_row(
-            _t(row["name"]), *[badge(row["levels"][i["id"]]).append(_route(row, i["id"]), style="italic") for i in ings]
-        )
+        table.add_row(_t(_effect_name(row)), *[_cell(row, i["id"]) for i in ings])
     table.add_section()
     table.add_row("Experts said", *[_t(_said(i)) for i in ings])
     table.add_row("Cautions", *[_t(", ".join(dict.fromkeys(c["type"] for c in i["cautions"])) or "-") for i in ings])
     legend = Text("Levels: ", style="dim")
     for n in evidence.LEVELS:
         legend.append_text(badge(n)).append(" ")
+    if _has_concerns(view):
+        legend.append("\n! marks a concern: its level says how well the harm is shown.", style="dim")
     from skincli.views import verdict
 
     verdicts = Text("\n".join(defang(verdict(i)) for i in ings) + "\n")
     return Group(verdicts, table, legend)
+
+
+def _cell(row: dict[str, Any], ingredient_id: str) -> Text:
+    """The headline level as a badge, its route tag, and stronger evidence from elsewhere after it."""
+    from skincli.views import elsewhere
+
+    cell = row.get("cells", {}).get(ingredient_id)
+    if cell is None:
+        return badge(None)
+    out = badge(cell["level"]).append(f" ({cell['tag']})" if cell.get("tag") else "", style="italic")
+    more = elsewhere(cell)
+    if more:
+        out.append(" · " + ", ".join(more), style="italic dim")
+    return out
 
 
 def print_renderable(renderable: RenderableType) -> None:

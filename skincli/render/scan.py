@@ -10,7 +10,16 @@ from skincli.render.text import _wrap
 
 
 def _effects(kb: dict[str, Any], names: dict[str, str], limit: int = 3) -> str:
-    return ", ".join(f"{names.get(e['effect'], e['effect'])} {e['level']}" for e in kb["effects"][:limit])
+    """`Wrinkles 3, Hydration 4`, then stronger evidence that is not for this use or form, labelled
+    (`elsewhere: Wrinkles 4 oral`), or why there is none (`evidence is for L-ascorbic acid; ...`)."""
+    parts = [f"{names.get(e['effect'], e['effect'])} {e['level']}" for e in kb["effects"][:limit]]
+    other = [f"{names.get(e['effect'], e['effect'])} {e['level']} {e['tag']}".rstrip() for e in kb.get("elsewhere", [])[:2]]
+    text = ", ".join(parts)
+    if kb.get("note"):
+        text = "; ".join(p for p in (text, kb["note"]) if p)
+    if other:
+        text = "; ".join(p for p in (text, "elsewhere: " + ", ".join(other)) if p)
+    return text
 
 
 def _flags(item: dict[str, Any], limit: int = 44) -> list[str]:

@@ -44,10 +44,22 @@ def show(view: dict[str, Any], width: int = 80) -> str:
         out += _wrap("INCI: " + ", ".join(view["inci"]), width, "", "  ")
     out += _wrap(view["summary"], width)
     if view["effects"]:
-        out += _heading("Evidence at a glance")
-        for row in view["effects"]:
-            route = f" ({row['route']})" if row.get("route") not in (None, "topical") else ""
-            out.append(f"  {evidence.badge(row['level']):<17} {row['name']}{route}")
+        from skincli.views import elsewhere
+
+        benefits = [r for r in view["effects"] if r.get("kind") != "concern"]
+        concerns = [r for r in view["effects"] if r.get("kind") == "concern"]
+        if benefits:
+            out += _heading(f"Evidence at a glance ({_use(view)})")
+            for row in benefits:
+                more = elsewhere(row)
+                out += _glance(row, f"elsewhere: {', '.join(more)}" if more else "", width)
+        if concerns:
+            out += _heading("Concerns: how well each harm is shown")
+            for row in concerns:
+                notes = [f"elsewhere: {', '.join(elsewhere(row))}"] if elsewhere(row) else []
+                if row.get("against"):
+                    notes.append(f"no harm shown: {row['against']['level']} {row['against']['label']}")
+                out += _glance(row, "; ".join(notes), width)
     if view["claims"]:
         out += _heading("Claims")
         by_effect: dict[str, list[dict[str, Any]]] = {}
@@ -57,8 +69,15 @@ def show(view: dict[str, Any], width: int = 80) -> str:
             out.append(f"{row['name']}")
             for claim in sorted(by_effect[row["effect"]], key=lambda c: -c["evidence"]["level"]):
                 ev = claim["evidence"]
-                route = f" ({claim['route']})" if claim["route"] else ""
-                out += _wrap(f"{evidence.badge(ev['level'])} {claim['statement']}{route}", width, "  ", "    ")
+                from skincli.views import studied_text
+
+                studied = studied_text(claim)
+                out += _wrap(
+                    f"{evidence.badge(ev['level'])} {claim['statement']}" + (f" ({studied})" if studied else ""),
+                    width,
+                    "  ",
+                    "    ",
+                )
                 out += _wrap(f"claimed by: {claim['claimed_by']['name']}", width, "    ", "      ")
                 out += _wrap(f"why: {ev['rationale']} {_refs(claim['sources'], numbers)}".rstrip(), width, "    ", "      ")
     if view["opinions"]:
@@ -83,6 +102,18 @@ def show(view: dict[str, Any], width: int = 80) -> str:
         for source in view["sources"]:
             out += source_lines(source, width, f"  [{numbers[source['id']]}] ")
     return "\n".join(out)
+
+
+def _use(view: dict[str, Any]) -> str:
+    """How the headline levels are meant: `as used: topical`, or the route asked for."""
+    routes = view.get("use") or ["topical"]
+    return "as used: " + " or ".join(routes) + ("" if view["kind"] == "drug" else ", cosmetic strength")
+
+
+def _glance(row: dict[str, Any], note: str, width: int) -> list[str]:
+    tag = f" ({row['tag']})" if row.get("tag") else ""
+    line = f"  {evidence.badge(row['level']):<17} {row['name']}{tag}" + (f" — {note}" if note else "")
+    return _wrap(line, width, "", " " * 20)
 
 
 def source_lines(source: dict[str, Any], width: int, prefix: str = "  ") -> list[str]:
@@ -122,9 +153,7 @@ def compare(view: dict[str, Any], width: int = 80) -> str:
         ["category", *[i["category"] for i in ings]],
         None,
     ]
-    rows += [
-        [row["name"], *[_short_badge(row["levels"][i["id"]]) + _route(row, i["id"]) for i in ings]] for row in view["effects"]
-    ]
+    rows += [[_effect_name(row), *[_cell(row, i["id"]) for i in ings]] for row in view["effects"]]
     rows += [
         None,
         ["Experts said", *[_said(i) for i in ings]],
@@ -139,25 +168,29 @@ def compare(view: dict[str, Any], width: int = 80) -> str:
         *_wrap(
             "Levels: "
             + " · ".join(f"{n} {evidence.label(n)}" for n in evidence.LEVELS)
-            + ". `skincli evidence` explains them; `skincli show NAME` gives the claims and sources.",
+            + ". `skincli evidence` explains them; `skincli show NAME` gives the claims and sources."
+            + (" ! marks a concern: its level says how well the harm is shown." if _has_concerns(view) else ""),
             width,
         ),
     ]
     return "\n".join(out)
 
 
+def _has_concerns(view: dict[str, Any]) -> bool:
+    return any(row.get("kind") == "concern" for row in view["effects"])
+
+
+def _effect_name(row: dict[str, Any]) -> str:
+    """A concern's level says how well a harm is shown: the row says so."""
+    return f"! {row['name']}" if row.get("kind") == "concern" else row["name"]
+
+
 def _cell(row: dict[str, Any], ingredient_id: str) -> str:
-    return _short_badge(row["levels"][ingredient_id]) + _route(row, ingredient_id)
+    """A comparison cell: the headline level for the way the ingredient is used, stronger evidence elsewhere after it."""
+    from skincli.views import cell_text
 
-
-def _route(row: dict[str, Any], ingredient_id: str) -> str:
-    """` (oral)` when the best evidence for a cell is not for use on the skin."""
-    route = row.get("routes", {}).get(ingredient_id)
-    return f" ({route})" if route not in (None, "topical") else ""
-
-
-def _short_badge(level: int | None) -> str:
-    return "-" if level is None else f"{level} {evidence.label(level)}"
+    cell = row.get("cells", {}).get(ingredient_id)
+    return cell_text(cell) if cell else "-"
 
 
 def _said(view: dict[str, Any]) -> str:
@@ -169,10 +202,14 @@ def _said(view: dict[str, Any]) -> str:
 def summaries(items: list[dict[str, Any]], width: int = 80, extra: str | None = None) -> str:
     """One line per ingredient: best level, name, kind/category, and an optional extra column."""
     out = []
+    from skincli.views import elsewhere
+
     for item in items:
-        level = item.get("level", item["best_evidence"]["level"]) if extra == "level" else item["best_evidence"]["level"]
-        line = f"{evidence.badge(level):<17} {item['name']} ({item['kind']}, {item['category']})"
-        out.append(line)
+        shown = item if extra == "level" and "level" in item else item["best_evidence"]
+        tag = f" ({shown['tag']})" if shown.get("tag") else ""
+        line = f"{evidence.badge(shown['level']):<17} {item['name']}{tag} ({item['kind']}, {item['category']})"
+        more = elsewhere(shown)
+        out += _wrap(line + (f"; elsewhere: {', '.join(more)}" if more else ""), width, "", " " * 18)
         if extra == "matches":
             for field, text in item["matches"][:3]:
                 out += _wrap(f"{field}: {text}", width, "    ", "      ")
@@ -181,11 +218,27 @@ def summaries(items: list[dict[str, Any]], width: int = 80, extra: str | None = 
 
 def effect_ranking(effect: dict[str, Any], items: list[dict[str, Any]], width: int = 80) -> str:
     out = [f"What works for {effect['name'].lower()}? ({effect['description']})", ""]
+    from skincli.views import elsewhere
+
     for item in items:
-        out.append(f"{evidence.badge(item['level']):<17} {item['name']}")
-        best = max(item["claims"], key=lambda c: c["evidence"]["level"])
+        tag = f" ({item['tag']})" if item.get("tag") else ""
+        more = elsewhere(item)
+        out += _wrap(
+            f"{evidence.badge(item['level']):<17} {item['name']}{tag}" + (f"; elsewhere: {', '.join(more)}" if more else ""),
+            width,
+            "",
+            " " * 18,
+        )
+        best = _headline_claim(item)
         out += _wrap(f"{best['statement']} — {best['evidence']['rationale']}", width, "    ", "    ")
     return "\n".join(out)
+
+
+def _headline_claim(item: dict[str, Any]) -> dict[str, Any]:
+    """The claim behind the level shown: the best one of the route shown, else the best of all."""
+    fitting = [c for c in item["claims"] if item["level"] is not None and c["evidence"]["level"] == item["level"]]
+    fitting = [c for c in fitting if c["route"] == item["route"]] or fitting
+    return fitting[0] if fitting else max(item["claims"], key=lambda c: c["evidence"]["level"])
 
 
 def effects(rows: list[dict[str, Any]], width: int = 80) -> str:
