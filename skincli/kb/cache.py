@@ -26,7 +26,7 @@ except ImportError:  # pragma: no cover - other Python builds
     from hashlib import blake2b
 
 # Bump the last byte whenever the header or record layout changes: it is part of every cache key.
-MAGIC = b"SKNCLI\x00\x03"
+MAGIC = b"SKNCLI\x00\x04"  # 4: the header gains groups and interactions
 HASH_LIMIT = 2 * 1024 * 1024  # above this, size+mtime+ctime+inode alone; hashing would cost ms per run
 
 

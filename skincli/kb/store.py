@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from skincli.errors import NotFoundError
-from skincli.kb.model import Effect, Expert, Ingredient, Source
+from skincli.kb.model import Effect, Expert, Group, Ingredient, Source
 from skincli.kb.names import name_key, name_keys
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent  # skincli/, where the wheel puts data/
@@ -88,6 +88,8 @@ def build_tables(data: dict[str, list[dict[str, Any]]]) -> tuple[dict[str, Any],
         # faster than a dict of the same 70,000 keys (10,000 ingredients), and `show` needs one key.
         "index": "\n" + "".join(f"{key}\t{ingredient_id}\n" for key, ingredient_id in index.items()),
         "source_order": [s["id"] for s in data["sources"]],
+        "groups": data.get("groups", []),
+        "interactions": data.get("interactions", []),
     }
     tables = {
         "ingredients": {raw["id"]: raw for raw in data["ingredients"]},
@@ -219,6 +221,13 @@ class KnowledgeBase:
 
     def sources(self) -> list[Source]:
         return [s for s in (self.source(i) for i in self._header["source_order"]) if s]
+
+    def groups(self) -> list[Group]:
+        return [Group.from_raw(g) for g in self._header.get("groups", ())]
+
+    def interactions(self) -> list[dict[str, Any]]:
+        """The interactions section as validated plain data (the routine command models it)."""
+        return list(self._header.get("interactions", ()))
 
     def is_expert(self, some_id: str) -> bool:
         return some_id in self._header["experts"]
