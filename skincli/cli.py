@@ -396,17 +396,29 @@ def validate(
         Optional[str],
         typer.Argument(metavar="[PATH]", help="A knowledge-base YAML file. Default: the one in use (with your overlay)."),
     ] = None,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help="Also check the grading rules a program can check: route recorded, funding named in every "
+            "rationale at level 3+, comparisons marked and not above 1 without a head-to-head trial, forms for "
+            "entries with several INCI names, a review date on every level.",
+        ),
+    ] = False,
     kb: KbOpt = None,
 ) -> None:
     """Check a knowledge base: schema, references, duplicate ids, name collisions, levels.
 
     Prints every problem as path:line:column: message and exits 1, or a one-line summary and exits 0.
+    With --strict, also the mechanical grading rules of docs/grading.md (what a reviewer checks first).
 
     Examples:
 
       skincli validate
 
       skincli validate my-ingredients.yaml
+
+      skincli validate --strict data/ingredients.yaml
     """
     from skincli.errors import KnowledgeBaseError
     from skincli.kb.store import KbFiles, build_tables, parse
@@ -424,6 +436,16 @@ def validate(
         error(f"skincli: {len(exc.problems)} problem{'s' * (len(exc.problems) != 1)} found")
         raise typer.Exit(1) from None
     build_tables(data)
+    if strict:
+        from skincli.kb.policy import check as check_policy
+        from skincli.render.output import error
+
+        findings = check_policy(data)
+        for finding in findings:
+            error(f"{files.paths()[-1]}: {finding}")
+        if findings:
+            error(f"skincli: {len(findings)} grading-rule problem{'s' * (len(findings) != 1)} found")
+            raise typer.Exit(1)
     claims = sum(len(i.get("claims", ())) for i in data["ingredients"])
     from skincli.render.output import emit
 
