@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from pathlib import Path
@@ -12,12 +13,14 @@ import yaml
 from skincli.kb.names import name_keys
 from skincli.kb.store import KbFiles, build_tables, parse, shipped_path
 
+# The knowledge base under test: the shipped one, or SKINCLI_TEST_KB (a contributor's draft or overlay).
+KB_UNDER_TEST = Path(os.environ.get("SKINCLI_TEST_KB") or shipped_path())
 CONTRACT = yaml.safe_load((Path(__file__).parent / "data" / "article_statements.yaml").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
 def data():
-    return parse(KbFiles(shipped_path(), None))
+    return parse(KbFiles(KB_UNDER_TEST, None))
 
 
 @pytest.fixture(scope="module")
