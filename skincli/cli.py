@@ -325,7 +325,14 @@ def effect(
 
 @app.command()
 def experts(as_json: JsonOpt = False, kb: KbOpt = None) -> None:
-    """The named experts, with how many opinions and claims each has."""
+    """The named experts, with how many opinions and claims each has.
+
+    Examples:
+
+      skincli experts
+
+      skincli experts --json | jq -r '.[].name'
+    """
     with _handled():
         from skincli.render import text
         from skincli.views import expert_view
@@ -362,7 +369,14 @@ def expert(
 
 @app.command()
 def sources(as_json: JsonOpt = False, kb: KbOpt = None) -> None:
-    """The bibliography, and which ingredients cite each source."""
+    """The bibliography, and which ingredients cite each source.
+
+    Examples:
+
+      skincli sources
+
+      skincli sources --json | jq -r '.[] | select(.doi) | .doi'
+    """
     with _handled():
         from skincli.render import text
         from skincli.views import sources_view
@@ -373,7 +387,14 @@ def sources(as_json: JsonOpt = False, kb: KbOpt = None) -> None:
 
 @app.command()
 def evidence(as_json: JsonOpt = False) -> None:
-    """The evidence scale, 0 unsupported to 5 established."""
+    """The evidence scale, 0 unsupported to 5 established.
+
+    Examples:
+
+      skincli evidence
+
+      skincli evidence --json
+    """
     from skincli.render import text
     from skincli.views import scale_view
 
@@ -383,7 +404,14 @@ def evidence(as_json: JsonOpt = False) -> None:
 
 @app.command()
 def schema() -> None:
-    """Print the JSON Schema of every --json output."""
+    """Print the JSON Schema of every --json output.
+
+    Examples:
+
+      skincli schema > skincli-schema.json
+
+      skincli schema | jq '.commands | keys'
+    """
     from skincli.outschema import SCHEMA
     from skincli.render.output import emit_json
 
@@ -392,10 +420,21 @@ def schema() -> None:
 
 @app.command()
 def validate(
-    path: Annotated[
-        Optional[str],
-        typer.Argument(metavar="[PATH]", help="A knowledge-base YAML file. Default: the one in use (with your overlay)."),
+    paths: Annotated[
+        Optional[list[str]],
+        typer.Argument(
+            metavar="[PATH]...",
+            help="Knowledge-base YAML files, each checked on its own. Default: the one in use (with your overlay).",
+        ),
     ] = None,
+    overlay: Annotated[
+        bool,
+        typer.Option(
+            "--overlay",
+            help="Check each PATH as an overlay on the knowledge base in use (the shipped one, or --kb): "
+            "its entries may cite the shipped sources, effects and experts.",
+        ),
+    ] = False,
     strict: Annotated[
         bool,
         typer.Option(
@@ -409,8 +448,9 @@ def validate(
 ) -> None:
     """Check a knowledge base: schema, references, duplicate ids, name collisions, levels.
 
-    Prints every problem as path:line:column: message and exits 1, or a one-line summary and exits 0.
-    With --strict, also the mechanical grading rules of docs/grading.md (what a reviewer checks first).
+    Prints every problem as path:line:column: message and exits 1, or a one-line summary per file and
+    exits 0. With --strict, also the mechanical grading rules of docs/grading.md (what a reviewer
+    checks first). Several paths are checked one by one (as pre-commit passes them).
 
     Examples:
 
@@ -419,40 +459,71 @@ def validate(
       skincli validate my-ingredients.yaml
 
       skincli validate --strict data/ingredients.yaml
-    """
-    from skincli.errors import KnowledgeBaseError
-    from skincli.kb.store import KbFiles, build_tables, parse
 
-    files = KbFiles.select(path) if path else KbFiles.select(kb)
-    if path:
-        files = KbFiles(files.base, None)
+      skincli validate --overlay --strict ~/.config/skincli/overlay.yaml
+    """
+    from pathlib import Path
+
+    from skincli.kb.store import KbFiles
+
+    if overlay and not paths:
+        raise typer.BadParameter("--overlay needs the overlay file(s) to check", param_hint="PATH")
+    if not paths:
+        targets = [KbFiles.select(kb)]
+    elif overlay:
+        base = KbFiles.select(kb, use_overlay=False).base
+        targets = [KbFiles(base, Path(p)) for p in paths]
+    else:
+        targets = [KbFiles(Path(p), None) for p in paths]
+    failed = [files for files in targets if not _validate_one(files, strict=strict)]
+    if failed:
+        raise typer.Exit(1)
+
+
+def _validate_one(files: Any, *, strict: bool) -> bool:
+    """Validate one knowledge base (a file, or a base plus an overlay); print problems or a summary."""
+    from skincli.errors import KnowledgeBaseError
+    from skincli.kb.store import build_tables, parse
+    from skincli.render.output import emit, error
+
     try:
         data = parse(files)
     except KnowledgeBaseError as exc:
-        from skincli.render.output import error
-
         for problem in exc.problems:
             error(str(problem))
         error(f"skincli: {len(exc.problems)} problem{'s' * (len(exc.problems) != 1)} found")
-        raise typer.Exit(1) from None
+        return False
     build_tables(data)
     if strict:
         from skincli.kb.policy import check as check_policy
-        from skincli.render.output import error
 
+        checked = files.paths()[-1]
         findings = check_policy(data)
+        if files.overlay is not None:  # an overlay answers for its own entries only
+            own = _entry_labels(files.overlay)
+            findings = [f for f in findings if f.where.split(" claim ")[0] in own]
         for finding in findings:
-            error(f"{files.paths()[-1]}: {finding}")
+            error(f"{checked}: {finding}")
         if findings:
             error(f"skincli: {len(findings)} grading-rule problem{'s' * (len(findings) != 1)} found")
-            raise typer.Exit(1)
+            return False
     claims = sum(len(i.get("claims", ())) for i in data["ingredients"])
-    from skincli.render.output import emit
-
     emit(
         f"{' + '.join(str(p) for p in files.paths())}: OK — {len(data['ingredients'])} ingredients, {claims} claims, "
         f"{len(data['sources'])} sources, {len(data['experts'])} experts, {len(data['effects'])} effects"
+        + (f", {len(data['interactions'])} interactions" if data.get("interactions") else "")
     )
+    return True
+
+
+def _entry_labels(path: Any) -> set[str]:
+    """`ingredient 'x'` and `interaction 'y'` for every entry a (valid) file defines."""
+    from skincli.kb.yamlread import load_yaml, read_text
+
+    doc = load_yaml(read_text(path), str(path))[0] or {}
+    labels = {f"ingredient {i['id']!r}" for i in doc.get("ingredients") or []}
+    labels |= {f"source {s['id']!r}" for s in doc.get("sources") or []}
+    return labels | {f"interaction {i['id']!r}" for i in doc.get("interactions") or []}
 
 
 @app.command()
@@ -519,6 +590,73 @@ def scan(
 
         view["effect_names"] = {e.id: e.name for e in base.effects()}
         _render(view, render_scan.text, render_scan.rich)
+
+
+new_app = typer.Typer(
+    name="new",
+    help="Start a new knowledge-base entry from a commented template (see CONTRIBUTING.md).",
+    no_args_is_help=True,
+)
+app.add_typer(new_app)
+
+
+@new_app.command("ingredient")
+def new_ingredient(
+    name: Annotated[str, typer.Argument(metavar="NAME", help="The ingredient's display name, e.g. 'Ferulic acid'.")],
+    output: Annotated[
+        Optional[str],
+        typer.Option("--output", "-o", metavar="PATH", help="Write to this new file (never overwritten) instead of stdout."),
+    ] = None,
+) -> None:
+    """Write a skeleton entry with every required field and comments on what goes where.
+
+    The skeleton validates as an overlay; `skincli validate --overlay --strict FILE` then lists what is
+    still to fill in.
+
+    Examples:
+
+      skincli new ingredient "Ferulic acid" -o ferulic.yaml
+
+      skincli new ingredient Bakuchiol > draft.yaml
+    """
+    with _handled():
+        _require_text(name, "NAME")
+        import datetime
+        import re
+        from importlib.resources import files
+
+        from skincli.errors import InputError
+
+        slug = re.sub(r"[^a-z0-9]+", "-", _ascii(name).lower()).strip("-")
+        if not slug:
+            raise typer.BadParameter("needs letters or digits to make an id from", param_hint="NAME")
+        template = files("skincli.kb").joinpath("template.yaml").read_text(encoding="utf-8")
+        text = (
+            template.replace("{id}", slug)
+            .replace("{name}", name.replace("\\", "\\\\").replace('"', '\\"'))
+            .replace("{date}", datetime.date.today().isoformat())
+        )
+        if output is None:
+            from skincli.render.output import emit
+
+            emit(text.rstrip("\n"))
+            return
+        try:
+            with open(output, "x", encoding="utf-8") as handle:  # "x": never overwrite
+                handle.write(text)
+        except FileExistsError:
+            raise InputError(f"{output}: already exists; choose another name (skincli never overwrites)") from None
+        except OSError as exc:
+            raise InputError(f"{output}: cannot write ({exc.strerror})") from None
+        from skincli.render.output import error
+
+        error(f"skincli: wrote {output}; fill it in, then run: skincli validate --overlay --strict {output}")
+
+
+def _ascii(text: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", text.translate(str.maketrans({"ß": "ss"}))) if c.isascii())
 
 
 def _read_input(text: str | None, file: str | None, *, what: str) -> str:

@@ -22,6 +22,10 @@ COMPARISON = re.compile(
 )
 
 
+# A placeholder of `skincli new ingredient` left unfilled: "<title as published>".
+PLACEHOLDER = re.compile(r"<[A-Za-z][^<>\n]{0,80}>")
+
+
 class Finding(NamedTuple):
     where: str  # `ingredient 'retinol' claim 3`
     rule: str  # the grading rule, e.g. `rule 8`
@@ -34,8 +38,13 @@ class Finding(NamedTuple):
 def check(data: dict[str, list[dict[str, Any]]]) -> list[Finding]:
     """Every breach of the mechanical rules in validated knowledge-base data."""
     found: list[Finding] = []
+    for source in data.get("sources", ()):
+        if any(PLACEHOLDER.search(str(v)) for v in source.values()):
+            found.append(Finding(f"source {source['id']!r}", "rule 9", "a template placeholder <...> is still unfilled"))
     for ingredient in data.get("ingredients", ()):
         label = f"ingredient {ingredient['id']!r}"
+        if PLACEHOLDER.search(repr(ingredient)):
+            found.append(Finding(label, "rule 8", "a template placeholder <...> is still unfilled"))
         inci = ingredient.get("inci", ())
         if len(inci) > 1 and not ingredient.get("forms"):
             found.append(
