@@ -69,6 +69,21 @@ RouteOpt = Annotated[
         "'any' takes the best evidence from any route or strength.",
     ),
 ]
+PregnantOpt = Annotated[
+    bool, typer.Option("--pregnant", help="Lead with what the knowledge base says about pregnancy (or breastfeeding).")
+]
+SensitiveOpt = Annotated[bool, typer.Option("--sensitive", help="Lead with irritant and allergen warnings (sensitive skin).")]
+AvoidOpt = Annotated[
+    Optional[list[str]],
+    typer.Option(
+        "--avoid",
+        metavar="NAMES",
+        help="Things you avoid: ingredients, groups or concerns, comma-separated or repeated (fragrance,retinoids).",
+    ),
+]
+NoProfileOpt = Annotated[
+    bool, typer.Option("--no-profile", help="Ignore your profile file ($XDG_CONFIG_HOME/skincli/profile.yaml).")
+]
 FileOpt = Annotated[Optional[str], typer.Option("--file", "-f", metavar="PATH", help="Read the text from a file.")]
 
 
@@ -132,15 +147,24 @@ def show(
     ],
     as_json: JsonOpt = False,
     route: RouteOpt = None,
+    pregnant: PregnantOpt = False,
+    sensitive: SensitiveOpt = False,
+    avoid: AvoidOpt = None,
+    no_profile: NoProfileOpt = False,
     kb: KbOpt = None,
 ) -> None:
     """Everything on one ingredient: claims by effect with evidence, experts' words, cautions, sources.
+
+    With a profile (--pregnant, --sensitive, --avoid, or your profile file) the panel opens with what
+    concerns you.
 
     Examples:
 
       skincli show retinol
 
       skincli show "sodium hyaluronate"
+
+      skincli show retinol --pregnant
 
       skincli show Hyaluronsäure --json | jq '.claims[] | {effect, level: .evidence.level}'
     """
@@ -149,7 +173,13 @@ def show(
         from skincli.views import ingredient_view
 
         base = _kb(kb)
-        view = ingredient_view(base.find(name), base, _route_value(route))
+        found = base.find(name)
+        view = ingredient_view(found, base, _route_value(route))
+        profile = _profile(base, no_profile, pregnant, sensitive, avoid)
+        if profile.active:
+            from skincli.kb.profile import warnings_for
+
+            view["profile"] = {**profile.to_dict(), "warnings": [w.to_dict() for w in warnings_for(found, base, profile)]}
         from skincli.render import text
 
         _emit(view, as_json, text.show, _rich("show"))
@@ -685,6 +715,81 @@ def _read_input(text: str | None, file: str | None, *, what: str) -> str:
             raise typer.BadParameter(f"give {what}, '-' for standard input, or --file", param_hint=what)
         return sys.stdin.read()
     return text
+
+
+def _profile(kb: KnowledgeBase, no_profile: bool, pregnant: bool, sensitive: bool, avoid: list[str] | None) -> Any:
+    """The user's profile file (unless --no-profile) with the flags added; a bad --avoid name is a usage error."""
+    from skincli.kb.profile import ProfileError, load
+
+    try:
+        return load(kb, use_file=not no_profile, pregnant=pregnant, sensitive=sensitive, avoid=avoid)
+    except ProfileError as exc:
+        if exc.problems[0].path == "--avoid":
+            raise typer.BadParameter(exc.problems[0].message.removeprefix("profile: "), param_hint="--avoid") from None
+        raise
+
+
+@app.command()
+def routine(
+    names: Annotated[
+        Optional[list[str]],
+        typer.Argument(
+            metavar="[NAME]...",
+            help="Ingredients of the routine; '-' reads products from standard input.",
+            autocompletion=_complete_ingredient,
+        ),
+    ] = None,
+    file: Annotated[
+        Optional[str],
+        typer.Option("--file", "-f", metavar="PATH", help="Products, one per line as 'Name: INCI list'."),
+    ] = None,
+    as_json: JsonOpt = False,
+    pregnant: PregnantOpt = False,
+    sensitive: SensitiveOpt = False,
+    avoid: AvoidOpt = None,
+    no_profile: NoProfileOpt = False,
+    kb: KbOpt = None,
+) -> None:
+    """What goes together: graded interactions between a routine's actives, doubling up, and what concerns you.
+
+    A one-line verdict per pair comes first, then each interaction with its level, rationale and sources.
+    "No interaction on record" means the knowledge base has no graded claim for the pair, not that it is safe.
+
+    Examples:
+
+      skincli routine retinol "glycolic acid"
+
+      skincli routine tretinoin "benzoyl peroxide" --pregnant
+
+      skincli routine --file routine.txt --avoid fragrance
+
+      skincli routine "vitamin c" niacinamide --json | jq '.pairs[].verdict'
+    """
+    with _handled():
+        from skincli import routine as domain
+
+        base = _kb(kb)
+        products = None
+        if file is not None or (names in (None, [], ["-"]) and (names == ["-"] or not sys.stdin.isatty())):
+            text = _read_input("-" if names == ["-"] else None, file, what="NAME")
+            products, actives = domain.from_products(base, text)
+        elif names:
+            for name in names:
+                _require_text(name, "NAME")
+            actives = domain.from_names(base, names)
+        else:
+            raise typer.BadParameter("give ingredient names, --file, or '-' for products on standard input", param_hint="NAME")
+        profile = _profile(base, no_profile, pregnant, sensitive, avoid)
+        from skincli.views import SCHEMA_VERSION
+
+        view = {"schema_version": SCHEMA_VERSION, **domain.assess(base, actives, profile)}
+        if products is not None:
+            view["products"] = [
+                {"name": p.name, "line": p.line, "actives": list(p.actives), "unrecognised": p.unrecognised} for p in products
+            ]
+        from skincli.render import text as render_text
+
+        _emit(view, as_json, render_text.routine)
 
 
 def _route_value(route: Route | None) -> str | None:

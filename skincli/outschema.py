@@ -165,6 +165,7 @@ DEFS: dict[str, Any] = {
             "cautions": {"type": "array", "items": {"type": "object", "required": ["type", "text", "sources"]}},
             "related": {"type": "array", "items": _ref},
             "sources": {"type": "array", "items": {"$ref": "#/$defs/source"}},
+            "profile": {"$ref": "#/$defs/profile"},
         },
     },
     "summary": {
@@ -209,6 +210,45 @@ DEFS: dict[str, Any] = {
                     },
                 },
             },
+        },
+    },
+    "profile": {
+        "type": "object",
+        "required": ["pregnant", "sensitive", "avoid", "file", "warnings"],
+        "properties": {
+            "pregnant": {"type": "boolean"},
+            "sensitive": {"type": "boolean"},
+            "avoid": {"type": "array", "items": {"type": "object", "required": ["text", "kind", "id", "name"]}},
+            "file": _str_or_null,
+            "warnings": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["ingredient", "name", "reason", "text", "level", "sources"],
+                    "properties": {"reason": {"enum": ["pregnancy", "sensitive", "avoid"]}, "level": _level},
+                },
+            },
+        },
+    },
+    "routine": {
+        "type": "object",
+        "required": ["schema_version", "actives", "pairs", "no_interaction_on_record", "doubling_up", "interactions", "profile"],
+        "properties": {
+            "schema_version": {"const": SCHEMA_VERSION},
+            "actives": {"type": "array", "items": {"type": "object", "required": ["id", "name", "products"]}},
+            "pairs": {"type": "array", "items": {"type": "object", "required": ["between", "verdict", "interactions"]}},
+            "no_interaction_on_record": {"type": "array", "items": {"type": "array", "items": {"type": "string"}}},
+            "doubling_up": {"type": "array", "items": {"type": "object", "required": ["group", "ingredients"]}},
+            "interactions": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["id", "between", "effect", "statement", "evidence", "sources", "advice"],
+                    "properties": {"evidence": {"type": "object", "required": ["level", "label", "rationale"]}},
+                },
+            },
+            "profile": {"$ref": "#/$defs/profile"},
+            "products": {"type": "array", "items": {"type": "object", "required": ["name", "line", "actives", "unrecognised"]}},
         },
     },
     "effect_info": {"type": "object", "required": ["id", "name", "description", "ingredients"]},
@@ -336,7 +376,8 @@ SCHEMA: dict[str, Any] = {
     "title": f"skincli JSON outputs, schema_version {SCHEMA_VERSION}",
     "description": "Each command's --json output matches one entry of $defs: show -> ingredient; compare -> compare; "
     "list, search, effect NAME -> array of summary; effect -> array of effect_info; experts -> array of expert; "
-    "expert -> expert; sources -> array of source; evidence -> array of scale_row; scan -> scan; check -> check. "
+    "expert -> expert; sources -> array of source; evidence -> array of scale_row; scan -> scan; check -> check; "
+    "routine -> routine. "
     "--ndjson prints the array items one per line. "
     "Fields are only ever added within a schema_version.",
     "$defs": DEFS,
@@ -353,5 +394,6 @@ SCHEMA: dict[str, Any] = {
         "evidence": {"type": "array", "items": {"$ref": "#/$defs/scale_row"}},
         "scan": {"$ref": "#/$defs/scan"},
         "check": {"$ref": "#/$defs/check"},
+        "routine": {"$ref": "#/$defs/routine"},
     },
 }

@@ -19,6 +19,7 @@ MINI = DATA / "mini.yaml"
 def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SKINCLI_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("SKINCLI_OVERLAY", "")
+    monkeypatch.setenv("SKINCLI_PROFILE", "")  # never the developer's own profile
     monkeypatch.setenv("COLUMNS", "80")
     for name in ("SKINCLI_KB", "NO_COLOR", "FORCE_COLOR", "SKINCLI_FORCE_RICH"):
         monkeypatch.delenv(name, raising=False)

@@ -165,7 +165,7 @@ CLAIM = "    claims:\n      - {effect: wrinkles, statement: x., claimed_by: s1, 
         (
             ALPHA,
             INTERACTION.format("alpha, alpha"),
-            "between needs at least two different",
+            "between needs two different ingredients or groups",
         ),
         (ALPHA, "groups:\n  - {id: g1, name: G, members: [alpha, nobody]}\n", "no ingredient with id 'nobody'"),
     ],

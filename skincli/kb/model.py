@@ -155,6 +155,42 @@ class Group(NamedTuple):
         return cls(id=raw["id"], name=raw["name"], members=tuple(raw["members"]), description=raw.get("description", ""))
 
 
+class Interaction(NamedTuple):
+    """A graded claim about using two or more ingredients (or groups) together (grading rule 12)."""
+
+    id: str
+    between: tuple[str, ...]  # ingredient or group ids; one group alone: two or more of its members together
+    effect: str  # irritation, inactivation, photosensitivity, cancelling-out, reduced-efficacy, synergy, other
+    statement: str
+    level: int
+    rationale: str
+    sources: tuple[str, ...] = ()
+    claimed_by: str | None = None
+    route: str = "topical"
+    advice: str | None = None
+    reviewed: str | None = None
+
+    @property
+    def label(self) -> str:
+        return evidence.label(self.level)
+
+    @classmethod
+    def from_raw(cls, raw: dict[str, Any]) -> Interaction:
+        return cls(
+            id=raw["id"],
+            between=tuple(raw["between"]),
+            effect=raw["effect"],
+            statement=raw["statement"],
+            level=raw["evidence"]["level"],
+            rationale=raw["evidence"]["rationale"],
+            sources=tuple(raw.get("sources", ())),
+            claimed_by=raw.get("claimed_by"),
+            route=raw.get("route", "topical"),
+            advice=raw.get("advice"),
+            reviewed=raw.get("reviewed"),
+        )
+
+
 class Form(NamedTuple):
     """One form of an ingredient (an ester, a salt, a peptide) with the INCI names that denote it."""
 

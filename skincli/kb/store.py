@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from skincli.errors import NotFoundError
-from skincli.kb.model import Effect, Expert, Group, Ingredient, Source
+from skincli.kb.model import Effect, Expert, Group, Ingredient, Interaction, Source
 from skincli.kb.names import name_key, name_keys
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent  # skincli/, where the wheel puts data/
@@ -225,9 +225,8 @@ class KnowledgeBase:
     def groups(self) -> list[Group]:
         return [Group.from_raw(g) for g in self._header.get("groups", ())]
 
-    def interactions(self) -> list[dict[str, Any]]:
-        """The interactions section as validated plain data (the routine command models it)."""
-        return list(self._header.get("interactions", ()))
+    def interactions(self) -> list[Interaction]:
+        return [Interaction.from_raw(i) for i in self._header.get("interactions", ())]
 
     def is_expert(self, some_id: str) -> bool:
         return some_id in self._header["experts"]

@@ -362,8 +362,14 @@ class Checker:
         for inter_id, entry in merged["interactions"].items():
             node, label = entry.node, f"interaction {inter_id!r}"
             between = node.get("between")
-            if isinstance(between, list) and len(set(map(str, between))) < 2:
-                self.add(entry.path, node, "between", f"{label}: between needs at least two different ingredients or groups")
+            lone_group = isinstance(between, list) and len(set(map(str, between))) == 1 and str(between[0]) in groups
+            if isinstance(between, list) and len(set(map(str, between))) < 2 and not lone_group:
+                self.add(
+                    entry.path,
+                    node,
+                    "between",
+                    f"{label}: between needs two different ingredients or groups (or one group: two of its members together)",
+                )
             for j, some_id in _strs(between):
                 if some_id not in ingredients and some_id not in groups:
                     hint = _hint(some_id, {**ingredients, **groups})

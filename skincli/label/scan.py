@@ -350,7 +350,8 @@ def kb_lookup_for(kb: KnowledgeBase) -> Callable[[str], KbHit | None]:
 
 
 def kb_hit(kb: KnowledgeBase, ingredient: Ingredient, name: str) -> KbHit:
-    """The levels a label entry earns: for its form (the INCI name's), as used on the skin."""
+    """The levels a label entry earns: topical evidence for its form (the INCI name's); other routes,
+    strengths and forms go to `elsewhere`, labelled."""
     from skincli.kb.levels import headline, others, tag, use_of
     from skincli.kb.names import name_key
 
@@ -358,7 +359,7 @@ def kb_hit(kb: KnowledgeBase, ingredient: Ingredient, name: str) -> KbHit:
     form_id = form.id if form else None
     if form is None and ingredient.forms and name_key(name) in {name_key(n) for n in ingredient.inci}:
         form_id = ""  # an INCI name of the entry that no study covers: no form's level is its level
-    use = use_of(ingredient, form=form_id)
+    use = use_of(ingredient, "topical", form=form_id)  # a product label is put on the skin
     effects, elsewhere = [], []
     for effect_id in ingredient.effect_ids():
         if kb.effect(effect_id).is_concern:

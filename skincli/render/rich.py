@@ -40,6 +40,15 @@ def show(view: dict[str, Any]) -> RenderableType:
         head.append("INCI: ", style="bold").append(defang(", ".join(view["inci"]))).append("\n")
     head.append(defang(view["summary"]))
     parts.append(head)
+    if view.get("profile"):
+        from skincli.render.text import profile_lines
+
+        lines = profile_lines(view["profile"], numbers, 200)
+        block = Text(lines[1] + "\n", style="bold yellow")
+        for line in lines[3:]:
+            block.append(defang(line.strip()) + "\n", style="yellow" if line.strip().startswith("!") else "")
+        block.rstrip()
+        parts.append(block)
     if view["effects"]:
         from rich.columns import Columns
 

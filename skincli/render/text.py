@@ -43,6 +43,8 @@ def show(view: dict[str, Any], width: int = 80) -> str:
     if view["inci"]:
         out += _wrap("INCI: " + ", ".join(view["inci"]), width, "", "  ")
     out += _wrap(view["summary"], width)
+    if view.get("profile"):
+        out += profile_lines(view["profile"], numbers, width)
     if view["effects"]:
         from skincli.views import elsewhere
 
@@ -101,6 +103,65 @@ def show(view: dict[str, Any], width: int = 80) -> str:
         out += _heading("Sources")
         for source in view["sources"]:
             out += source_lines(source, width, f"  [{numbers[source['id']]}] ")
+    return "\n".join(out)
+
+
+REASONS = {"pregnancy": "pregnancy", "sensitive": "sensitive skin", "avoid": "your list"}
+
+
+def profile_lines(profile: dict[str, Any], numbers: dict[str, int] | None, width: int) -> list[str]:
+    """`For you (pregnant, sensitive skin)`: each warning with its level or as a caution, strongest first."""
+    wanted = [w for w, on in (("pregnant", profile["pregnant"]), ("sensitive skin", profile["sensitive"])) if on]
+    wanted += [f"avoiding {a['name'].lower()}" for a in profile["avoid"]]
+    out = _heading(f"For you ({', '.join(wanted)})")
+    if not profile["warnings"]:
+        return out + _wrap("Nothing on record here concerns your profile.", width, "  ", "    ")
+    for w in profile["warnings"]:
+        grade = evidence.badge(w["level"]) if w["level"] is not None else "[avoid]" if w["reason"] == "avoid" else "[caution]"
+        refs = _refs(w["sources"], numbers) if numbers else ""
+        who = f"{w['name']}: " if numbers is None and w["reason"] != "avoid" else ""
+        out += _wrap(f"! {REASONS[w['reason']]} {grade} {who}{w['text']} {refs}".rstrip(), width, "  ", "    ")
+    return out
+
+
+def routine(view: dict[str, Any], width: int = 80) -> str:
+    """Verdicts per pair first, then doubling up, the profile, and each interaction in full."""
+    out = []
+    if view.get("products"):
+        out.append("Products: " + "; ".join(f"{p['name']} ({len(p['actives'])} on record)" for p in view["products"]))
+    names = ", ".join(a["name"] for a in view["actives"]) or "none"
+    out += _wrap(f"Actives on record: {names}", width, "", "  ")
+    out += _heading("Together")
+    for pair in view["pairs"]:
+        out += _wrap(pair["verdict"], width, "  ", "    ")
+    if view["no_interaction_on_record"]:
+        by_id = {a["id"]: a["name"] for a in view["actives"]}
+        quiet = "; ".join(f"{by_id[a]} + {by_id[b]}" for a, b in view["no_interaction_on_record"])
+        out += _wrap(f"No interaction on record (not the same as safe): {quiet}", width, "  ", "    ")
+    if not view["pairs"] and not view["no_interaction_on_record"]:
+        out += _wrap("Fewer than two actives on record: nothing to combine.", width, "  ", "    ")
+    if view["doubling_up"]:
+        out += _heading("Doubling up")
+        for d in view["doubling_up"]:
+            out += _wrap(
+                f"! {len(d['ingredients'])} {d['group']['name'].lower()}: " + ", ".join(i["name"] for i in d["ingredients"]),
+                width,
+                "  ",
+                "    ",
+            )
+    profile = view["profile"]
+    if profile["pregnant"] or profile["sensitive"] or profile["avoid"]:
+        out += profile_lines(profile, None, width)
+    if view["interactions"]:
+        out += _heading("The evidence")
+        for i in view["interactions"]:
+            ev = i["evidence"]
+            out += _wrap(f"{evidence.badge(ev['level'])} {i['statement']}", width, "  ", "    ")
+            out += _wrap(f"why: {ev['rationale']}", width, "    ", "      ")
+            if i["advice"]:
+                out += _wrap(f"what to do: {i['advice']}", width, "    ", "      ")
+            for s in i["sources"]:
+                out += _wrap(f"- {s['citation']}" + (f" {s['identifier']}" if s["identifier"] else ""), width, "    ", "      ")
     return "\n".join(out)
 
 
