@@ -358,6 +358,15 @@ DEFS: dict[str, Any] = {
                                     "items": {"type": "object", "required": ["effect", "level", "tag"]},
                                 },
                                 "note": _str_or_null,
+                                "role": _str_or_null,
+                                "concerns": {
+                                    "type": "array",
+                                    "items": {
+                                        "type": "object",
+                                        "required": ["effect", "harm_level", "safe_use_level"],
+                                        "properties": {"harm_level": _level, "safe_use_level": _level},
+                                    },
+                                },
                             },
                         },
                         "suggestions": {"type": "array", "items": {"type": "string"}},

@@ -40,6 +40,8 @@ class KbHit(NamedTuple):
     form: str | None = None  # the form this INCI name denotes, when the entry lists forms
     elsewhere: tuple[tuple[str, int, str], ...] = ()  # (effect id, level, tag such as "oral", "for L-ascorbic acid")
     note: str | None = None  # "evidence is for L-ascorbic acid; this form: not studied"
+    role: str | None = None  # its main role in a product, from the knowledge base
+    concerns: tuple[tuple[str, int | None, int | None], ...] = ()  # (concern, harm shown, safe use shown)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -51,6 +53,8 @@ class KbHit(NamedTuple):
             "form": self.form,
             "elsewhere": [{"effect": e, "level": lv, "tag": tag} for e, lv, tag in self.elsewhere],
             "note": self.note,
+            "role": self.role,
+            "concerns": [{"effect": e, "harm_level": h, "safe_use_level": s} for e, h, s in self.concerns],
         }
 
 
@@ -351,8 +355,8 @@ def kb_lookup_for(kb: KnowledgeBase) -> Callable[[str], KbHit | None]:
 
 def kb_hit(kb: KnowledgeBase, ingredient: Ingredient, name: str) -> KbHit:
     """The levels a label entry earns: topical evidence for its form (the INCI name's); other routes,
-    strengths and forms go to `elsewhere`, labelled."""
-    from skincli.kb.levels import headline, others, tag, use_of
+    strengths and forms go to `elsewhere`, labelled; worries go to `concerns` with both directions."""
+    from skincli.kb.levels import fits, headline, others, tag, use_of
     from skincli.kb.names import name_key
 
     form = ingredient.form_of(name)
@@ -360,9 +364,10 @@ def kb_hit(kb: KnowledgeBase, ingredient: Ingredient, name: str) -> KbHit:
     if form is None and ingredient.forms and name_key(name) in {name_key(n) for n in ingredient.inci}:
         form_id = ""  # an INCI name of the entry that no study covers: no form's level is its level
     use = use_of(ingredient, "topical", form=form_id)  # a product label is put on the skin
-    effects, elsewhere = [], []
+    effects, elsewhere, concerns = [], [], []
     for effect_id in ingredient.effect_ids():
         if kb.effect(effect_id).is_concern:
+            concerns.append(_concern(ingredient, use, effect_id))
             continue
         best = headline(ingredient, use, [effect_id])
         if best is not None:
@@ -372,13 +377,11 @@ def kb_hit(kb: KnowledgeBase, ingredient: Ingredient, name: str) -> KbHit:
             for o in others(ingredient, use, [effect_id])
             if o.level >= 2 and (best is None or o.level > best.level)
         ]
-    studied = sorted(
-        {str(ingredient.form_name(f)) for c in ingredient.claims for f in c.forms if form_id is not None and f != form_id}
-    )
     note = None
-    if form_id is not None and not effects and studied:
-        this = form.name if form else name
-        note = f"evidence is for {', '.join(studied)}; {this}: not studied"
+    if form_id is not None and not any(fits(c, use) for c in ingredient.claims):
+        studied = sorted({str(ingredient.form_name(f)) for c in ingredient.claims for f in c.forms})
+        if studied:
+            note = f"evidence is for {', '.join(studied)}; {form.name if form else name}: not studied on the skin"
     best_all = headline(ingredient, use, [e for e in ingredient.effect_ids() if not kb.effect(e).is_concern])
     return KbHit(
         id=ingredient.id,
@@ -389,4 +392,15 @@ def kb_hit(kb: KnowledgeBase, ingredient: Ingredient, name: str) -> KbHit:
         form=form.name if form else None,
         elsewhere=tuple(sorted(elsewhere, key=lambda x: -x[1])),
         note=note,
+        role=ingredient.role,
+        concerns=tuple(c for c in concerns if c[1] is not None or c[2] is not None),
     )
+
+
+def _concern(ingredient: Ingredient, use: Any, effect_id: str) -> tuple[str, int | None, int | None]:
+    """(concern, how well the harm is shown, how well safe use is shown) for this form on the skin."""
+    from skincli.kb.levels import fits, headline
+
+    harm = headline(ingredient, use, [effect_id])
+    denials = [c.level for c in ingredient.claims if c.effect == effect_id and c.direction == "against" and fits(c, use)]
+    return (effect_id, harm.level if harm else None, max(denials) if denials else None)

@@ -22,6 +22,38 @@ def _effects(kb: dict[str, Any], names: dict[str, str], limit: int = 3) -> str:
     return text
 
 
+HARM_WORDS = {0: "contradicted by studies", 1: "someone's word only", 2: "lab or animal data only, not shown in people"}
+
+
+def concern_lines(kb: dict[str, Any], names: dict[str, str]) -> list[str]:
+    """Each worry with how well it is shown: `! Contact allergy: 4 supported (shown in people)`, or
+    `Cancer risk: 2 preclinical (lab or animal data only, ...); safe use: 5 established`."""
+    lines = []
+    for c in kb.get("concerns", []):
+        name, harm, safe = names.get(c["effect"], c["effect"]), c["harm_level"], c["safe_use_level"]
+        if harm is not None and harm >= 3:
+            where = "" if c["effect"] == "environmental-harm" else " in people"
+            text = f"! {name}: {harm} {evidence.label(harm)} (shown{where})"
+        elif harm is not None:
+            text = f"{name}: {harm} {evidence.label(harm)} ({HARM_WORDS[harm]})"
+        else:
+            text = f"{name}: no harm on record"
+        if safe is not None:
+            text += f"; safe use: {safe} {evidence.label(safe)}"
+        lines.append(text)
+    return lines
+
+
+def kb_line(kb: dict[str, Any], names: dict[str, str]) -> str:
+    """`[4 supported] Niacinamide: Hyperpigmentation 4, ...`, or `Parabens (preservative)` for an entry
+    with worries but no benefit claims."""
+    role = f" ({kb['role']})" if kb.get("role") else ""
+    effects = _effects(kb, names)
+    if not effects and kb.get("concerns"):
+        return f"{kb['name']}{role}"
+    return f"{evidence.badge(kb['best_level'])} {kb['name']}{role}: {effects or 'no graded claims'}"
+
+
 def _flags(item: dict[str, Any], limit: int = 44) -> list[str]:
     """EU annex entries with their limit (shortened; --json has the full text), cautions, shade blocks."""
     flags = []
@@ -57,12 +89,9 @@ def text(view: dict[str, Any], width: int = 80) -> str:
         out += _wrap(detail, width, "     ", "       ")
         if item["kb"]:
             kb = item["kb"]
-            out += _wrap(
-                f"{evidence.badge(kb['best_level'])} {kb['name']}: {_effects(kb, names) or 'no graded claims'}",
-                width,
-                "     ",
-                "       ",
-            )
+            out += _wrap(kb_line(kb, names), width, "     ", "       ")
+            for line in concern_lines(kb, names):
+                out += _wrap(line, width, "     ", "       ")
         for flag in _flags(item):
             out += _wrap(f"! {flag}", width, "     ", "       ")
     out += ["", *summary_lines(view, width)]
@@ -117,6 +146,8 @@ def rich(view: dict[str, Any]) -> Any:
             kb_cell = badge(kb["best_level"]).append(" " + defang(kb["name"]), style="bold")
             if kb["effects"]:
                 kb_cell.append("\n" + defang(_effects(kb, names, limit=2)), style="dim")
+            for line in concern_lines(kb, names):
+                kb_cell.append("\n" + defang(line), style="yellow" if line.startswith("!") else "dim")
         flags = Text("\n".join(defang(f) for f in _flags(item)), style="bold yellow")
         table.add_row(str(item["position"]), Text(defang(item["raw"])), inci, kb_cell, flags)
     summary = Text("\n".join(defang(line) for line in summary_lines(view, 200)))
