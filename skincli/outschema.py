@@ -180,6 +180,10 @@ DEFS: dict[str, Any] = {
             "role": _str_or_null,
             "best_evidence": {"$ref": "#/$defs/rated_level"},
             "effects": {"type": "array", "items": {"type": "string"}},
+            "concerns": {
+                "type": "array",
+                "items": {"type": "object", "required": ["effect", "name", "level", "safe_use"]},
+            },
             "matches": {"type": "array", "items": {"type": "object", "required": ["field", "text"]}},
             "effect": {"type": "string", "description": "effect NAME and list --effect: the effect the level is for"},
             "level": _level,

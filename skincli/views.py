@@ -169,7 +169,28 @@ def summary_view(ingredient: Ingredient, kb: KnowledgeBase, route: str | None = 
         "summary": ingredient.summary,
         "best_evidence": rated(ingredient, use, benefit_ids(ingredient, kb)),
         "effects": ingredient.effect_ids(),
+        "concerns": concerns_view(ingredient, kb, use),
     }
+
+
+def concerns_view(ingredient: Ingredient, kb: KnowledgeBase, use: Use) -> list[dict[str, Any]]:
+    """Each worry on record: how well the harm is shown (`level`) and how well safe use is (`safe_use`)."""
+    rows = []
+    for effect_id in ingredient.effect_ids():
+        effect = kb.effect(effect_id)
+        if not effect.is_concern:
+            continue
+        harm = headline(ingredient, use, [effect_id])
+        denials = [c.level for c in ingredient.claims if c.effect == effect_id and c.direction == "against"]
+        rows.append(
+            {
+                "effect": effect_id,
+                "name": effect.name,
+                "level": harm.level if harm else None,
+                "safe_use": max(denials) if denials else None,
+            }
+        )
+    return sorted(rows, key=lambda r: -(r["level"] if r["level"] is not None else -1))
 
 
 def compare_view(ingredients: list[Ingredient], kb: KnowledgeBase, route: str | None = None) -> dict[str, Any]:

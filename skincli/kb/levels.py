@@ -100,7 +100,8 @@ def tag(level: Level, ingredient: Ingredient, use: Use) -> str:
     if claim.route not in expected or (len(expected) > 1 and claim.route != ingredient.use[0]):
         parts.append(claim.route)
     if claim.prescription and not ingredient.prescription_ok:
-        parts.append("prescription" + (f" {claim.strength}" if claim.strength else ""))
+        short = claim.strength and len(claim.strength) <= 16  # "20% cream" yes, a dosing schedule no
+        parts.append("prescription" + (f" {claim.strength}" if short else ""))
     if use.forms is not None and claim.forms and not use.forms & set(claim.forms):
         parts.append("for " + " / ".join(str(ingredient.form_name(f)) for f in claim.forms))
     return " ".join(parts)

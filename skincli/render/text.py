@@ -270,11 +270,21 @@ def summaries(items: list[dict[str, Any]], width: int = 80, extra: str | None = 
         tag = f" ({shown['tag']})" if shown.get("tag") else ""
         line = f"{evidence.badge(shown['level']):<17} {item['name']}{tag} ({item['kind']}, {item['category']})"
         more = elsewhere(shown)
-        out += _wrap(line + (f"; elsewhere: {', '.join(more)}" if more else ""), width, "", " " * 18)
+        line += f"; elsewhere: {', '.join(more)}" if more else ""
+        if shown["level"] is None and item.get("concerns"):
+            line += "; worries: " + ", ".join(_worry(c) for c in item["concerns"])
+        out += _wrap(line, width, "", " " * 18)
         if extra == "matches":
             for field, text in item["matches"][:3]:
                 out += _wrap(f"{field}: {text}", width, "    ", "      ")
     return "\n".join(out)
+
+
+def _worry(concern: dict[str, Any]) -> str:
+    """`contact allergy 4`, `cancer risk 2 (safe use 5)`, `irritation - (safe use 4)`."""
+    level = "-" if concern["level"] is None else str(concern["level"])
+    safe = f" (safe use {concern['safe_use']})" if concern["safe_use"] is not None else ""
+    return f"{concern['name'].lower()} {level}{safe}"
 
 
 def effect_ranking(effect: dict[str, Any], items: list[dict[str, Any]], width: int = 80) -> str:
