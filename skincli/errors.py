@@ -44,5 +44,16 @@ class NotFoundError(SkincliError):
         super().__init__(msg)
 
 
+class UnknownNamesError(NotFoundError):
+    """Several names that match nothing, reported together: `no ingredients named 'x' (did you mean Y?), 'z'`."""
+
+    def __init__(self, what: str, names: list[tuple[str, list[str]]]) -> None:
+        self.what, self.names = what, names
+        self.name = ", ".join(n for n, _ in names)
+        self.suggestions = [s for _, found in names for s in found]
+        parts = [f"{n!r}" + (f" (did you mean {', '.join(found)}?)" if found else "") for n, found in names]
+        Exception.__init__(self, f"no {what} named " + ", ".join(parts))
+
+
 class InputError(SkincliError):
     """Bad input that is not a knowledge-base file: a missing label file, an empty name."""

@@ -243,6 +243,10 @@ DEFS: dict[str, Any] = {
             "pairs": {"type": "array", "items": {"type": "object", "required": ["between", "verdict", "interactions"]}},
             "no_interaction_on_record": {"type": "array", "items": {"type": "array", "items": {"type": "string"}}},
             "doubling_up": {"type": "array", "items": {"type": "object", "required": ["group", "ingredients"]}},
+            "needs_sunscreen": {
+                "type": "array",
+                "items": {"type": "object", "required": ["ingredient", "interaction", "verdict"]},
+            },
             "interactions": {
                 "type": "array",
                 "items": {

@@ -9,7 +9,7 @@ from __future__ import annotations
 from itertools import combinations
 from typing import Any, NamedTuple
 
-from skincli.errors import InputError, NotFoundError
+from skincli.errors import InputError, UnknownNamesError
 from skincli.kb.model import Interaction
 from skincli.kb.profile import Profile, warnings_for
 from skincli.kb.store import KnowledgeBase
@@ -44,16 +44,15 @@ class Product(NamedTuple):
 def from_names(kb: KnowledgeBase, names: list[str]) -> list[Active]:
     """Ingredients named directly; every unknown name is reported at once."""
     found: dict[str, Active] = {}
-    missing = []
+    missing: list[tuple[str, list[str]]] = []
     for name in names:
         ingredient_id = kb.resolve(name)
         if ingredient_id is None:
-            suggestions = kb.suggest(name)
-            missing.append(f"{name!r}" + (f" (did you mean {', '.join(suggestions)}?)" if suggestions else ""))
+            missing.append((name, kb.suggest(name)))
             continue
         found.setdefault(ingredient_id, Active(ingredient_id, kb.name_of(ingredient_id), ("named",)))
     if missing:
-        raise NotFoundError("ingredient", ", ".join(missing), [])
+        raise UnknownNamesError("ingredient" if len(missing) == 1 else "ingredients", missing)
     return list(found.values())
 
 
@@ -105,29 +104,58 @@ def _applies(interaction: Interaction, a: str, b: str, members: dict[str, set[st
     return any(a in x and b in y for x, y in combinations(sides, 2)) or any(b in x and a in y for x, y in combinations(sides, 2))
 
 
+def _protective(kb: KnowledgeBase, interaction: Interaction) -> set[str]:
+    """The sides of a photosensitivity interaction that protect (a sunscreen or UV filter): such an
+    interaction applies when the routine lacks them ("AHAs without sunscreen")."""
+    if interaction.effect != "photosensitivity":
+        return set()
+    sides = set()
+    for side in interaction.between:
+        if kb.resolve(side) == side and any(w in kb.ingredient(side).category for w in ("uv-filter", "sunscreen", "uv filter")):
+            sides.add(side)
+    return sides
+
+
 def assess(kb: KnowledgeBase, actives: list[Active], profile: Profile) -> dict[str, Any]:
-    """The routine's pairs (each with every graded interaction on record), doubling up, and profile warnings."""
+    """The routine's pairs (each with every graded interaction on record), what needs sunscreen, doubling
+    up, and profile warnings."""
     members = _members(kb)
+    present = {a.id for a in actives}
+    by_id = {a.id: a for a in actives}
     interactions = kb.interactions()
-    pairs, quiet = [], []
+    pairs, quiet, needs = [], [], []
+    has_protection = False
+    for i in interactions:
+        shields = _protective(kb, i)
+        if not shields:
+            continue
+        covered = any(members.get(s, {s}) & present for s in shields)
+        has_protection |= covered
+        exposed = [a for side in i.between if side not in shields for a in actives if a.id in members.get(side, {side})]
+        if exposed and not covered:
+            for a in dict.fromkeys(exposed):
+                needs.append({"ingredient": _ref(a), "interaction": i.id, "verdict": _without(a, i)})
+    pairwise = [i for i in interactions if not _protective(kb, i)]
     for a, b in combinations(actives, 2):
-        found = sorted((i for i in interactions if _applies(i, a.id, b.id, members)), key=lambda i: -i.level)
+        found = sorted((i for i in pairwise if _applies(i, a.id, b.id, members)), key=lambda i: -i.level)
         if not found:
             quiet.append([a.id, b.id])
             continue
-        pairs.append({"between": [_ref(a), _ref(b)], "verdict": _verdict(a, b, found[0]), "interactions": [i.id for i in found]})
-    used = {i for pair in pairs for i in pair["interactions"]}
-    doubling = []
-    for group in kb.groups():
-        present = [a for a in actives if a.id in group.members]
-        if len(present) >= 2:
-            doubling.append({"group": {"id": group.id, "name": group.name}, "ingredients": [_ref(a) for a in present]})
-    found = [w for a in actives for w in warnings_for(kb.ingredient(a.id), kb, profile)]
-    warnings = [w.to_dict() for w in sorted(found, key=lambda w: (w.level is None, -(w.level or 0)))]
+        pairs.append({"between": [_ref(a), _ref(b)], "verdict": _verdict(a, b, found), "interactions": [i.id for i in found]})
+    used = {i for pair in pairs for i in pair["interactions"]} | {n["interaction"] for n in needs}
+    doubling, seen_sets = [], set()
+    for group in sorted(kb.groups(), key=lambda g: -len(set(g.members) & present)):
+        ids = [a.id for a in actives if a.id in group.members]
+        if len(ids) >= 2 and frozenset(ids) not in seen_sets:  # glycolic + lactic: once, under the widest group
+            seen_sets.add(frozenset(ids))
+            doubling.append({"group": {"id": group.id, "name": group.name}, "ingredients": [_ref(by_id[i]) for i in ids]})
+    found_warnings = [w for a in actives for w in warnings_for(kb.ingredient(a.id), kb, profile)]
+    warnings = [w.to_dict() for w in sorted(found_warnings, key=lambda w: (w.level is None, -(w.level or 0)))]
     return {
         "actives": [{**_ref(a), "products": list(a.products)} for a in actives],
         "pairs": pairs,
         "no_interaction_on_record": quiet,
+        "needs_sunscreen": needs,
         "doubling_up": doubling,
         "interactions": [_interaction(kb, i) for i in interactions if i.id in used],
         "profile": {**profile.to_dict(), "warnings": warnings},
@@ -138,13 +166,30 @@ def _ref(active: Active) -> dict[str, str]:
     return {"id": active.id, "name": active.name}
 
 
-def _verdict(a: Active, b: Active, best: Interaction) -> str:
+def _verdict(a: Active, b: Active, found: list[Interaction]) -> str:
+    """`Retinol + Glycolic acid: more irritation (1 opinion)`; every distinct effect on record, strongest first."""
+    parts = []
+    for i in found:
+        what = EFFECT_WORDS.get(i.effect, i.effect)
+        if i.level == 0:
+            what = f"'{what}' is not supported"
+        part = f"{what} ({_grade(i.level)})"
+        if part not in parts:
+            parts.append(part)
+    return f"{a.name} + {b.name}: " + "; ".join(parts)
+
+
+def _without(a: Active, i: Interaction) -> str:
+    what = EFFECT_WORDS.get(i.effect, i.effect)
+    if i.level == 0:
+        return f"{a.name} without sunscreen: '{what}' is not supported ({_grade(i.level)})"
+    return f"{a.name} without sunscreen: {what} ({_grade(i.level)})"
+
+
+def _grade(level: int) -> str:
     from skincli.kb import evidence
 
-    what = EFFECT_WORDS.get(best.effect, best.effect)
-    if best.level == 0:
-        what = f"'{what}' is not supported"
-    return f"{a.name} + {b.name}: {what} ({best.level} {evidence.label(best.level)})"
+    return f"{level} {evidence.label(level)}"
 
 
 def _interaction(kb: KnowledgeBase, i: Interaction) -> dict[str, Any]:

@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-import unicodedata
 from typing import NamedTuple
 
 from skincli.kb.levels import headline, others, use_of
 from skincli.kb.model import Ingredient
 from skincli.kb.store import KnowledgeBase
-
-
-def fold(text: str) -> str:
-    """Case- and accent-insensitive text for substring search; spaces are kept."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+from skincli.kb.words import fold
 
 
 def filter_ingredients(
@@ -68,23 +62,35 @@ class SearchHit(NamedTuple):
 
 
 def search(kb: KnowledgeBase, text: str) -> list[SearchHit]:
-    """Every ingredient where all words of `text` occur in one of its texts; name hits first."""
-    words = fold(text).split()
-    if not words:
+    """Every ingredient where all words of `text`, in any word form ("pregnant" finds "pregnancy"), occur
+    in one of its texts — names, summary, claims, quotes, facts, cautions — or that has claims for an
+    effect the text names ("Falten", "dark spots"); name hits first."""
+    from skincli.errors import NotFoundError
+    from skincli.kb.words import matches, stems
+
+    query = stems(text)
+    if not query:
         return []
+    try:
+        effect = kb.find_effect(text, fuzzy=False)
+    except NotFoundError:
+        effect = None
     hits = []
     for ingredient in kb.ingredients():
         fields: list[tuple[str, str]] = [("name", ingredient.name)]
         fields += [("alias", a) for a in ingredient.aliases] + [("inci", n) for n in ingredient.inci]
         fields += [("category", ingredient.category), ("summary", ingredient.summary)]
+        fields += [("role", ingredient.role)] if ingredient.role else []
         fields += [("claim", c.statement) for c in ingredient.claims]
         fields += [("quote", o.quote) for o in ingredient.opinions]
         fields += [("fact", f.statement) for f in ingredient.facts]
-        fields += [("caution", c.text) for c in ingredient.cautions]
-        matches = tuple((field, value) for field, value in fields if all(w in fold(value) for w in words))
-        if matches:
-            hits.append(SearchHit(ingredient, matches))
-    rank = {"name": 0, "alias": 0, "inci": 0, "category": 1}
+        fields += [("caution", f"{c.type}: {c.text}") for c in ingredient.cautions]
+        found = [(field, value) for field, value in fields if matches(query, value)]
+        if effect is not None and effect.id in ingredient.effect_ids() and not found:
+            found = [("effect", f"{effect.name}: {c.statement}") for c in ingredient.claims if c.effect == effect.id][:1]
+        if found:
+            hits.append(SearchHit(ingredient, tuple(found)))
+    rank = {"name": 0, "alias": 0, "inci": 0, "category": 1, "role": 1}
     hits.sort(key=lambda h: min(rank.get(f, 2) for f, _ in h.matches))
     return hits
 

@@ -30,6 +30,22 @@ def overlay_path() -> Path | None:
     return path if path.is_file() else None
 
 
+# Words many ingredient names share: a match on them alone does not make a suggestion plausible.
+_COMMON_WORDS = frozenset(
+    "acid acids extract oil seed leaf root flower fruit water sodium potassium vitamin cream serum the of and".split()
+)
+
+
+def _inside(word: str, key: str) -> bool:
+    """Whether a word (nearly) occurs in a name key: the best window of its length matches at 0.75."""
+    import difflib
+
+    if word in key:
+        return True
+    n = len(word)
+    return any(difflib.SequenceMatcher(None, word, key[i : i + n]).ratio() >= 0.75 for i in range(max(len(key) - n + 1, 1)))
+
+
 class KbFiles(NamedTuple):
     """The files one knowledge base is made of: a base file and an optional overlay."""
 
@@ -157,16 +173,23 @@ class KnowledgeBase:
             yield self.ingredient(ingredient_id)
 
     def suggest(self, name: str, limit: int = 3) -> list[str]:
-        """Display names of ingredients whose names are close to `name` (typos, missing letters)."""
+        """Display names of ingredients whose names are close to `name` (typos, missing letters).
+
+        Only plausible ones: nothing for one to three letters (an unknown abbreviation is not a typo of
+        another), and in a name of several words the distinctive words must match, so "ferulic acid"
+        is not offered "alpha hydroxy acids" for sharing "acid".
+        """
         import difflib
 
         key = name_key(name)
-        if not key:
+        if len(key) <= 3:
             return []
         index = self._index_keys()
         close = difflib.get_close_matches(key, list(index), n=limit * 4, cutoff=0.75)
-        if len(key) >= 4:  # "exosome" -> "exosomes", "retin" -> "retinol", "retinal"...
-            close += [k for k in index if k.startswith(key) or (len(k) >= 4 and key.startswith(k))]
+        close += [k for k in index if k.startswith(key) or (len(k) >= 5 and key.startswith(k))]
+        distinctive = [name_key(w) for w in name.split() if name_key(w) not in _COMMON_WORDS and len(name_key(w)) >= 3]
+        if len(name.split()) > 1 and distinctive:
+            close = [k for k in close if all(_inside(w, k) for w in distinctive)]
         ids = list(dict.fromkeys(index[k] for k in close))
         return [self.name_of(i) for i in ids[:limit]]
 
@@ -177,18 +200,31 @@ class KnowledgeBase:
     def effect(self, effect_id: str) -> Effect:
         return self._effects.get(effect_id) or Effect(effect_id, effect_id, "")
 
-    def find_effect(self, name: str) -> Effect:
-        key = name_key(name)
+    def find_effect(self, name: str, *, fuzzy: bool = True) -> Effect:
+        """An effect by id, name or alias in any word form ("dark spots", "Falten", "wrinkle"); with
+        `fuzzy`, a unique prefix or a close misspelling too."""
+        from skincli.kb.words import stems
+
+        key, wanted = name_key(name), stems(name)
+        if not key:
+            raise NotFoundError("effect", name, [])
+        table: dict[str, str] = {}  # name key -> effect id, and " ".join(stems) -> effect id
         for effect in self._effects.values():
-            if key in (name_key(effect.id), name_key(effect.name)):
-                return effect
+            for label in (effect.id, effect.name, *effect.aliases):
+                table.setdefault(name_key(label), effect.id)
+                table.setdefault(" ".join(stems(label)), effect.id)
+        found = table.get(key) or table.get(" ".join(wanted))
+        if found:
+            return self._effects[found]
+        if not fuzzy:
+            raise NotFoundError("effect", name, [])
         import difflib
 
-        keys = {name_key(e.id): e.id for e in self._effects.values()} | {name_key(e.name): e.id for e in self._effects.values()}
-        close = difflib.get_close_matches(key, list(keys), n=3, cutoff=0.6)
-        starts = [k for k in keys if key and k.startswith(key)]
+        keys = {k: v for k, v in table.items() if " " not in k}
+        starts = [k for k in keys if len(key) >= 3 and k.startswith(key)]
         if len({keys[k] for k in starts}) == 1:  # "wrinkle", "pigment"
             return self._effects[keys[starts[0]]]
+        close = difflib.get_close_matches(key, list(keys), n=3, cutoff=0.75)
         raise NotFoundError("effect", name, list(dict.fromkeys(keys[k] for k in starts + close)))
 
     def experts(self) -> list[Expert]:

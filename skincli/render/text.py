@@ -140,6 +140,10 @@ def routine(view: dict[str, Any], width: int = 80) -> str:
         out += _wrap(f"No interaction on record (not the same as safe): {quiet}", width, "  ", "    ")
     if not view["pairs"] and not view["no_interaction_on_record"]:
         out += _wrap("Fewer than two actives on record: nothing to combine.", width, "  ", "    ")
+    if view.get("needs_sunscreen"):
+        out += _heading("Sunscreen")
+        for need in view["needs_sunscreen"]:
+            out += _wrap(f"! {need['verdict']}", width, "  ", "    ")
     if view["doubling_up"]:
         out += _heading("Doubling up")
         for d in view["doubling_up"]:
