@@ -167,16 +167,13 @@ def _ref(active: Active) -> dict[str, str]:
 
 
 def _verdict(a: Active, b: Active, found: list[Interaction]) -> str:
-    """`Retinol + Glycolic acid: more irritation (1 opinion)`; every distinct effect on record, strongest first."""
-    parts = []
+    """`Retinol + Glycolic acid: more irritation (1 opinion)`; each effect on record once, at its strongest."""
+    parts: dict[str, str] = {}  # effect -> its strongest interaction's words
     for i in found:
         what = EFFECT_WORDS.get(i.effect, i.effect)
-        if i.level == 0:
-            what = f"'{what}' is not supported"
-        part = f"{what} ({_grade(i.level)})"
-        if part not in parts:
-            parts.append(part)
-    return f"{a.name} + {b.name}: " + "; ".join(parts)
+        if i.effect not in parts:
+            parts[i.effect] = f"'{what}' is not supported ({_grade(0)})" if i.level == 0 else f"{what} ({_grade(i.level)})"
+    return f"{a.name} + {b.name}: " + "; ".join(parts.values())
 
 
 def _without(a: Active, i: Interaction) -> str:
