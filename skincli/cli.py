@@ -115,7 +115,16 @@ def _render(view: Any, text: Callable[..., str], rich: Callable[..., Any] | None
 
         print_renderable(rich(view))
     else:
-        output.emit(text(view, output.width()))
+        _show_text(text(view, output.width()))
+
+
+def _show_text(text: str) -> None:
+    """Plain text to stdout, through the pager when it is long and stdout is a terminal."""
+    from skincli.render import output, pager
+
+    if pager.wanted(text) and pager.page(output.defang(text) + "\n"):
+        return
+    output.emit(text)
 
 
 def _emit(view: Any, as_json: bool, text: Callable[..., str], rich: Callable[..., Any] | None = None) -> None:
@@ -136,7 +145,7 @@ def _print_items(items: list[dict[str, Any]], as_json: bool, as_ndjson: bool, te
     elif as_json:
         output.emit_json(items)
     elif items:
-        output.emit(text())
+        _show_text(text())
 
 
 @app.command()
@@ -145,6 +154,13 @@ def show(
         str,
         typer.Argument(metavar="NAME", help="Ingredient name, alias, INCI or German name.", autocompletion=_complete_ingredient),
     ],
+    effect: Annotated[
+        Optional[str],
+        typer.Option("--effect", "-e", metavar="EFFECT", help="Only the claims for this effect (and their sources)."),
+    ] = None,
+    brief: Annotated[
+        bool, typer.Option("--brief", "-b", help="Only the summary, the evidence at a glance and the cautions.")
+    ] = False,
     as_json: JsonOpt = False,
     route: RouteOpt = None,
     pregnant: PregnantOpt = False,
@@ -166,6 +182,10 @@ def show(
 
       skincli show retinol --pregnant
 
+      skincli show exosomes --effect wrinkles
+
+      skincli show exosomes --brief
+
       skincli show Hyaluronsäure --json | jq '.claims[] | {effect, level: .evidence.level}'
     """
     with _handled():
@@ -175,6 +195,12 @@ def show(
         base = _kb(kb)
         found = base.find(name)
         view = ingredient_view(found, base, _route_value(route))
+        if effect is not None:
+            from skincli.views import narrow_to_effect
+
+            view = narrow_to_effect(view, base.find_effect(effect).id)
+        if brief:
+            view = {**view, "claims": [], "opinions": [], "facts": [], "sources": [], "brief": True}
         profile = _profile(base, no_profile, pregnant, sensitive, avoid)
         if profile.active:
             from skincli.kb.profile import warnings_for
@@ -349,8 +375,13 @@ def effect(
         found = base.find_effect(name)
         chosen = _route_value(route)
         items = effect_rank_view(found.id, rank_for_effect(base, found.id, chosen), base, chosen)
-        view = {"id": found.id, "name": found.name, "description": found.description}
+        view = {"id": found.id, "name": found.name, "description": found.description, "kind": found.kind}
         _print_items(items, as_json, as_ndjson, lambda: text.effect_ranking(view, items))
+        if not items:  # like search: nothing on record is exit 1 in every format (JSON still prints [])
+            from skincli.render.output import error
+
+            error(f"skincli: no ingredient on record for {found.name.lower()} ({found.id})")
+            raise typer.Exit(1)
 
 
 @app.command()
@@ -823,8 +854,16 @@ def _main(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
+    no_pager: Annotated[
+        bool,
+        typer.Option("--no-pager", help="Never page long output (also anywhere on the line, or SKINCLI_NO_PAGER=1; PAGER=cat)."),
+    ] = False,
 ) -> None:
     """What a skincare ingredient really does."""
+    if no_pager:
+        from skincli.render import pager
+
+        pager.disable()
 
 
 def main() -> None:
@@ -832,8 +871,14 @@ def main() -> None:
     # Typer 0.28 ships its own click; its exception classes are only reachable here.
     from typer._click.exceptions import ClickException
 
+    argv = sys.argv[1:]
+    if "--no-pager" in argv[: argv.index("--") if "--" in argv else len(argv)]:  # like git: allowed anywhere
+        from skincli.render import pager
+
+        pager.disable()
+        argv = [a for a in argv if a != "--no-pager"]
     try:
-        result = _app_for(sys.argv[1:])(standalone_mode=False)
+        result = _app_for(argv)(args=argv, standalone_mode=False)
         code = result if isinstance(result, int) else 0
     except typer.Exit as exc:
         code = exc.exit_code

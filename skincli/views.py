@@ -158,6 +158,21 @@ def ingredient_view(ingredient: Ingredient, kb: KnowledgeBase, route: str | None
     }
 
 
+def narrow_to_effect(view: dict[str, Any], effect_id: str) -> dict[str, Any]:
+    """An ingredient view with only one effect's row, claims and the sources they cite (`show --effect`)."""
+    claims = [c for c in view["claims"] if c["effect"] == effect_id]
+    cited = {s for c in claims for s in (*c["sources"], *c["head_to_head"], c["claimed_by"]["id"])}
+    return {
+        **view,
+        "effects": [e for e in view["effects"] if e["effect"] == effect_id],
+        "claims": claims,
+        "opinions": [],
+        "facts": [],
+        "sources": [s for s in view["sources"] if s["id"] in cited],
+        "only_effect": effect_id,
+    }
+
+
 def summary_view(ingredient: Ingredient, kb: KnowledgeBase, route: str | None = None) -> dict[str, Any]:
     use = use_of(ingredient, route)
     return {
@@ -236,11 +251,12 @@ def level_text(obj: dict[str, Any]) -> str:
 
 
 def elsewhere(obj: dict[str, Any]) -> list[str]:
-    """Stronger evidence from other routes, strengths or forms, labelled: `3 injected`, `5 prescription 20%`."""
+    """Stronger evidence from other routes, strengths or forms, labelled: `3 injected`, `5 prescription 20%`
+    (everything from elsewhere when there is no level for the use itself, so `- none` is never the whole story)."""
     return [
         f"{o['level']} {o['tag']}".strip()
         for o in obj.get("other", ())
-        if o["tag"] and o["level"] >= 2 and (obj["level"] is None or o["level"] > obj["level"])
+        if o["tag"] and (obj["level"] is None or (o["level"] >= 2 and o["level"] > obj["level"]))
     ]
 
 

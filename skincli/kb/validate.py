@@ -433,6 +433,20 @@ class Checker:
         if claim.get("head_to_head") and not claim.get("comparison"):
             self.add(entry.path, claim, "head_to_head", f"{where}: head_to_head is for comparison claims; add comparison: true")
 
+    def effect_names(self, effects: dict[str, Entry]) -> None:
+        """An effect's id, name and aliases must lead to that effect only (`skincli effect NAME`)."""
+        owner: dict[str, str] = {}
+        for effect_id, entry in effects.items():
+            node = entry.node
+            named: list[tuple[str, Any, str | int]] = [(effect_id, node, "id")]
+            if isinstance(node.get("name"), str):
+                named.append((node["name"], node, "name"))
+            named.extend((n, node["aliases"], i) for i, n in _strs(node.get("aliases")))
+            for name, parent, key in named:
+                for k in name_keys(name):
+                    if owner.setdefault(k, effect_id) != effect_id:
+                        self.add(entry.path, parent, key, f"effect {effect_id!r}: {name!r} also names effect {owner[k]!r}")
+
     def name_collisions(self, ingredients: dict[str, Entry]) -> None:
         """A name, alias or INCI name must lead to one ingredient only."""
         owner: dict[str, tuple[str, str]] = {}
@@ -540,6 +554,7 @@ def check_documents(documents: list[tuple[Any, ...]]) -> dict[str, list[dict[str
     merged = merge(files, checker)
     checker.references(merged)
     checker.name_collisions(merged["ingredients"])
+    checker.effect_names(merged["effects"])
     if checker.problems:
         checker.problems.sort(key=lambda p: (p.path, p.line, p.column))
         raise KnowledgeBaseError(checker.problems)

@@ -375,7 +375,7 @@ def kb_hit(kb: KnowledgeBase, ingredient: Ingredient, name: str) -> KbHit:
         elsewhere += [
             (effect_id, o.level, tag(o, ingredient, use))
             for o in others(ingredient, use, [effect_id])
-            if o.level >= 2 and (best is None or o.level > best.level)
+            if best is None or (o.level >= 2 and o.level > best.level)
         ]
     note = None
     if form_id is not None and not any(fits(c, use) for c in ingredient.claims):

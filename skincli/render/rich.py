@@ -187,4 +187,16 @@ def _cell(row: dict[str, Any], ingredient_id: str) -> Text:
 
 
 def print_renderable(renderable: RenderableType) -> None:
-    Console(highlight=False, emoji=False).print(renderable)
+    """Print to the terminal, through the pager when the output is longer than the screen."""
+    console = Console(highlight=False, emoji=False)
+    from skincli.render import pager
+
+    if pager.possible():  # measure the real output first
+        with console.capture() as captured:
+            console.print(renderable)
+        text = captured.get()
+        if pager.wanted(text.rstrip("\n")) and pager.page(text):
+            return
+        console.file.write(text)
+        return
+    console.print(renderable)

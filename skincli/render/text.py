@@ -292,7 +292,11 @@ def _worry(concern: dict[str, Any]) -> str:
 
 
 def effect_ranking(effect: dict[str, Any], items: list[dict[str, Any]], width: int = 80) -> str:
-    out = [f"What works for {effect['name'].lower()}? ({effect['description']})", ""]
+    if effect.get("kind") == "concern":
+        head = f"{effect['name']}: how well the harm is shown, per ingredient ({effect['description']})"
+    else:
+        head = f"What works for {effect['name'].lower()}? ({effect['description']})"
+    out = [*_wrap(head, width, "", "  "), ""]
     from skincli.views import elsewhere
 
     for item in items:
