@@ -103,6 +103,8 @@ _OCR_WORD_FIXES = (
     (_Pattern(r"(?<=[A-Za-z])0|0(?=[A-Za-z])"), "O"),  # "0at"
     (_Pattern(r"(?<=[A-Za-z])1(?=[A-Za-z])"), "I"),
     (_Pattern(r"(?<=[A-Za-z])t(?=ycol)", re.I), "L"),  # "Gtycol"
+    (_Pattern(r"(?<=[A-Z])l(?=[A-Z])|(?<=[A-Z]{2})l\b|\bl(?=[A-Z]{2})"), "I"),  # "CHLORlDE", "BlGUANlDE"
+    (_Pattern(r"\bHCI\b", re.I), "HCL"),  # "PYRIDOXINE HCI": I for l in hydrochloride
 )
 
 
@@ -132,6 +134,7 @@ class LabelToken(NamedTuple):
     percent: float | None = None
     may_contain: bool = False
     note: str | None = None
+    group: str | None = None  # the name a bracketed list belongs to ("Iron Oxides (CI 77491, CI 77492)")
 
 
 _HEADER = _Pattern(
@@ -159,6 +162,20 @@ _NANO = _Pattern(r"(?i)[\[(]\s*nano\s*[\])]")
 _SECTION = _Pattern(r"^([^\W\d_][^:,()]{0,40}?)\s*:\s*(?=[^\d\s])(.+)$")
 _CI = _Pattern(r"(?i)(?<![A-Za-z])C\s*\.?\s*[IL1|]\s*\.?\s*(\d{5})(?!\d)")
 _LINEBREAK_HYPHEN = _Pattern(r"(?<=[A-Za-z]) ?- (?=[a-z]{2}|[A-Z]{2})")
+_NUMBERED = _Pattern(r"(?<![\w.,-])(\d)\s?[.,]\s?(\d)\s?-\s?(?=[A-Za-z])")  # "1, 2-Hexanediol", "1.2 - HEXANEDIOL"
+_GLUED_SENTENCE = _Pattern(r"(?<=[a-z]{3})\.(?=[A-Z][a-z])|(?<=[A-Z]{3})\.(?=[A-Z]{3})")  # "Linalool.Squalane"
+_GLUED_BRACKET = _Pattern(r"(?i)(?<!poly)(?<!bis)(?<!tris)(?<=[a-z]{3})\((?=[a-z]{2})")  # "Water(Aqua/Eau)"
+_CI_LIST = _Pattern(
+    r"(?i)((?:[^\W\d_][^,;()\[\]]{0,40}?)?)\s*[(\[]\s*((?:C\.?\s?I\.?\s?)?\d{5}(?::\d)?"
+    r"(?:\s*[,/;]\s*(?:C\.?\s?I\.?\s?)?\d{5}(?::\d)?)+)\s*[)\]]"
+)
+_CI_PAIR = _Pattern(r"(?i)\b((?:iron oxides?|ultramarines?|titanium dioxide|mica|chromium oxide greens))\s+(C\s?I\s?\d{5}(?::\d)?)\b")
+_QUALIFIERS = _Pattern(
+    r"(?i)(?:\s+|^)(?:\(?\b(?:usp|nf|bp|ep|ph\.?\s?eur\.?|fcc|jp|sunscreen|uv\s?filter|active|organic|bio"
+    r"|extra\s+virgin|virgin|cold\s+pressed|certified\s+organic|non-?gmo|natural|vegan)\b\)?)(?=\s|$)"
+)
+_STEREO = _Pattern(r"(?i)^(?:[DL]{1,2}\s?\(\s?[+-]\s?\)\s?-?\s?|\(\s?[+-]\s?\)\s?-?\s?|DL-|D-|L-)(?=[A-Za-z]{3})")
+_OL_ESTER = _Pattern(r"(?i)\b(TOCOPHER|RETIN)OL\s+(ACETATE|PALMITATE|LINOLEATE|NICOTINATE|SUCCINATE)\b")
 _ABBREVIATIONS = frozenset({"denat", "sp", "spp", "ssp", "subsp", "var", "no", "nr", "st", "ext"})
 
 
@@ -291,8 +308,9 @@ def _segments(text: str) -> list[tuple[str, bool]]:
             split = not (0 < i < n - 1 and text[i - 1].isdigit() and text[i + 1].isdigit())
         elif ch == "." and not protected[i]:
             split = _is_sentence_end(text, i)
-        elif ch == "\n":
-            split = text[i + 1 : i + 2] == "\n"
+        elif ch == "\n":  # a blank line, or a line break after a "Header:" ends an entry; a wrap does not
+            prev = _prev_char(text, i)
+            split = text[i + 1 : i + 2] == "\n" or (prev >= 0 and text[prev] == ":")
         else:
             split = False
         if split:
@@ -389,6 +407,15 @@ def _expand(name: str) -> list[str]:
         joined = _LINEBREAK_HYPHEN.sub("", candidate)
         if joined != candidate:
             add(joined)
+        bare = _QUALIFIERS.sub(" ", candidate).strip()  # "GLYCERIN USP", "AVOBENZONE SUNSCREEN"
+        if bare and bare != candidate:
+            add(bare)
+        plain = _STEREO.sub("", candidate)  # "L (+) LACTIC ACID"
+        if plain != candidate:
+            add(plain)
+        ester = _OL_ESTER.sub(r"\1YL \2", candidate)  # "TOCOPHEROL ACETATE" is TOCOPHERYL ACETATE
+        if ester != candidate:
+            add(ester)
     return list(dict.fromkeys(out))
 
 
@@ -421,12 +448,63 @@ def _clean(piece: str, footnotes: dict[int, str]) -> tuple[str, tuple[str, ...],
     work = _CI.sub(lambda m: f"CI {m.group(1)}", work)
     work = _strip_unbalanced(_strip_period(" ".join(work.split())))
     candidates = tuple(_expand(work)) if work else ()
+    spaced = _GLUED_BRACKET.sub(" (", work)
+    if spaced != work:  # "Water(Aqua/Eau)": tried after the name as written (POLY(...) names exist)
+        candidates = tuple(dict.fromkeys(candidates + tuple(_expand(spaced))))
     note = "; ".join(dict.fromkeys(notes)) or None
     return raw, candidates, percent, note
 
 
-def split_label(text: str) -> list[LabelToken]:
+_GROUP = "\x01"  # "head<GROUP>member": one member of a bracketed list that belongs to head
+_DASH_SEP = _Pattern(r"[ \t]+-[ \t]*(?:\n[ \t]*)?|[ \t]*-[ \t]*\n[ \t]*|\n[ \t]*-[ \t]+")
+
+
+def _bracket_lists(text: str) -> str:
+    """Turn "Iron Oxides (CI 77491, CI 77492, 77499)" into one entry per colour index, each keeping
+    its head, and "Parfum (Limonene, Linalool, Citral)" into the head and one entry per member:
+    a bracket with several commas is a list, not one name."""
+
+    def ci_list(m: re.Match[str]) -> str:
+        head = m.group(1).strip()
+        codes = re.findall(r"(?i)(?:C\.?\s?I\.?\s?)?(\d{5}(?::\d)?)", m.group(2))
+        return ", ".join(f"{head}{_GROUP}CI {code}" if head else f"CI {code}" for code in codes)
+
+    text = _CI_LIST.sub(ci_list, text)
+    text = _CI_PAIR.sub(lambda m: f"{m.group(1)}{_GROUP}{m.group(2)}", text)
+    out: list[str] = []
+    stack: list[int] = []
+    pieces = list(text)
+    for i, ch in enumerate(text):
+        if ch == "(":
+            stack.append(i)
+        elif ch == ")" and stack:
+            start = stack.pop()
+            inner = text[start + 1 : i]
+            if stack or inner.count(",") < 2 or _MAY_CONTAIN.search(inner) or "(" in inner:
+                continue
+            k = start - 1
+            while k >= 0 and text[k] == " ":
+                k -= 1
+            j = k
+            while j >= 0 and text[j] not in ",;\n•·|":
+                j -= 1
+            head = text[j + 1 : k + 1].strip()
+            if not head or not any(c.isalpha() for c in head) or len(head) > 60:
+                continue
+            members = [m.strip() for m in inner.split(",") if m.strip()]
+            pieces[start] = ", " + ", ".join(f"{head}{_GROUP}{m}" for m in members)
+            for k2 in range(start + 1, i + 1):
+                pieces[k2] = ""
+    out = pieces
+    return "".join(out)
+
+
+def split_label(text: str, skipped: list[str] | None = None) -> list[LabelToken]:
     """Split a label's ingredient list into tokens in label order. Never raises on a str.
+
+    Text that is not made into a token (a prelude before "Ingredients:", formula codes such as
+    "(F.I.L. B26941/5)", footnote definitions, bare numbers) is appended to `skipped` when given,
+    so a caller can show that nothing was dropped silently.
 
     Handles separators (",", ";", line breaks, sentence periods), "1,2-HEXANEDIOL", "(and)",
     "Aqua/Water/Eau", "Aqua (Water)", "+/- (may contain)" shade blocks, footnote markers,
@@ -435,18 +513,48 @@ def split_label(text: str) -> list[LabelToken]:
     if not isinstance(text, str) or not text.strip():
         return []
     text = unicodedata.normalize("NFC", _unescape(text)).replace("\r\n", "\n").replace("\r", "\n")
-    text = _drop_prelude(text)
-    text, footnotes = _split_footnotes(text)
+    kept = _drop_prelude(text)
+    if skipped is not None and len(kept) < len(text.strip()):
+        skipped.append(text[: len(text) - len(kept)].strip())
+    text = kept
+    before, footnotes = _split_footnotes(text)
+    if skipped is not None:
+        if len(before) < len(text):
+            skipped.append(text[len(before) :].strip())
+        skipped.extend(m.group() for p in (_CODE_BRACKETED, _CODE_FIL) for m in p.finditer(before))
+    text = before
     text = _CODE_BRACKETED.sub(" ", text)
     text = _CODE_FIL.sub(" ", text)
     text = _AND.sub(",", text)
+    text = _NUMBERED.sub(r"\1,\2-", text)
+    text = _GLUED_SENTENCE.sub(". ", text)
+    dashes = len(_DASH_SEP.findall(text))
+    if dashes >= 3 and dashes > text.count(","):  # "AQUA - GLYCERIN - ...": dashes separate entries
+        text = _DASH_SEP.sub(", ", text)
+    text = _bracket_lists(text)
     tokens: list[LabelToken] = []
+    section: str | None = None
     for piece, may in _segments(text):
         if not any(ch.isalnum() for ch in piece) or _CODE_TOKEN.match(piece.strip(" .,;:()[]")):
+            if skipped is not None and piece.strip():
+                skipped.append(piece.strip())
             continue
+        stripped = " ".join(piece.split())
+        if stripped.endswith(":") and len(stripped) > 1:  # "Squalane + Probiotic Gel Moisturizer:"
+            section = stripped.rstrip(" :")
+            continue
+        group = None
+        if _GROUP in piece:
+            group, piece = piece.split(_GROUP, 1)
+            group = " ".join(group.split()).strip(" ,;")
         raw, candidates, percent, note = _clean(piece, footnotes)
         if not candidates:
             continue
+        if group:
+            raw = f"{group} ({raw})"
+        if section:
+            note = "; ".join(n for n in (f"section: {section}", note) if n)
+            section = None
         tokens.append(
             LabelToken(
                 position=len(tokens) + 1,
@@ -455,6 +563,11 @@ def split_label(text: str) -> list[LabelToken]:
                 percent=percent,
                 may_contain=may,
                 note=note,
+                group=group,
             )
         )
+    if section:  # a header with nothing after it is still label text, never dropped
+        raw, candidates, percent, note = _clean(section, footnotes)
+        if candidates:
+            tokens.append(LabelToken(len(tokens) + 1, raw, candidates, percent, False, note))
     return tokens
