@@ -61,6 +61,11 @@ CREATE TABLE annex (
     cmr TEXT NOT NULL,                -- CMR classification (the usual reason for an Annex II entry)
     form TEXT NOT NULL                -- 'nano' when the entry covers only the nano form, else ''
 );
+CREATE TABLE bag (
+    key TEXT NOT NULL,                -- the name's words as loose keys, sorted, joined by ' ':
+    inci_id INTEGER NOT NULL REFERENCES inci(id),  -- "cetyl phosphate potassium" (any word order)
+    PRIMARY KEY (key, inci_id)
+) WITHOUT ROWID;
 CREATE TABLE synonym (
     key TEXT NOT NULL,                -- loose_key of a chemical name or INN from an annex entry
     inci_id INTEGER NOT NULL REFERENCES inci(id),
@@ -276,6 +281,12 @@ def build(shared: Path, out: Path) -> dict[str, int]:
 
     con.executemany("INSERT INTO inci_annex VALUES (?, ?)", sorted(links))
     con.executemany("INSERT INTO lookup VALUES (?, ?)", sorted(keyed))
+    bags = {}
+    for name, inci_id in names.items():
+        words = [loose_key(w) for w in re.split(r"[\s/]+", name) if loose_key(w)]
+        if len(words) >= 2:
+            bags.setdefault(" ".join(sorted(words)), inci_id)
+    con.executemany("INSERT INTO bag VALUES (?, ?)", sorted(bags.items()))
     seen_syn: set[tuple[str, int]] = set()
     for syn in sorted(synonyms):
         if syn[:2] not in seen_syn:
@@ -307,6 +318,7 @@ def build(shared: Path, out: Path) -> dict[str, int]:
         "lookup_rows": len(keyed),
         "lookup_keys": len(loose),
         "synonyms": len(seen_syn),
+        "bags": len(bags),
         "bytes": out.stat().st_size,
     }
 

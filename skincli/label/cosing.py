@@ -54,6 +54,11 @@ ALIASES: dict[str, str] = {
     "SIMMONDSIA CHINENSIS OIL": "SIMMONDSIA CHINENSIS SEED OIL",
     "PRUNUS AMYGDALUS DULCIS": "PRUNUS AMYGDALUS DULCIS OIL",
     "CAPRYLYLGLYCOL": "CAPRYLYL GLYCOL",
+    "BRASSICA CAMPESTRIS OLEIFERA OIL": "BRASSICA CAMPESTRIS SEED OIL",
+    "RAPESEED SEED OIL": "BRASSICA CAMPESTRIS SEED OIL",
+    "RAPESEED OIL": "BRASSICA CAMPESTRIS SEED OIL",
+    "AMMONIUM POLYACRYLDIMETHYLTAURAMIDE": "AMMONIUM POLYACRYLOYLDIMETHYL TAURATE",
+    "KOJIC ACID DIPALMITATE": "KOJIC DIPALMITATE",
     "SODIUM HYDROXYDE": "SODIUM HYDROXIDE",
     # water
     "EAU": "AQUA",
@@ -307,6 +312,15 @@ ALIASES: dict[str, str] = {
     "TROLAMINE": "TRIETHANOLAMINE",
 }
 
+# Older or common genus spellings still printed at the start of a plant name.
+GENUS_RENAMES: tuple[tuple[str, str], ...] = (
+    ("CITRUS MEDICA LIMONUM", "CITRUS LIMON"),
+    ("ROSE DAMASCENA", "ROSA DAMASCENA"),
+    ("ROSE CANINA", "ROSA CANINA"),
+    ("CHAMOMILLA RECUTITA", "MATRICARIA CHAMOMILLA"),
+    ("ALOE VERA", "ALOE BARBADENSIS"),
+)
+
 # FD&C / D&C colour names -> Colour Index number (21 CFR 74 listings).
 US_COLOURS: dict[tuple[str, int], str] = {
     ("YELLOW", 5): "CI 19140",
@@ -463,7 +477,7 @@ class CosIngEntry(NamedTuple):
     inci_name: str
     functions: tuple[str, ...]
     annexes: tuple[AnnexEntry, ...]
-    via: str = "exact"  # exact | loose | alias | colour | chemical | inn
+    via: str = "exact"  # exact | loose | alias | colour | chemical | inn | translated
     origin: str = "inventory"  # inventory | annex (a name known only from an annex)
     synonym: str | None = None  # the annex's chemical name or INN the label used
 
@@ -491,6 +505,7 @@ class CosIng:
         self._keys: dict[str, tuple[_Row, ...]] | None = None
         self._sorted_keys: list[str] = []
         self._synonyms: dict[str, tuple[int, str, str]] = {}
+        self._bags: dict[str, int] = {}
         self._by_id: dict[int, _Row] = {}
         self._links: dict[int, tuple[AnnexEntry, ...]] = {}
         self._buckets: dict[str, list[str]] = {}
@@ -556,6 +571,8 @@ class CosIng:
         self._keys = {k: tuple(sorted(v, key=lambda r: (r[3] != "inventory", r[0]))) for k, v in keys.items()}
         self._sorted_keys = sorted(self._keys)
         self._by_id = by_id
+        for bag, inci_id in con.execute("SELECT key, inci_id FROM bag ORDER BY key, inci_id"):
+            self._bags.setdefault(bag, inci_id)
         for key, inci_id, name, kind in con.execute("SELECT key, inci_id, name, kind FROM synonym ORDER BY key, inci_id"):
             self._synonyms.setdefault(key, (inci_id, name, kind))
         links: dict[int, list[AnnexEntry]] = {}
@@ -586,7 +603,7 @@ class CosIng:
         if colour:
             ci = f"CI {colour.group(1)}" + (f":{colour.group(2)}" if colour.group(2) else "")
             hit = self._by_key(ci) or (None if colour.group(2) else self._by_key(ci + ":1"))
-            via = "exact" if key == normalize(ci) else "colour"
+            via = "exact" if hit and normalize(hit[1]) == key else "colour"
             return self._entry(hit, via) if hit else None
         hit = self._by_key(key)
         if hit:
@@ -604,7 +621,34 @@ class CosIng:
         if synonym is not None:
             row, written, kind = synonym
             return self._entry(row, kind, synonym=written)
+        upper = key.upper()
+        for old, new in GENUS_RENAMES:
+            if upper.startswith(old + " "):
+                hit = self._by_key(new + upper[len(old) :])
+                return self._entry(hit, "alias") if hit else None
         return None
+
+    def lookup_words(self, words: list[str]) -> CosIngEntry | None:
+        """The inventory name made of exactly these words in some order ("CETYL POTASSIUM PHOSPHATE"
+        -> POTASSIUM CETYL PHOSPHATE): for names translated word by word from another language."""
+        keys = [loose_key(p) for w in words for p in w.split("/") if loose_key(p)]
+        if len(keys) < 2:
+            return None
+        bag = " ".join(sorted(keys))
+        if self._keys is not None:
+            inci_id = self._bags.get(bag)
+            return None if inci_id is None else self._entry(self._by_id[inci_id], "translated")
+        self._sql_lookups += 1
+        row = (
+            self._connect()
+            .execute(
+                "SELECT inci.id, inci.name, inci.functions, inci.origin FROM bag JOIN inci ON inci.id = inci_id"
+                " WHERE key = ? ORDER BY inci.id LIMIT 1",
+                (bag,),
+            )
+            .fetchone()
+        )
+        return None if row is None else self._entry(row, "translated")
 
     def _by_key(self, name: str) -> _Row | None:
         lk = loose_key(name)

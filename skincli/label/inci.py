@@ -108,8 +108,14 @@ _OCR_WORD_FIXES = (
 )
 
 
+_JUNK_WORD = _Pattern(r"(?<=\S) (?:[A-Za-z]{1,2}|[^\w\s]+) (?=\S)")  # "OLEIC O ACID", "DIETHYLAMINO CO HYDROXY..."
+_KEEP_SHORT = frozenset({"SE", "NF", "AL", "DI", "MA", "ET", "HCL", "PCA", "PEG", "PPG", "EO", "PO", "OF", "DE"})
+_REPEATED = _Pattern(r"(?i)\b(\w{4,})(?: \1\b)+")  # "Methyldibromo Methyldibromo Glutaronitrile"
+
+
 def ocr_variants(name: str) -> list[str]:
-    """Spellings that undo common OCR confusions (l/I, !/l, 0/O); empty if none apply."""
+    """Spellings that undo common OCR confusions (l/I, !/l, 0/O, HCI), stray one- or two-letter
+    words read from print noise, and a word printed twice; empty if none apply."""
     out: list[str] = []
     current = name
     for pattern, repl in _OCR_WORD_FIXES:
@@ -117,7 +123,54 @@ def ocr_variants(name: str) -> list[str]:
         if fixed != current:
             current = fixed
             out.append(fixed.upper())
-    return list(dict.fromkeys(out))
+    for base in [name, *out]:
+        words = base.split()
+        if len(words) >= 3:
+            kept = [w for i, w in enumerate(words) if i in (0, len(words) - 1) or len(w) > 2 or w.upper() in _KEEP_SHORT]
+            if len(kept) < len(words) and len(kept) >= 2:
+                out.append(" ".join(kept).upper())
+        single = _REPEATED.sub(r"\1", base)
+        if single != base:
+            out.append(single.upper())
+    return [v for v in dict.fromkeys(out) if v != name.upper()]
+
+
+# French label names: word by word into INCI English, then matched in any word order
+_FR_WORDS = {
+    "EAU": "WATER", "ACIDE": "ACID", "EXTRAIT": "EXTRACT", "HUILE": "OIL", "BEURRE": "BUTTER", "CIRE": "WAX",
+    "GOMME": "GUM", "AMIDON": "STARCH", "FEUILLE": "LEAF", "FEUILLES": "LEAF", "GRAINE": "SEED", "GRAINES": "SEED",
+    "FLEUR": "FLOWER", "FLEURS": "FLOWER", "RACINE": "ROOT", "FRUIT": "FRUIT", "ECORCE": "BARK", "RIZ": "RICE",
+    "SILICE": "SILICA", "HYDROXYDE": "HYDROXIDE", "CHLORURE": "CHLORIDE", "OXYDE": "OXIDE", "DIOXYDE": "DIOXIDE",
+    "SEL": "SALT", "SUCRE": "SUCROSE", "MIEL": "MEL", "ALCOOL": "ALCOHOL", "GLYCERINE": "GLYCERIN",
+    "MALTODEXTRINE": "MALTODEXTRIN", "XANTHANE": "XANTHAN", "COPOLYMERE": "COPOLYMER", "CROSSPOLYMERE": "CROSSPOLYMER",
+    "TRISODIQUE": "TRISODIUM", "DISODIQUE": "DISODIUM", "TETRASODIQUE": "TETRASODIUM", "SODIQUE": "SODIUM",
+    "POTASSIQUE": "POTASSIUM", "CITRIQUE": "CITRIC", "SALICYLIQUE": "SALICYLIC", "LACTIQUE": "LACTIC",
+    "STEARIQUE": "STEARIC", "ASCORBIQUE": "ASCORBIC", "HYALURONIQUE": "HYALURONIC", "BENZOIQUE": "BENZOIC",
+    "SORBIQUE": "SORBIC", "GLYCOLIQUE": "GLYCOLIC", "PALMITIQUE": "PALMITIC", "MYRISTIQUE": "MYRISTIC",
+}
+_FR_MARKERS = _Pattern(r"(?i)\b(?:de|du|des|d')\b|\b(?:acide|extrait|huile|beurre|hydroxyde|chlorure|gomme|amidon|copolym[eè]re)\b|[éèêà]")
+_FR_LINK = _Pattern(r"(?i)\b(?:de la|de|du|des|d'|l')\s*")
+
+
+def french_words(name: str) -> list[str] | None:
+    """The words of a French label name in INCI English, order left open ("STÉARATE D'ISOCÉTYLE" ->
+    STEARATE, ISOCETYL); None when the name does not read as French."""
+    if not _FR_MARKERS.search(name):
+        return None
+    folded = _fold(name).upper().replace("’", "'")
+    words = []
+    for word in _FR_LINK.sub(" ", folded + " ").replace("'", " ").split():
+        if word in _FR_WORDS:
+            words.append(_FR_WORDS[word])
+        elif word.endswith("YLE"):
+            words.append(word[:-1])  # ISOCETYLE -> ISOCETYL
+        elif word.endswith("IQUE"):
+            words.append(word[:-4] + "IC")
+        elif word.endswith("ERE"):
+            words.append(word[:-3] + "ER")
+        else:
+            words.append(word)
+    return words or None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -139,7 +192,7 @@ class LabelToken(NamedTuple):
 
 _HEADER = _Pattern(
     r"(?i)(?<!\w)(?:[i!l1|]ngr[eé]di[eé]n(?:t|ts|ti|tes|ser)?|inci(?:\s+names?)?|composition"
-    r"|zutaten|sk[lł]adniki|ingredi[eë]nten|ainesosat)\s*(?:\([^)]{0,20}\))?\s*[:：]"
+    r"|zutaten|sk[lł]adniki|ingredi[eë]nten|ainesosat)(?:\s*/\s*[^\W\d_]{2,14}){0,3}\s*(?:\([^)]{0,20}\))?\s*[:：]"
 )
 _LEADING_HEADER = _Pattern(r"(?i)^\s*(?:ingredients?|ingr[eé]dients?|inci)\b\s*[-–]?\s*")
 _MAY_CONTAIN = _Pattern(
@@ -149,7 +202,9 @@ _MAY_CONTAIN = _Pattern(
 )
 _AND = _Pattern(r"(?i)\(\s*(?:and|et|und|y|e)\s*\)")
 _CODE_BRACKETED = _Pattern(r"[\[(]\s*(?:F\.?\s*I\.?\s*L\.?|(?!C\s?[IL1]\b)[A-Z]{1,4}[\s-]?\d{2,})[^\])\[(]{0,30}[\])]")
-_CODE_FIL = _Pattern(r"\bF\.\s?I\.?\s?L\.?\s*#?\s*[A-Z]{0,2}\d[\w/-]*\.?")
+_CODE_FIL = _Pattern(
+    r"(?i)(?:\(\s*)?(?:\bcode\s*)?\bF\.?\s?[IL1]\.?\s?L\.?\s*[:#]?\s*[A-Z]{0,2}\d[\w/-]*\.?(?:\s*\))?"
+)
 _CODE_TOKEN = _Pattern(r"^[\d\s./:-]*\d[\d\s./:-]*[A-Za-z]?$")
 _TAGS = _Pattern(r"<[^<>]{0,200}>")
 _FOOTNOTE_WORDS = _Pattern(

@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from skincli.label.inci import LabelToken, loose_key, normalize, ocr_variants, split_label
+from skincli.label.inci import LabelToken, french_words, loose_key, normalize, ocr_variants, split_label
 
 if TYPE_CHECKING:
     from skincli.kb.store import KnowledgeBase
@@ -23,21 +23,22 @@ SUGGESTED = "suggested"
 UNKNOWN = "unknown"
 TEXT = "text"  # label text that is not an ingredient (marketing, an address, a usage note)
 MAX_LABEL_CHARS = 2_000_000  # a real label is a few kB; 20,000 entries fit in about 0.5 MB
-_MAX_RUN_ON_WORDS = 16  # segmenting longer run-ons costs too many look-ups to be worth it
+_MAX_RUN_ON_WORDS = 40  # a list printed without commas; each end tries at most 8 words back
 _CONNECTORS = frozenset({"AND", "&", "ET", "UND", "+"})
 _MIN_JUNK_WORDS = 3  # "CI 16255 Dermatologically tested for ..." is a name plus label prose
 _MAX_SUGGESTED = 200  # "did you mean" for at most this many distinct unknown names per label
 _PROSE_WORDS = frozenset(
     "the and for with our your you contains contain containing is are of to from free tested made this that"
     " use apply avoid keep only not all skin which by on at as be can may no new formula"
-    " de et pour avec sans le la les des du une un est dans"
+    " et pour avec sans une un est dans"  # not "de", "du", "la": French ingredient names have them
     " und mit für ohne der die das ist von"
-    " con para sin el los las del una es"
-    " com sem do da dos das em uma".split()
+    " con para sin los las una es"
+    " com sem em uma".split()
 )
 _ADDRESS = re.compile(
-    r"(?i)www\.|https?:|\.com\b|@|\bmade in\b|\bfabriqu|\bdistribu|\bcedex\b|\bimported by\b|\bmanufactured\b"
-    r"|\bfabricado|\bhergestellt|\bpostfach\b|\btsa \d|\b\d{5} [A-Z]{3,}|\blot\b|\bexp\b"
+    r"(?i)\bwww\b|https?:|\.com\b|@|\bmade in\b|\bfabriqu|\bdistribu|\bcedex\b|\bimported by\b|\bmanufactured\b"
+    r"|\bfabricado|\bhergestellt|\bpostfach\b|\btsa \d|\b\d{5} [A-Z]{3,}|\blot\b|\bexp\b|recycl|\bquestions?\b"
+    r"|\b\d{3}[-. ]\d{3}[-. ]\d{4}\b|\brue\b|\bstreet\b|\bcalle\b|\bstra(?:ss|ß)e\b"
 )
 
 
@@ -245,12 +246,19 @@ class ScanReport(NamedTuple):
 # ---------------------------------------------------------------------------------------------
 
 
-def _first_match(cosing: CosIng, names: tuple[str, ...]) -> tuple[CosIngEntry, str] | None:
+def _first_match(cosing: CosIng, names: tuple[str, ...], raw: str = "") -> tuple[CosIngEntry, str] | None:
     for name in names:
         entry = cosing.lookup(name)
         if entry is not None:
             return entry, entry.via
-    for name in names:
+    words = french_words(raw) if raw else None
+    if words:
+        for variant in (" ".join(words), " ".join(w for w in words if w not in ("OF", "THE"))):
+            entry = cosing.lookup(variant) or cosing.lookup_words(variant.split())
+            if entry is not None:
+                return entry, "translated"
+    ocr_bases = [raw] if raw and raw not in names else []
+    for name in [*ocr_bases, *names]:
         for variant in ocr_variants(name):
             entry = cosing.lookup(variant)
             if entry is not None:
@@ -388,7 +396,7 @@ class _Budget:
 def _decode(cosing: CosIng, token: LabelToken, budget: _Budget) -> list[_Decoded]:
     """Try, in order: each candidate (and its OCR repairs, older names), a run-on split, a name
     followed by label prose; label text is reported as such; otherwise return suggestions."""
-    found = _first_match(cosing, token.candidates)
+    found = _first_match(cosing, token.candidates, token.raw)
     if found is not None:
         return [_Decoded(found[0], found[1])]
     pieces = next((p for p in (_run_on(cosing, c) for c in token.candidates) if p), None)
@@ -399,13 +407,18 @@ def _decode(cosing: CosIng, token: LabelToken, budget: _Budget) -> list[_Decoded
     if prefix is not None and len(prefix[1].split()) >= _MIN_JUNK_WORDS and looks_like_text(prefix[1]):
         name_words = len(prefix[0].inci_name.split())
         if name_words >= 2 or prefix[0].inci_name.startswith("CI "):
-            head = " ".join(token.raw.split()[:name_words])
+            cut = token.raw.upper().rfind(prefix[1].upper()[:12])
+            head = token.raw[:cut].strip() if cut > 0 else " ".join(token.raw.split()[:name_words])
             return [
                 _Decoded(prefix[0], "prefix", "label text follows the name", raw=head),
                 _Decoded(None, None, "not an ingredient", text=True, whole_token=False, raw=prefix[1]),
             ]
     if looks_like_text(token.raw):
         return [_Decoded(None, None, "not an ingredient", text=True)]
+    if prefix is not None and len(prefix[0].inci_name.split()) >= 2 and len(prefix[1].split()) <= 2:
+        rest = prefix[1]  # "sodium hydroxide ouestiouo": a whole name and a little print noise
+        if sum(c.isalpha() for c in rest) < sum(c.isalpha() for c in prefix[0].inci_name):
+            return [_Decoded(prefix[0], "prefix", f"ignored trailing text {rest!r}")]
     suggestions: list[str] = []
     if budget.left > 0:
         budget.left -= 1
