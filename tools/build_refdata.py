@@ -138,7 +138,8 @@ def _chemical_names(cell: str) -> list[tuple[str, str]]:
         # "1,4-Dihydroxybenzene (Hydroquinone)": a name in brackets after a blank, not a substituent
         # such as "(hydroxymethyl)" inside a systematic name
         inner = [
-            m for m in re.findall(r"(?<= )\(([A-Za-z][A-Za-z \-]{4,40})\)(?=$|[ ,;])", part)
+            m
+            for m in re.findall(r"(?<= )\(([A-Za-z][A-Za-z \-]{4,40})\)(?=$|[ ,;])", part)
             if not re.search(r"(?:yl|oxy|bis|azo|ylene|idene|o)$", m, re.I)
         ]
         for name in [_CHEM_TAIL.sub("", part), *inner]:

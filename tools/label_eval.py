@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 import labelsets  # noqa: E402
+
 from skincli.label.batch import measure  # noqa: E402
 
 

@@ -65,10 +65,13 @@ def read_batch(lines: Iterable[str], field: str = "ingredients_text", plain: boo
             continue
         text = row.get(field)
         if not isinstance(text, str):
-            what = "missing" if text is None else f"a {type(text).__name__}, not text"
+            kinds = {"int": "a number", "float": "a number", "bool": "true/false", "list": "a list", "dict": "an object"}
+            what = "missing" if text is None else f"{kinds.get(type(text).__name__, 'not text')}, not text"
             yield BatchProblem(number, f"field {field!r} is {what}")
             continue
-        label_id = next((row[k] for k in ID_FIELDS if isinstance(row.get(k), (str, int)) and not isinstance(row.get(k), bool)), None)
+        label_id = next(
+            (row[k] for k in ID_FIELDS if isinstance(row.get(k), (str, int)) and not isinstance(row.get(k), bool)), None
+        )
         yield BatchInput(number, label_id, text)
 
 
@@ -116,10 +119,27 @@ class BatchSummary:
                 if check.verdict == "over":
                     self.over_limit[f"{item.name} ({check.annex})"] += 1
 
+    def add_view(self, view: dict[str, Any]) -> None:
+        """The same counts from a report already turned into JSON (a --jobs worker's output)."""
+        self.labels += 1
+        items = view["items"]
+        self.entries += len(items)
+        self.recognised += sum(1 for i in items if i["status"] == "recognised")
+        self.text += sum(1 for i in items if i["status"] == TEXT)
+        self.unrecognised.update(" ".join(i["raw"].split()).upper() for i in items if i["status"] in ("suggested", "unknown"))
+        for i in items:
+            name = i["inci"] or i["raw"]
+            for annex in i["annexes"]:
+                self.annex[f"{annex['label']} {name}"] += 1
+                if annex["annex"] == "II":
+                    self.prohibited[name] += 1
+            for check in i["limit_checks"]:
+                if check["verdict"] == "over":
+                    self.over_limit[f"{name} ({check['annex']})"] += 1
+
     def to_dict(self, top: int = 20) -> dict[str, Any]:
         entries = self.entries - self.text
         return {
-            "summary": True,
             "labels": self.labels,
             "failed_lines": self.failed,
             "entries": self.entries,

@@ -502,12 +502,13 @@ class CosIng:
         self._annex_cache: dict[int, tuple[AnnexEntry, ...]] = {}
         self._sql_lookups = 0
         # in-memory indexes (load_index)
-        self._keys: dict[str, tuple[_Row, ...]] | None = None
+        self._keys: dict[str, tuple[_Row, ...]] | None = None  # loose key -> rows, filled on demand
+        self._ids: dict[str, list[int]] = {}
+        self._pool_calls = 0  # SQL suggestion/prefix searches; past 100 the full index is cheaper
         self._sorted_keys: list[str] = []
-        self._synonyms: dict[str, tuple[int, str, str]] = {}
-        self._bags: dict[str, int] = {}
+        self._synonyms: dict[str, tuple[int, str, str] | None] = {}  # memo of SQL answers
+        self._bags: dict[str, int | None] = {}  # memo of SQL answers
         self._by_id: dict[int, _Row] = {}
-        self._links: dict[int, tuple[AnnexEntry, ...]] = {}
         self._buckets: dict[str, list[str]] = {}
         self._suggest_cache: dict[str, list[str]] = {}
         self.memo: dict[str, dict[object, object]] = {}  # per-process caches of the scanner (scan.py)
@@ -557,31 +558,46 @@ class CosIng:
         return self._keys is not None
 
     def load_index(self) -> None:
-        """Read every name, synonym and annex link into dicts once; later look-ups skip SQLite.
+        """Read every name's key into a dict once; later look-ups of a name never query SQLite.
 
-        About 0.1 s: worth it for a batch or a label of hundreds of entries, not for one label.
+        About 40 ms. The rest (names of matched ids, annex links, the word-order and suggestion
+        indexes) fills in on first use, each once per process.
         """
         if self._keys is not None:
             return
         con = self._connect()
-        by_id: dict[int, _Row] = {row[0]: row for row in con.execute("SELECT id, name, functions, origin FROM inci")}
-        keys: dict[str, list[_Row]] = {}
+        keys: dict[str, list[int]] = {}
         for key, inci_id in con.execute("SELECT key, inci_id FROM lookup"):
-            keys.setdefault(key, []).append(by_id[inci_id])
-        self._keys = {k: tuple(sorted(v, key=lambda r: (r[3] != "inventory", r[0]))) for k, v in keys.items()}
-        self._sorted_keys = sorted(self._keys)
-        self._by_id = by_id
-        for bag, inci_id in con.execute("SELECT key, inci_id FROM bag ORDER BY key, inci_id"):
-            self._bags.setdefault(bag, inci_id)
-        for key, inci_id, name, kind in con.execute("SELECT key, inci_id, name, kind FROM synonym ORDER BY key, inci_id"):
-            self._synonyms.setdefault(key, (inci_id, name, kind))
-        links: dict[int, list[AnnexEntry]] = {}
-        for inci_id, *fields in con.execute(
-            "SELECT inci_id, annex, ref, max_concentration, product_type, other_conditions, warnings,"
-            " chemical_name, cmr, form FROM inci_annex JOIN annex ON annex.id = annex_id ORDER BY annex.id"
-        ):
-            links.setdefault(inci_id, []).append(AnnexEntry(*fields))
-        self._links = {k: tuple(v) for k, v in links.items()}
+            keys.setdefault(key, []).append(inci_id)
+        self._ids = keys
+        self._keys = {}
+
+    def _rows_of(self, lk: str) -> tuple[_Row, ...]:
+        """In-memory path: the rows for a loose key, fetched by id once and kept."""
+        assert self._keys is not None
+        rows = self._keys.get(lk)
+        if rows is None:
+            ids = self._ids.get(lk, ())
+            rows = tuple(sorted((self._row(i) for i in ids), key=lambda r: (r[3] != "inventory", r[0])))
+            self._keys[lk] = rows
+        return rows
+
+    def _row(self, inci_id: int) -> _Row:
+        row = self._by_id.get(inci_id)
+        if row is None:
+            row = self._connect().execute("SELECT id, name, functions, origin FROM inci WHERE id = ?", (inci_id,)).fetchone()
+            self._by_id[inci_id] = row
+        return row
+
+    def _full_index(self) -> None:
+        """Everything at once (suggestions and prefix searches need every name): ~0.3 s, once."""
+        if self._sorted_keys:
+            return
+        self.load_index()
+        con = self._connect()
+        for row in con.execute("SELECT id, name, functions, origin FROM inci"):
+            self._by_id.setdefault(row[0], row)
+        self._sorted_keys = sorted(self._ids)
         for key in self._sorted_keys:
             self._buckets.setdefault("p" + key[:2], []).append(key)
             self._buckets.setdefault("s" + key[-3:], []).append(key)
@@ -635,9 +651,9 @@ class CosIng:
         if len(keys) < 2:
             return None
         bag = " ".join(sorted(keys))
-        if self._keys is not None:
-            inci_id = self._bags.get(bag)
-            return None if inci_id is None else self._entry(self._by_id[inci_id], "translated")
+        if bag in self._bags:
+            inci_id = self._bags[bag]
+            return None if inci_id is None else self._entry(self._row(inci_id), "translated")
         self._sql_lookups += 1
         row = (
             self._connect()
@@ -648,6 +664,7 @@ class CosIng:
             )
             .fetchone()
         )
+        self._bags[bag] = None if row is None else row[0]
         return None if row is None else self._entry(row, "translated")
 
     def _by_key(self, name: str) -> _Row | None:
@@ -669,7 +686,7 @@ class CosIng:
             if self._sql_lookups > _SWITCH_TO_MEMORY:
                 self.load_index()
         if self._keys is not None:
-            return self._keys.get(lk, ())
+            return self._rows_of(lk)
         return tuple(
             self._connect().execute(
                 "SELECT inci.id, inci.name, inci.functions, inci.origin FROM lookup JOIN inci ON inci.id = inci_id"
@@ -679,9 +696,9 @@ class CosIng:
         )
 
     def _synonym(self, lk: str) -> tuple[_Row, str, str] | None:
-        if self._keys is not None:
-            found = self._synonyms.get(lk)
-            return None if found is None else (self._by_id[found[0]], found[1], found[2])
+        if lk in self._synonyms:
+            found = self._synonyms[lk]
+            return None if found is None else (self._row(found[0]), found[1], found[2])
         row = (
             self._connect()
             .execute(
@@ -691,15 +708,18 @@ class CosIng:
             )
             .fetchone()
         )
+        self._synonyms[lk] = None if row is None else (row[0], row[4], row[5])
         return None if row is None else ((row[0], row[1], row[2], row[3]), row[4], row[5])
 
     def keys_with_prefix(self, prefix: str, limit: int = 64) -> list[tuple[str, str]]:
         """(loose key, INCI name) of names whose loose key starts with `prefix` (inventory names only)."""
         out: list[tuple[str, str]] = []
-        if self._keys is not None:
+        self._pool_calls += 1
+        if self._sorted_keys or (self._keys is not None and self._pool_calls > 100):
+            self._full_index()
             i = bisect_left(self._sorted_keys, prefix)
             while i < len(self._sorted_keys) and self._sorted_keys[i].startswith(prefix) and len(out) < limit:
-                row = self._keys[self._sorted_keys[i]][0]
+                row = self._rows_of(self._sorted_keys[i])[0]
                 if row[3] == "inventory":
                     out.append((self._sorted_keys[i], row[1]))
                 i += 1
@@ -728,8 +748,6 @@ class CosIng:
         )
 
     def _annexes(self, inci_id: int) -> tuple[AnnexEntry, ...]:
-        if self._keys is not None:
-            return self._links.get(inci_id, ())
         if inci_id not in self._annex_cache:
             self._annex_cache[inci_id] = tuple(
                 AnnexEntry(*fields)
@@ -770,12 +788,15 @@ class CosIng:
         return out[:n]
 
     def _pool(self, lk: str, lo: int, hi: int) -> Iterable[tuple[str, str]]:
-        if self._keys is not None:
-            keys = self._keys
+        self._pool_calls += 1
+        if self._sorted_keys or (self._keys is not None and self._pool_calls > 100):
+            self._full_index()
             for bucket in ("p" + lk[:2], "s" + lk[-3:]):
                 for key in self._buckets.get(bucket, ()):
-                    if lo <= len(key) <= hi and keys[key][0][3] == "inventory":
-                        yield key, keys[key][0][1]
+                    if lo <= len(key) <= hi:
+                        row = self._rows_of(key)[0]
+                        if row[3] == "inventory":
+                            yield key, row[1]
         else:
             self._sql_lookups += 1
             # The lookup table already holds each name's loose key: recomputing it in Python for the

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 __all__ = ["LabelToken", "loose_key", "normalize", "ocr_variants", "split_label"]
@@ -59,6 +60,7 @@ def _fold(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize(name: str) -> str:
     """The lookup key: equal for spellings of one INCI name that differ only in typography.
 
@@ -81,6 +83,7 @@ _NON_ALNUM = _Pattern(r"[^0-9a-z]+")
 _BRITISH = (("sulph", "sulf"), ("aluminium", "aluminum"))
 
 
+@lru_cache(maxsize=1 << 16)
 def loose_key(name: str) -> str:
     """Letters and digits only, so "ETHYLHEXYL GLYCERIN" meets "ETHYLHEXYLGLYCERIN".
 
@@ -137,18 +140,58 @@ def ocr_variants(name: str) -> list[str]:
 
 # French label names: word by word into INCI English, then matched in any word order
 _FR_WORDS = {
-    "EAU": "WATER", "ACIDE": "ACID", "EXTRAIT": "EXTRACT", "HUILE": "OIL", "BEURRE": "BUTTER", "CIRE": "WAX",
-    "GOMME": "GUM", "AMIDON": "STARCH", "FEUILLE": "LEAF", "FEUILLES": "LEAF", "GRAINE": "SEED", "GRAINES": "SEED",
-    "FLEUR": "FLOWER", "FLEURS": "FLOWER", "RACINE": "ROOT", "FRUIT": "FRUIT", "ECORCE": "BARK", "RIZ": "RICE",
-    "SILICE": "SILICA", "HYDROXYDE": "HYDROXIDE", "CHLORURE": "CHLORIDE", "OXYDE": "OXIDE", "DIOXYDE": "DIOXIDE",
-    "SEL": "SALT", "SUCRE": "SUCROSE", "MIEL": "MEL", "ALCOOL": "ALCOHOL", "GLYCERINE": "GLYCERIN",
-    "MALTODEXTRINE": "MALTODEXTRIN", "XANTHANE": "XANTHAN", "COPOLYMERE": "COPOLYMER", "CROSSPOLYMERE": "CROSSPOLYMER",
-    "TRISODIQUE": "TRISODIUM", "DISODIQUE": "DISODIUM", "TETRASODIQUE": "TETRASODIUM", "SODIQUE": "SODIUM",
-    "POTASSIQUE": "POTASSIUM", "CITRIQUE": "CITRIC", "SALICYLIQUE": "SALICYLIC", "LACTIQUE": "LACTIC",
-    "STEARIQUE": "STEARIC", "ASCORBIQUE": "ASCORBIC", "HYALURONIQUE": "HYALURONIC", "BENZOIQUE": "BENZOIC",
-    "SORBIQUE": "SORBIC", "GLYCOLIQUE": "GLYCOLIC", "PALMITIQUE": "PALMITIC", "MYRISTIQUE": "MYRISTIC",
+    "EAU": "WATER",
+    "ACIDE": "ACID",
+    "EXTRAIT": "EXTRACT",
+    "HUILE": "OIL",
+    "BEURRE": "BUTTER",
+    "CIRE": "WAX",
+    "GOMME": "GUM",
+    "AMIDON": "STARCH",
+    "FEUILLE": "LEAF",
+    "FEUILLES": "LEAF",
+    "GRAINE": "SEED",
+    "GRAINES": "SEED",
+    "FLEUR": "FLOWER",
+    "FLEURS": "FLOWER",
+    "RACINE": "ROOT",
+    "FRUIT": "FRUIT",
+    "ECORCE": "BARK",
+    "RIZ": "RICE",
+    "SILICE": "SILICA",
+    "HYDROXYDE": "HYDROXIDE",
+    "CHLORURE": "CHLORIDE",
+    "OXYDE": "OXIDE",
+    "DIOXYDE": "DIOXIDE",
+    "SEL": "SALT",
+    "SUCRE": "SUCROSE",
+    "MIEL": "MEL",
+    "ALCOOL": "ALCOHOL",
+    "GLYCERINE": "GLYCERIN",
+    "MALTODEXTRINE": "MALTODEXTRIN",
+    "XANTHANE": "XANTHAN",
+    "COPOLYMERE": "COPOLYMER",
+    "CROSSPOLYMERE": "CROSSPOLYMER",
+    "TRISODIQUE": "TRISODIUM",
+    "DISODIQUE": "DISODIUM",
+    "TETRASODIQUE": "TETRASODIUM",
+    "SODIQUE": "SODIUM",
+    "POTASSIQUE": "POTASSIUM",
+    "CITRIQUE": "CITRIC",
+    "SALICYLIQUE": "SALICYLIC",
+    "LACTIQUE": "LACTIC",
+    "STEARIQUE": "STEARIC",
+    "ASCORBIQUE": "ASCORBIC",
+    "HYALURONIQUE": "HYALURONIC",
+    "BENZOIQUE": "BENZOIC",
+    "SORBIQUE": "SORBIC",
+    "GLYCOLIQUE": "GLYCOLIC",
+    "PALMITIQUE": "PALMITIC",
+    "MYRISTIQUE": "MYRISTIC",
 }
-_FR_MARKERS = _Pattern(r"(?i)\b(?:de|du|des|d')\b|\b(?:acide|extrait|huile|beurre|hydroxyde|chlorure|gomme|amidon|copolym[eè]re)\b|[éèêà]")
+_FR_MARKERS = _Pattern(
+    r"(?i)\b(?:de|du|des|d')\b|\b(?:acide|extrait|huile|beurre|hydroxyde|chlorure|gomme|amidon|copolym[eè]re)\b|[éèêà]"
+)
 _FR_LINK = _Pattern(r"(?i)\b(?:de la|de|du|des|d'|l')\s*")
 
 
@@ -200,11 +243,14 @@ _MAY_CONTAIN = _Pattern(
     r"|puede\s+contener|pu[oò]\s+contenere|pode\s+conter|kan\s+bevatten)(?:\s*\))?"
     r"(?:\s*(?:\(\s*)?(?:may\s+contain|peut\s+contenir|\+\s*/\s*-|±)(?:\s*\))?)*\s*:?"
 )
+_MAY_CORE = _Pattern(
+    r"(?i)\+\s*/\s*-|±|may\s+contain|peut\s+contenir|kann\s+enthalten|puede\s+contener|pu[oò]\s+contenere|pode\s+conter|kan\s+bevatten"
+)
 _AND = _Pattern(r"(?i)\(\s*(?:and|et|und|y|e)\s*\)")
 _CODE_BRACKETED = _Pattern(r"[\[(]\s*(?:F\.?\s*I\.?\s*L\.?|(?!C\s?[IL1]\b)[A-Z]{1,4}[\s-]?\d{2,})[^\])\[(]{0,30}[\])]")
-_CODE_FIL = _Pattern(
-    r"(?i)(?:\(\s*)?(?:\bcode\s*)?\bF\.?\s?[IL1]\.?\s?L\.?\s*[:#]?\s*[A-Z]{0,2}\d[\w/-]*\.?(?:\s*\))?"
-)
+_CODE_FIL = _Pattern(r"(?i)(?:\(\s*)?(?:\bcode\s*)?\bF\.?\s?[IL1]\.?\s?L\.?\s*[:#]?\s*[A-Z]{0,2}\d[\w/-]*\.?(?:\s*\))?")
+_FIL_CORE = _Pattern(r"[Ff]\.?\s?[IiLl1]\.?\s?[Ll]")
+_NUMBERED_CORE = _Pattern(r"\d\s?[.,]\s?\d\s?-")
 _CODE_TOKEN = _Pattern(r"^[\d\s./:-]*\d[\d\s./:-]*[A-Za-z]?$")
 _TAGS = _Pattern(r"<[^<>]{0,200}>")
 _FOOTNOTE_WORDS = _Pattern(
@@ -220,11 +266,13 @@ _LINEBREAK_HYPHEN = _Pattern(r"(?<=[A-Za-z]) ?- (?=[a-z]{2}|[A-Z]{2})")
 _NUMBERED = _Pattern(r"(?<![\w.,-])(\d)\s?[.,]\s?(\d)\s?-\s?(?=[A-Za-z])")  # "1, 2-Hexanediol", "1.2 - HEXANEDIOL"
 _GLUED_SENTENCE = _Pattern(r"(?<=[a-z]{3})\.(?=[A-Z][a-z])|(?<=[A-Z]{3})\.(?=[A-Z]{3})")  # "Linalool.Squalane"
 _GLUED_BRACKET = _Pattern(r"(?i)(?<!poly)(?<!bis)(?<!tris)(?<=[a-z]{3})\((?=[a-z]{2})")  # "Water(Aqua/Eau)"
-_CI_LIST = _Pattern(
-    r"(?i)((?:[^\W\d_][^,;()\[\]]{0,40}?)?)\s*[(\[]\s*((?:C\.?\s?I\.?\s?)?\d{5}(?::\d)?"
-    r"(?:\s*[,/;]\s*(?:C\.?\s?I\.?\s?)?\d{5}(?::\d)?)+)\s*[)\]]"
+_CI_LIST = _Pattern(  # "(CI 77491, CI 77492, 77499)": a bracket holding only colour-index numbers
+    r"[(\[]\s*((?:C\.?\s?I\.?\s?)?\d{5}(?::\d)?(?:\s*[,/;]\s*(?:C\.?\s?I\.?\s?)?\d{5}(?::\d)?)+)\s*[)\]]"
 )
-_CI_PAIR = _Pattern(r"(?i)\b((?:iron oxides?|ultramarines?|titanium dioxide|mica|chromium oxide greens))\s+(C\s?I\s?\d{5}(?::\d)?)\b")
+_FIVE_DIGITS = _Pattern(r"\d{5}")
+_CI_PAIR = _Pattern(
+    r"(?i)\b((?:iron oxides?|ultramarines?|titanium dioxide|mica|chromium oxide greens))\s+(C\s?I\s?\d{5}(?::\d)?)\b"
+)
 _QUALIFIERS = _Pattern(
     r"(?i)(?:\s+|^)(?:\(?\b(?:usp|nf|bp|ep|ph\.?\s?eur\.?|fcc|jp|sunscreen|uv\s?filter|active|organic|bio"
     r"|extra\s+virgin|virgin|cold\s+pressed|certified\s+organic|non-?gmo|natural|vegan)\b\)?)(?=\s|$)"
@@ -281,17 +329,21 @@ def _prev_char(text: str, i: int) -> int:
     return i
 
 
+_PARENS = _Pattern(r"[()]")
+
+
 def _group_spans(text: str) -> list[tuple[int, int]]:
     """Matched (...) groups that hold at most one comma: commas inside them do not split."""
     spans: list[tuple[int, int]] = []
     stack: list[int] = []
-    for i, ch in enumerate(text):
+    for m in _PARENS.finditer(text):
+        i, ch = m.start(), m.group()
         if ch == "(":
             stack.append(i)
         elif ch == ")" and stack:
             start = stack.pop()
             inner = text[start + 1 : i]
-            if inner.count(",") <= 1 and len(inner) <= 60 and not _MAY_CONTAIN.search(inner):
+            if inner.count(",") <= 1 and len(inner) <= 60 and not (_MAY_CORE.search(inner) and _MAY_CONTAIN.search(inner)):
                 spans.append((start, i))
     return spans
 
@@ -312,16 +364,18 @@ def _is_sentence_end(text: str, i: int) -> bool:
     return not (len(word) == 1 or word.lower() in _ABBREVIATIONS)
 
 
+_SEPARATOR = _Pattern(r"[,.;\n•·|、，]")
+
+
 def _segments(text: str) -> list[tuple[str, bool]]:
     """Split into raw entries, flagging those inside a "+/- (may contain)" block."""
     protected = bytearray(len(text))
     for start, end in _group_spans(text):
-        for k in range(start, end + 1):
-            protected[k] = 1
+        protected[start : end + 1] = b"\x01" * (end + 1 - start)
     may_ranges: list[tuple[int, int]] = []
     skip: dict[int, int] = {}  # marker start -> marker end
     hard: set[int] = set()  # brackets that open/close a shade block
-    for m in _MAY_CONTAIN.finditer(text):
+    for m in _MAY_CONTAIN.finditer(text) if _MAY_CORE.search(text) else ():
         start, end = m.start(), m.end()
         prev = _prev_char(text, start)
         stop = len(text)
@@ -334,27 +388,22 @@ def _segments(text: str) -> list[tuple[str, bool]]:
                 hard.add(close)
         may_ranges.append((end, stop))
         skip[start] = end
-    depth = [0] * (len(text) + 2)  # how many shade blocks cover each position
-    for lo, hi in may_ranges:
-        depth[lo] += 1
-        depth[hi + 1] -= 1
-    for k in range(1, len(depth)):
-        depth[k] += depth[k - 1]
+
+    def in_block(pos: int) -> bool:
+        return any(lo <= pos <= hi for lo, hi in may_ranges)
+
     out: list[tuple[str, bool]] = []
-    buf: list[str] = []
-    seg_start = 0
-
-    def flush() -> None:
-        piece = "".join(buf)
-        buf.clear()
-        out.append((piece, depth[min(seg_start, len(text))] > 0))
-
-    i = 0
     n = len(text)
-    while i < n:
+    seg_start = 0
+    # only separator candidates are visited (a per-character loop cost ~0.5 ms a label)
+    stops = sorted(set(skip) | hard | {m.start() for m in _SEPARATOR.finditer(text)})
+    i_skip_until = -1
+    for i in stops:
+        if i < i_skip_until:
+            continue
         if i in skip:
-            flush()
-            i = seg_start = skip[i]
+            out.append((text[seg_start:i], in_block(seg_start)))
+            seg_start = i_skip_until = skip[i]
             continue
         ch = text[i]
         if i in hard or ch in ";•·|、，":
@@ -369,12 +418,9 @@ def _segments(text: str) -> list[tuple[str, bool]]:
         else:
             split = False
         if split:
-            flush()
+            out.append((text[seg_start:i], in_block(seg_start)))
             seg_start = i + 1
-        else:
-            buf.append(ch)
-        i += 1
-    flush()
+    out.append((text[seg_start:], in_block(seg_start)))
     return out
 
 
@@ -510,6 +556,7 @@ def _clean(piece: str, footnotes: dict[int, str]) -> tuple[str, tuple[str, ...],
     return raw, candidates, percent, note
 
 
+_CLEAN_MEMO: dict[str, tuple[str, tuple[str, ...], float | None, str | None]] = {}  # piece -> _clean(piece)
 _GROUP = "\x01"  # "head<GROUP>member": one member of a bracketed list that belongs to head
 _DASH_SEP = _Pattern(r"[ \t]+-[ \t]*(?:\n[ \t]*)?|[ \t]*-[ \t]*\n[ \t]*|\n[ \t]*-[ \t]+")
 
@@ -519,17 +566,28 @@ def _bracket_lists(text: str) -> str:
     its head, and "Parfum (Limonene, Linalool, Citral)" into the head and one entry per member:
     a bracket with several commas is a list, not one name."""
 
-    def ci_list(m: re.Match[str]) -> str:
-        head = m.group(1).strip()
-        codes = re.findall(r"(?i)(?:C\.?\s?I\.?\s?)?(\d{5}(?::\d)?)", m.group(2))
-        return ", ".join(f"{head}{_GROUP}CI {code}" if head else f"CI {code}" for code in codes)
-
-    text = _CI_LIST.sub(ci_list, text)
-    text = _CI_PAIR.sub(lambda m: f"{m.group(1)}{_GROUP}{m.group(2)}", text)
-    out: list[str] = []
+    if _FIVE_DIGITS.search(text):
+        parts: list[str] = []
+        last = 0
+        for m in _CI_LIST.finditer(text):
+            j = m.start() - 1  # the head: the text back to the previous separator
+            while j >= last and text[j] not in ",;\n•·|":
+                j -= 1
+            head = text[j + 1 : m.start()].strip()
+            codes = re.findall(r"(?i)(?:C\.?\s?I\.?\s?)?(\d{5}(?::\d)?)", m.group(1))
+            if head and not any(c.isalpha() for c in head):
+                head = ""
+            parts.append(text[last : j + 1])
+            parts.append(", ".join(f"{head}{_GROUP}CI {code}" if head else f"CI {code}" for code in codes))
+            last = m.end()
+        text = "".join(parts) + text[last:]
+        text = _CI_PAIR.sub(lambda m: f"{m.group(1)}{_GROUP}{m.group(2)}", text)
+    if "(" not in text:
+        return text
     stack: list[int] = []
     pieces = list(text)
-    for i, ch in enumerate(text):
+    for m in _PARENS.finditer(text):
+        i, ch = m.start(), m.group()
         if ch == "(":
             stack.append(i)
         elif ch == ")" and stack:
@@ -550,8 +608,7 @@ def _bracket_lists(text: str) -> str:
             pieces[start] = ", " + ", ".join(f"{head}{_GROUP}{m}" for m in members)
             for k2 in range(start + 1, i + 1):
                 pieces[k2] = ""
-    out = pieces
-    return "".join(out)
+    return "".join(pieces)
 
 
 def split_label(text: str, skipped: list[str] | None = None) -> list[LabelToken]:
@@ -576,12 +633,16 @@ def split_label(text: str, skipped: list[str] | None = None) -> list[LabelToken]
     if skipped is not None:
         if len(before) < len(text):
             skipped.append(text[len(before) :].strip())
-        skipped.extend(m.group() for p in (_CODE_BRACKETED, _CODE_FIL) for m in p.finditer(before))
+        skipped.extend(m.group() for m in _CODE_BRACKETED.finditer(before))
+        if _FIL_CORE.search(before):
+            skipped.extend(m.group() for m in _CODE_FIL.finditer(before))
     text = before
     text = _CODE_BRACKETED.sub(" ", text)
-    text = _CODE_FIL.sub(" ", text)
+    if _FIL_CORE.search(text):
+        text = _CODE_FIL.sub(" ", text)
     text = _AND.sub(",", text)
-    text = _NUMBERED.sub(r"\1,\2-", text)
+    if _NUMBERED_CORE.search(text):
+        text = _NUMBERED.sub(r"\1,\2-", text)
     text = _GLUED_SENTENCE.sub(". ", text)
     dashes = len(_DASH_SEP.findall(text))
     if dashes >= 3 and dashes > text.count(","):  # "AQUA - GLYCERIN - ...": dashes separate entries
@@ -602,7 +663,12 @@ def split_label(text: str, skipped: list[str] | None = None) -> list[LabelToken]
         if _GROUP in piece:
             group, piece = piece.split(_GROUP, 1)
             group = " ".join(group.split()).strip(" ,;")
-        raw, candidates, percent, note = _clean(piece, footnotes)
+        cleaned = _CLEAN_MEMO.get(piece) if not footnotes else None
+        if cleaned is None:
+            cleaned = _clean(piece, footnotes)
+            if not footnotes and len(_CLEAN_MEMO) < 100_000:
+                _CLEAN_MEMO[piece] = cleaned
+        raw, candidates, percent, note = cleaned
         if not candidates:
             continue
         if group:

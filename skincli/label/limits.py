@@ -11,6 +11,7 @@ otherwise the verdict is "undecided" and the message lists the cases. Not legal 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
@@ -82,6 +83,7 @@ def _number(text: str) -> float | None:
         return None
 
 
+@lru_cache(maxsize=4096)
 def limit_cases(entry: AnnexEntry) -> list[LimitCase]:
     """The entry's cases with their product types and numeric maxima (None where not a number)."""
     if not entry.max_concentration.strip():
@@ -97,6 +99,7 @@ def limit_cases(entry: AnnexEntry) -> list[LimitCase]:
     return out
 
 
+@lru_cache(maxsize=4096)
 def explain(entry: AnnexEntry) -> list[str]:
     """The limits as lines a reader can follow: "(a) Body lotion: max 0,05 % RE"."""
     lines = []
@@ -126,7 +129,9 @@ def check(entry: AnnexEntry, percent: float, product_type: str | None = None) ->
     if any(_EXPRESSED.search(c.max_text) for c in cases):
         caveat = " (the limit is expressed as a part of the substance or an equivalent; the label's figure may not be)"
     listed = "; ".join(
-        f"({c.case}) {c.product_type or 'all products'}: {c.max_text}" if c.case else f"{c.product_type or 'all products'}: {c.max_text}"
+        f"({c.case}) {c.product_type or 'all products'}: {c.max_text}"
+        if c.case
+        else f"{c.product_type or 'all products'}: {c.max_text}"
         for c in cases
     )
     top = max(c.max_percent for c in cases if c.max_percent is not None)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from skincli.label.inci import LabelToken, french_words, loose_key, normalize, ocr_variants, split_label
@@ -52,6 +53,7 @@ class KbHit(NamedTuple):
     cautions: tuple[str, ...] = ()
 
 
+@lru_cache(maxsize=4096)
 def annex_words(annex: AnnexEntry) -> str:
     """What an annex entry means, in words: "prohibited in the EU in nano form (carcinogenic Cat. 1B)"."""
     if annex.annex == "II":
@@ -62,9 +64,7 @@ def annex_words(annex: AnnexEntry) -> str:
         if cond:
             text += " " + cond.group(1).strip(" .")
         if annex.cmr:
-            reasons = ", ".join(
-                dict.fromkeys(r.strip().replace("()", "").lower() for r in annex.cmr.split(",") if r.strip())
-            )
+            reasons = ", ".join(dict.fromkeys(r.strip().replace("()", "").lower() for r in annex.cmr.split(",") if r.strip()))
             text += f" (classified {reasons})"
         return text
     words = {
@@ -76,6 +76,34 @@ def annex_words(annex: AnnexEntry) -> str:
     if annex.form == "nano":
         words += " (nano form)"
     return words
+
+
+@lru_cache(maxsize=8192)
+def _annex_dicts(annexes: tuple[AnnexEntry, ...]) -> list[dict[str, Any]]:
+    """JSON-ready annex entries, built once per distinct tuple (a batch repeats them thousands of times)."""
+    from skincli.label.limits import explain, limit_cases
+
+    return [
+        {
+            "annex": a.annex,
+            "ref": a.ref,
+            "label": a.label,
+            "max_concentration": a.max_concentration,
+            "product_type": a.product_type,
+            "conditions": a.conditions,
+            "warnings": a.warnings,
+            "meaning": annex_words(a),
+            "chemical_name": a.chemical_name,
+            "cmr": a.cmr,
+            "form": a.form or None,
+            "limits": [
+                {"case": c.case or None, "product_type": c.product_type, "max": c.max_text, "max_percent": c.max_percent}
+                for c in limit_cases(a)
+            ],
+            "limits_text": explain(a),
+        }
+        for a in annexes
+    ]
 
 
 class ScanItem(NamedTuple):
@@ -103,8 +131,6 @@ class ScanItem(NamedTuple):
         return self.inci or self.raw
 
     def to_dict(self) -> dict[str, Any]:
-        from skincli.label.limits import explain, limit_cases
-
         return {
             "position": self.position,
             "raw": self.raw,
@@ -112,27 +138,7 @@ class ScanItem(NamedTuple):
             "status": self.status,
             "via": self.via,
             "functions": list(self.functions),
-            "annexes": [
-                {
-                    "annex": a.annex,
-                    "ref": a.ref,
-                    "label": a.label,
-                    "max_concentration": a.max_concentration,
-                    "product_type": a.product_type,
-                    "conditions": a.conditions,
-                    "warnings": a.warnings,
-                    "meaning": annex_words(a),
-                    "chemical_name": a.chemical_name,
-                    "cmr": a.cmr,
-                    "form": a.form or None,
-                    "limits": [
-                        {"case": c.case or None, "product_type": c.product_type, "max": c.max_text, "max_percent": c.max_percent}
-                        for c in limit_cases(a)
-                    ],
-                    "limits_text": explain(a),
-                }
-                for a in self.annexes
-            ],
+            "annexes": _annex_dicts(self.annexes),
             "kb": None
             if self.kb is None
             else {
@@ -437,9 +443,7 @@ def _annexes_for(entry: CosIngEntry, nano: bool) -> tuple[AnnexEntry, ...]:
     return tuple(a for a in entry.annexes if a.form == "nano" or a.annex not in nano_annexes)
 
 
-def _item(
-    token: LabelToken, position: int, decoded: _Decoded, kb: KbHit | None, product_type: str | None
-) -> ScanItem:
+def _item(token: LabelToken, position: int, decoded: _Decoded, kb: KbHit | None, product_type: str | None) -> ScanItem:
     if decoded.text:
         status = TEXT
     elif decoded.entry is not None:
@@ -499,6 +503,11 @@ def scan_label(
         cosing.load_index()
     budget = _Budget(_MAX_SUGGESTED)
     memo: dict[tuple[str, tuple[str, ...]], list[_Decoded]] = cosing.memo.setdefault("decoded", {})  # type: ignore[assignment]
+    kb_memo: dict[tuple[str, ...], KbHit | None] = getattr(kb_lookup, "_scan_memo", None) or {}
+    try:  # the adapter is one function per knowledge base: its answers can be kept on it
+        kb_lookup._scan_memo = kb_memo  # type: ignore[attr-defined]
+    except AttributeError:
+        pass
     items: list[ScanItem] = []
     i = 0
     while i < len(tokens):
@@ -519,7 +528,11 @@ def scan_label(
                 kb = None
             else:
                 inci = (decoded.entry.inci_name,) if decoded.entry else ()
-                kb = _kb_for(kb_lookup, inci + (token.candidates if decoded.whole_token else ()))
+                names = inci + (token.candidates if decoded.whole_token else ())
+                if names in kb_memo:
+                    kb = kb_memo[names]
+                else:
+                    kb = kb_memo[names] = _kb_for(kb_lookup, names)
             items.append(_item(token, len(items) + 1, decoded, kb, product_type))
     return ScanReport(items=tuple(items), skipped=tuple(s for s in skipped if s), product_type=product_type)
 

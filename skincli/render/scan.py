@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 from skincli.kb import evidence
@@ -112,3 +113,179 @@ def rich(view: dict[str, Any]) -> Any:
         table.add_row(str(item["position"]), Text(defang(item["raw"])), inci, kb_cell, flags)
     summary = Text("\n".join(defang(line) for line in summary_lines(view, 200)))
     return Group(table, summary)
+
+
+# ---- many labels: scan --batch ------------------------------------------------------------------
+
+
+def _open_batch(source: str) -> Any:
+    """The batch input as text lines (UTF-8, undecodable bytes replaced), '-' for standard input."""
+    import io
+
+    from skincli.errors import InputError
+
+    if source == "-":
+        return io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig", errors="replace", newline=None)
+    try:
+        return open(source, encoding="utf-8-sig", errors="replace", newline=None)  # noqa: SIM115
+    except FileNotFoundError:
+        raise InputError(f"{source}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{source}: is a directory; give a JSON Lines file") from None
+    except OSError as exc:
+        raise InputError(f"{source}: cannot read ({exc.strerror})") from None
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _scan_lines(chunk: list[tuple[int, Any, str]]) -> list[str]:
+    """In a worker process: scan a chunk of labels, return their NDJSON lines."""
+    import json
+
+    from skincli.label.scan import scan_label
+
+    out = []
+    for line, label_id, text in chunk:
+        report = scan_label(text, _WORKER["kb"], _WORKER["cosing"], _WORKER["product_type"])
+        out.append(
+            json.dumps(
+                {"schema_version": _WORKER["version"], "line": line, "id": label_id, **report.to_dict()}, ensure_ascii=False
+            )
+        )
+    return out
+
+
+def run_batch(
+    source: str,
+    kb: Any,
+    *,
+    field: str = "ingredients_text",
+    plain: bool = False,
+    summary: bool = False,
+    jobs: int = 1,
+    product_type: str | None = None,
+) -> int:
+    """Scan every label of a batch, NDJSON to stdout in input order; return how many lines failed.
+
+    A broken line is reported on stderr with its line number and skipped. `--summary` adds a last
+    line with counts. A progress count goes to stderr only when it is a terminal and the batch is long.
+    """
+    import json
+    import time
+
+    from skincli.label.batch import BatchProblem, BatchSummary, read_batch
+    from skincli.label.cosing import default_cosing
+    from skincli.label.scan import kb_lookup_for, scan_label
+    from skincli.render.output import error
+    from skincli.views import SCHEMA_VERSION
+
+    cosing = default_cosing()
+    cosing.load_index()
+    lookup = kb_lookup_for(kb)
+    totals = BatchSummary()
+    failed = 0
+    done = 0
+    started = time.monotonic()
+    progress = sys.stderr.isatty()
+    write = sys.stdout.write
+    stream = _open_batch(source)
+    inputs = read_batch(stream, field=field, plain=plain)
+
+    def tick() -> None:
+        if progress and done % 200 == 0 and time.monotonic() - started > 1.0:
+            sys.stderr.write(f"\rscanned {done:,} labels")
+            sys.stderr.flush()
+
+    def problem(p: BatchProblem) -> None:
+        nonlocal failed
+        failed += 1
+        totals.failed += 1
+        error(f"skincli: {source if source != '-' else '<stdin>'}:{p.line}: {p.message}; line skipped")
+
+    try:
+        if jobs == 1:
+            for item in inputs:
+                if isinstance(item, BatchProblem):
+                    problem(item)
+                    continue
+                report = scan_label(item.text, lookup, cosing, product_type)
+                if summary:
+                    totals.add(report)
+                view = {"schema_version": SCHEMA_VERSION, "line": item.line, "id": item.id, **report.to_dict()}
+                write(json.dumps(view, ensure_ascii=False) + "\n")
+                done += 1
+                tick()
+        else:
+            failed += _run_parallel(inputs, jobs, lookup, cosing, product_type, totals, summary, problem, tick, SCHEMA_VERSION)
+            done = totals.labels
+    finally:
+        if stream is not sys.stdin:
+            stream.close()
+        if progress and done >= 200 and time.monotonic() - started > 1.0:
+            sys.stderr.write(f"\rscanned {done:,} labels\n")
+    if summary:
+        write(json.dumps({"schema_version": SCHEMA_VERSION, "batch": totals.to_dict()}, ensure_ascii=False) + "\n")
+    return failed
+
+
+def _run_parallel(
+    inputs: Any,
+    jobs: int,
+    lookup: Any,
+    cosing: Any,
+    product_type: Any,
+    totals: Any,
+    summary: bool,
+    problem: Any,
+    tick: Any,
+    version: str,
+) -> int:
+    """--jobs N: forked workers share the loaded indexes; chunks come back in input order."""
+    import json
+    import multiprocessing
+
+    from skincli.label.batch import BatchProblem
+
+    _WORKER.update(kb=lookup, cosing=cosing, product_type=product_type, version=version)
+    ctx = multiprocessing.get_context("fork")
+
+    def chunks() -> Any:
+        chunk: list[tuple[int, Any, str]] = []
+        for item in inputs:
+            if isinstance(item, BatchProblem):
+                if chunk:
+                    yield chunk
+                    chunk = []
+                yield item
+                continue
+            chunk.append((item.line, item.id, item.text))
+            if len(chunk) >= 64:
+                yield chunk
+                chunk = []
+        if chunk:
+            yield chunk
+
+    problems: list[BatchProblem] = []
+
+    def work() -> Any:
+        for c in chunks():
+            if isinstance(c, BatchProblem):
+                problems.append(c)
+                continue
+            yield c
+
+    with ctx.Pool(jobs) as pool:
+        for lines in pool.imap(_scan_lines, work()):
+            while problems:
+                problem(problems.pop(0))
+            for line in lines:
+                sys.stdout.write(line + "\n")
+                if summary:
+                    totals.add_view(json.loads(line))
+                else:
+                    totals.labels += 1
+                tick()
+    while problems:
+        problem(problems.pop(0))
+    return 0
