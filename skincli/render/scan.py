@@ -14,12 +14,15 @@ def _effects(kb: dict[str, Any], names: dict[str, str], limit: int = 3) -> str:
     return ", ".join(f"{names.get(e['effect'], e['effect'])} {e['level']}" for e in kb["effects"][:limit])
 
 
-def _flags(item: dict[str, Any], limit: int = 44) -> list[str]:
-    """EU annex entries with their limit (shortened; --json has the full text), cautions, shade blocks."""
+def _flags(item: dict[str, Any]) -> list[str]:
+    """EU annex entries in words, each limit case on its own line (never cut), limit checks, cautions."""
     flags = []
     for annex in item["annexes"]:
-        flag = annex["label"] + (f": max {annex['max_concentration']}" if annex["max_concentration"] else "")
-        flags.append(flag if len(flag) <= limit else flag[: limit - 1].rstrip() + "…")
+        flags.append(f"{annex['label']}: {annex.get('meaning') or ''}".rstrip(": "))
+        flags.extend(f"  {line}" for line in annex.get("limits_text", ()))
+    for check in item.get("limit_checks", ()):
+        mark = {"over": "OVER THE LIMIT", "within": "within the limit", "undecided": "cannot be decided from the label"}
+        flags.append(f"{check['annex']}: {mark.get(check['verdict'], check['verdict'])}: {check['message']}")
     if item["kb"] and item["kb"]["cautions"]:
         flags.append("caution: " + ", ".join(item["kb"]["cautions"]))
     if item["may_contain"]:
@@ -29,7 +32,11 @@ def _flags(item: dict[str, Any], limit: int = 44) -> list[str]:
 
 def _status(item: dict[str, Any]) -> str:
     if item["status"] == "recognised":
+        if item.get("synonym"):
+            return f"{item['inci']} (written as {item['synonym']})"
         return item["inci"]
+    if item["status"] == "text":
+        return "not an ingredient (label text)"
     if item["suggestions"]:
         return "not recognised; did you mean " + " / ".join(item["suggestions"]) + "?"
     return "not recognised"
@@ -46,6 +53,8 @@ def text(view: dict[str, Any], width: int = 80) -> str:
         detail = _status(item)
         if item["functions"]:
             detail += " · " + ", ".join(f.lower() for f in item["functions"][:3])
+        if item.get("note") and item["status"] != "text":
+            detail += f" ({item['note']})"
         out += _wrap(detail, width, "     ", "       ")
         if item["kb"]:
             kb = item["kb"]
@@ -64,8 +73,9 @@ def text(view: dict[str, Any], width: int = 80) -> str:
 def summary_lines(view: dict[str, Any], width: int) -> list[str]:
     s = view["summary"]
     names = view.get("effect_names", {})
+    text_items = len(s.get("not_ingredients", ()))
     out = _wrap(
-        f"{s['count']} ingredients, {s['recognised']} recognised ({s['recognition_rate']:.0%}), "
+        f"{s['count'] - text_items} ingredients, {s['recognised']} recognised ({s['recognition_rate']:.0%}), "
         f"{s['in_kb']} in the knowledge base, {len(s['restricted'])} with EU annex entries.",
         width,
     )
@@ -79,8 +89,14 @@ def summary_lines(view: dict[str, Any], width: int) -> list[str]:
                 "  ",
                 "    ",
             )
+    if s.get("prohibited"):
+        out += _wrap("Prohibited in the EU: " + "; ".join(s["prohibited"]), width, "", "  ")
+    for row in s.get("over_limit", ()):
+        out += _wrap(f"Over an EU limit: {row['name']} ({row['annex']}): {row['message']}", width, "", "  ")
     if s["unrecognised"]:
         out += _wrap("Not recognised: " + "; ".join(s["unrecognised"]), width, "", "  ")
+    if s.get("not_ingredients"):
+        out += _wrap("Label text, not ingredients: " + "; ".join(s["not_ingredients"]), width, "", "  ")
     return out
 
 
