@@ -502,7 +502,8 @@ class CosIng:
         # in-memory indexes (load_index)
         self._keys: dict[str, tuple[_Row, ...]] | None = None  # loose key -> rows, filled on demand
         self._ids: dict[str, list[int]] = {}
-        self._pool_calls = 0  # SQL suggestion/prefix searches; past 100 the full index is cheaper
+        self._synonyms_loaded = False
+        self._pool_calls = 0  # SQL suggestion/prefix searches; past 10 the full index is cheaper
         self._sorted_keys: list[str] = []
         self._synonyms: dict[str, tuple[int, str, str] | None] = {}  # memo of SQL answers
         self._bags: dict[str, int | None] = {}  # memo of SQL answers
@@ -569,6 +570,9 @@ class CosIng:
             keys.setdefault(key, []).append(inci_id)
         self._ids = keys
         self._keys = {}
+        self._synonyms_loaded = True  # about 1,000 rows: every answer known, absent ones included
+        for key, inci_id, name, kind in con.execute("SELECT key, inci_id, name, kind FROM synonym ORDER BY key, inci_id"):
+            self._synonyms.setdefault(key, (inci_id, name, kind))
 
     def _rows_of(self, lk: str) -> tuple[_Row, ...]:
         """In-memory path: the rows for a loose key, fetched by id once and kept."""
@@ -694,8 +698,8 @@ class CosIng:
         )
 
     def _synonym(self, lk: str) -> tuple[_Row, str, str] | None:
-        if lk in self._synonyms:
-            found = self._synonyms[lk]
+        if lk in self._synonyms or self._synonyms_loaded:
+            found = self._synonyms.get(lk)
             return None if found is None else (self._row(found[0]), found[1], found[2])
         row = (
             self._connect()
@@ -713,7 +717,7 @@ class CosIng:
         """(loose key, INCI name) of names whose loose key starts with `prefix` (inventory names only)."""
         out: list[tuple[str, str]] = []
         self._pool_calls += 1
-        if self._sorted_keys or (self._keys is not None and self._pool_calls > 100):
+        if self._sorted_keys or (self._keys is not None and self._pool_calls > 10):
             self._full_index()
             i = bisect_left(self._sorted_keys, prefix)
             while i < len(self._sorted_keys) and self._sorted_keys[i].startswith(prefix) and len(out) < limit:
@@ -787,7 +791,7 @@ class CosIng:
 
     def _pool(self, lk: str, lo: int, hi: int) -> Iterable[tuple[str, str]]:
         self._pool_calls += 1
-        if self._sorted_keys or (self._keys is not None and self._pool_calls > 100):
+        if self._sorted_keys or (self._keys is not None and self._pool_calls > 10):
             self._full_index()
             for bucket in ("p" + lk[:2], "s" + lk[-3:]):
                 for key in self._buckets.get(bucket, ()):

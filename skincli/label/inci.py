@@ -17,18 +17,24 @@ __all__ = ["LabelToken", "loose_key", "normalize", "ocr_variants", "split_label"
 
 
 class _Pattern:
-    """A regex compiled on first use: importing this module stays cheap for the CLI start-up."""
+    """A regex compiled on first use: importing this module stays cheap for the CLI start-up.
 
-    __slots__ = ("_args", "_compiled")
+    The compiled pattern's methods are kept on the instance once looked up, so later calls cost
+    no more than calling the compiled pattern directly.
+    """
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self._args = (pattern, flags)
         self._compiled: re.Pattern[str] | None = None
 
     def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
         if self._compiled is None:
             self._compiled = re.compile(*self._args)
-        return getattr(self._compiled, name)
+        attr = getattr(self._compiled, name)
+        self.__dict__[name] = attr
+        return attr
 
 
 # ---------------------------------------------------------------------------------------------
@@ -47,6 +53,7 @@ _NORM_TABLE = str.maketrans(
         "\u200b": None,
     }
 )
+_PLAIN = _Pattern(r"[a-z0-9]+(?: [a-z0-9]+)*")
 _DOT = _Pattern(r"(?<!\d)\.|\.(?!\d)")  # a period is kept only between two digits ("1.5")
 _WS = _Pattern(r"\s+")
 _AROUND = _Pattern(r" ?([-/+&,:]) ?")
@@ -56,6 +63,8 @@ _EDGE = " ,-/+&:"
 
 
 def _fold(text: str) -> str:
+    if text.isascii():
+        return text
     text = unicodedata.normalize("NFKD", text)
     return "".join(c for c in text if not unicodedata.combining(c))
 
@@ -68,7 +77,13 @@ def normalize(name: str) -> str:
     INCI names (periods outside numbers, asterisks, trademark signs) are dropped; hyphens,
     slashes, commas and brackets are kept because they do ("1,2-HEXANEDIOL"). Idempotent.
     """
-    s = _fold(_fold(name).casefold()).translate(_NORM_TABLE)
+    if name.isascii():
+        s = name.casefold()
+        if _PLAIN.fullmatch(s):  # letters, digits and single blanks: nothing else to do
+            return s
+        s = s.translate(_NORM_TABLE)
+    else:
+        s = _fold(_fold(name).casefold()).translate(_NORM_TABLE)
     s = _DOT.sub(" ", s)
     s = _WS.sub(" ", s)
     s = _AROUND.sub(r"\1", s)
@@ -276,6 +291,9 @@ _CI_PAIR = _Pattern(
 _QUALIFIERS = _Pattern(
     r"(?i)(?:\s+|^)(?:\(?\b(?:usp|nf|bp|ep|ph\.?\s?eur\.?|fcc|jp|sunscreen|uv\s?filter|active|organic|bio"
     r"|extra\s+virgin|virgin|cold\s+pressed|certified\s+organic|non-?gmo|natural|vegan)\b\)?)(?=\s|$)"
+)
+_QUALIFIER_WORDS = frozenset(
+    "USP NF BP EP PH. PH EUR EUR. FCC JP SUNSCREEN UV FILTER ACTIVE ORGANIC BIO VIRGIN COLD CERTIFIED NON-GMO NONGMO NATURAL VEGAN".split()
 )
 _STEREO = _Pattern(r"(?i)^(?:[DL]{1,2}\s?\(\s?[+-]\s?\)\s?-?\s?|\(\s?[+-]\s?\)\s?-?\s?|DL-|D-|L-)(?=[A-Za-z]{3})")
 _OL_ESTER = _Pattern(r"(?i)\b(TOCOPHER|RETIN)OL\s+(ACETATE|PALMITATE|LINOLEATE|NICOTINATE|SUCCINATE)\b")
@@ -505,18 +523,22 @@ def _expand(name: str) -> list[str]:
                 add(part)
                 add(_PAREN_GROUP.sub(" ", part))
     for candidate in list(out):
-        joined = _LINEBREAK_HYPHEN.sub("", candidate)
-        if joined != candidate:
-            add(joined)
-        bare = _QUALIFIERS.sub(" ", candidate).strip()  # "GLYCERIN USP", "AVOBENZONE SUNSCREEN"
-        if bare and bare != candidate:
-            add(bare)
-        plain = _STEREO.sub("", candidate)  # "L (+) LACTIC ACID"
-        if plain != candidate:
-            add(plain)
-        ester = _OL_ESTER.sub(r"\1YL \2", candidate)  # "TOCOPHEROL ACETATE" is TOCOPHERYL ACETATE
-        if ester != candidate:
-            add(ester)
+        if "- " in candidate or " -" in candidate:
+            joined = _LINEBREAK_HYPHEN.sub("", candidate)
+            if joined != candidate:
+                add(joined)
+        if _QUALIFIER_WORDS.intersection(candidate.replace("(", " ").replace(")", " ").split()):
+            bare = _QUALIFIERS.sub(" ", candidate).strip()  # "GLYCERIN USP", "AVOBENZONE SUNSCREEN"
+            if bare and bare != candidate:
+                add(bare)
+        if candidate[:1] in "LD(":
+            plain = _STEREO.sub("", candidate)  # "L (+) LACTIC ACID"
+            if plain != candidate:
+                add(plain)
+        if "OL " in candidate:
+            ester = _OL_ESTER.sub(r"\1YL \2", candidate)  # "TOCOPHEROL ACETATE" is TOCOPHERYL ACETATE
+            if ester != candidate:
+                add(ester)
     return list(dict.fromkeys(out))
 
 
