@@ -161,6 +161,37 @@ def _entry_form(row: dict[str, str]) -> str:
     return "nano" if _NANO.search(text) and "massive" not in text.lower() else ""
 
 
+def _drop_mixture_parts(con: sqlite3.Connection, links: set[tuple[int, int]]) -> set[tuple[int, int]]:
+    """An Annex V entry for a mixture ("CITRIC ACID (AND) SILVER CITRATE", "METHYLCHLOROISOTHIAZOLINONE
+    AND METHYLISOTHIAZOLINONE") covers the mixture, not each part on its own: a part keeps the link only
+    if it is itself a preservative (CosIng function) with no entry of its own in Annex V."""
+    mixtures = {
+        aid
+        for aid, names in con.execute("SELECT id, names FROM annex WHERE annex = 'V'")
+        if re.search(r"\(AND\)|\sAND\s", names.upper())
+    }
+    preservative = {
+        iid
+        for iid, codes in con.execute("SELECT id, functions FROM inci")
+        if any(name in ("PRESERVATIVE",) for name in _function_names(con, codes))
+    }
+    own_v = {
+        iid
+        for iid, aid in links
+        if aid not in mixtures and con.execute("SELECT annex FROM annex WHERE id = ?", (aid,)).fetchone()[0] == "V"
+    }
+    return {(iid, aid) for iid, aid in links if aid not in mixtures or (iid in preservative and iid not in own_v)}
+
+
+_FUNCTION_CACHE: dict[str, str] = {}
+
+
+def _function_names(con: sqlite3.Connection, codes: str) -> list[str]:
+    if not _FUNCTION_CACHE:
+        _FUNCTION_CACHE.update({str(i): n for i, n in con.execute("SELECT id, name FROM function")})
+    return [_FUNCTION_CACHE[c] for c in codes.split()]
+
+
 def _clean_text(text: str) -> str:
     """Drop soft hyphens (line-break hints in the Commission's text) and collapse blanks."""
     return " ".join(text.replace("\u00ad", "").split())
@@ -280,6 +311,7 @@ def build(shared: Path, out: Path) -> dict[str, int]:
             for inci_id in dict.fromkeys(linked):
                 synonyms.add((lk, inci_id, name, kind))
 
+    links = _drop_mixture_parts(con, links)
     con.executemany("INSERT INTO inci_annex VALUES (?, ?)", sorted(links))
     con.executemany("INSERT INTO lookup VALUES (?, ?)", sorted(keyed))
     bags = {}

@@ -308,6 +308,9 @@ ALIASES: dict[str, str] = {
     "MEXORYL XL": "DROMETRIZOLE TRISILOXANE",
     "UVINUL A PLUS": "DIETHYLAMINO HYDROXYBENZOYL HEXYL BENZOATE",
     "TROLAMINE": "TRIETHANOLAMINE",
+    # trade or common names of fragrance ingredients the EU banned (Annex II)
+    "LILIAL": "BUTYLPHENYL METHYLPROPIONAL",
+    "LYRAL": "HYDROXYISOHEXYL 3-CYCLOHEXENE CARBOXALDEHYDE",
 }
 
 # Older or common genus spellings still printed at the start of a plant name.

@@ -55,14 +55,21 @@ class KbHit(NamedTuple):
 
 @lru_cache(maxsize=4096)
 def annex_words(annex: AnnexEntry) -> str:
-    """What an annex entry means, in words: "prohibited in the EU in nano form (carcinogenic Cat. 1B)"."""
+    """What an annex entry means, in words: "prohibited in the EU in nano form (classified carcinogenic Cat. 1B)".
+
+    A condition of the entry ("when used as a substance in hair dye products", "if it contains >0.1%
+    butadiene", "except for normal content in natural essences") is part of the sentence.
+    """
     if annex.annex == "II":
+        head = annex.chemical_name.split(" | ")[0]
         text = "prohibited in the EU"
         if annex.form == "nano":
             text += " in nano form"
-        cond = re.search(r"(?i),\s*((?:when|if)\b[^|;]*)", annex.chemical_name)
+        cond = re.search(r"(?i)(?:,\s*|\s)((?:when|if|except|with the exception of)\b[^|;]*)", head)
         if cond:
-            text += " " + cond.group(1).strip(" .")
+            text += " " + cond.group(1).strip(" .,")
+        if re.match(r"(?i)\s*furocoumarin", head):  # the entry is about a constituent, not the ingredient
+            text = f"a constituent is {text} (furocoumarins)"
         if annex.cmr:
             reasons = ", ".join(dict.fromkeys(r.strip().replace("()", "").lower() for r in annex.cmr.split(",") if r.strip()))
             text += f" (classified {reasons})"
