@@ -293,7 +293,8 @@ _QUALIFIERS = _Pattern(
     r"|extra\s+virgin|virgin|cold\s+pressed|certified\s+organic|non-?gmo|natural|vegan)\b\)?)(?=\s|$)"
 )
 _QUALIFIER_WORDS = frozenset(
-    "USP NF BP EP PH. PH EUR EUR. FCC JP SUNSCREEN UV FILTER ACTIVE ORGANIC BIO VIRGIN COLD CERTIFIED NON-GMO NONGMO NATURAL VEGAN".split()
+    "USP NF BP EP PH. PH EUR EUR. FCC JP SUNSCREEN UV FILTER ACTIVE ORGANIC BIO VIRGIN COLD CERTIFIED"
+    " NON-GMO NONGMO NATURAL VEGAN".split()
 )
 _STEREO = _Pattern(r"(?i)^(?:[DL]{1,2}\s?\(\s?[+-]\s?\)\s?-?\s?|\(\s?[+-]\s?\)\s?-?\s?|DL-|D-|L-)(?=[A-Za-z]{3})")
 _OL_ESTER = _Pattern(r"(?i)\b(TOCOPHER|RETIN)OL\s+(ACETATE|PALMITATE|LINOLEATE|NICOTINATE|SUCCINATE)\b")
