@@ -511,7 +511,8 @@ class CosIng:
         self._synonyms: dict[str, tuple[int, str, str] | None] = {}  # memo of SQL answers
         self._bags: dict[str, int | None] = {}  # memo of SQL answers
         self._by_id: dict[int, _Row] = {}
-        self._buckets: dict[str, list[str]] = {}
+        self._buckets: dict[str, list[str]] = {}  # "p"+first 2 / "s"+last 3 letters -> inventory keys
+        self._inventory_names: dict[str, str] = {}
         self._suggest_cache: dict[str, list[str]] = {}
         self.memo: dict[str, dict[object, object]] = {}  # per-process caches of the scanner (scan.py)
 
@@ -604,6 +605,11 @@ class CosIng:
             self._by_id.setdefault(row[0], row)
         self._sorted_keys = sorted(self._ids)
         for key in self._sorted_keys:
+            rows = [self._by_id[i] for i in self._ids[key]]
+            best = min(rows, key=lambda r: (r[3] != "inventory", r[0]))
+            if best[3] != "inventory":
+                continue
+            self._inventory_names[key] = best[1]
             self._buckets.setdefault("p" + key[:2], []).append(key)
             self._buckets.setdefault("s" + key[-3:], []).append(key)
 
@@ -796,12 +802,11 @@ class CosIng:
         self._pool_calls += 1
         if self._sorted_keys or (self._keys is not None and self._pool_calls > 10):
             self._full_index()
+            names = self._inventory_names
             for bucket in ("p" + lk[:2], "s" + lk[-3:]):
                 for key in self._buckets.get(bucket, ()):
                     if lo <= len(key) <= hi:
-                        row = self._rows_of(key)[0]
-                        if row[3] == "inventory":
-                            yield key, row[1]
+                        yield key, names[key]
         else:
             self._sql_lookups += 1
             # The lookup table already holds each name's loose key: recomputing it in Python for the

@@ -258,6 +258,14 @@ _MAY_CONTAIN = _Pattern(
     r"|puede\s+contener|pu[oò]\s+contenere|pode\s+conter|kan\s+bevatten)(?:\s*\))?"
     r"(?:\s*(?:\(\s*)?(?:may\s+contain|peut\s+contenir|\+\s*/\s*-|±)(?:\s*\))?)*\s*:?"
 )
+def _may_contain_possible(text: str) -> bool:
+    """Cheap string tests before the costly "(may contain)" patterns."""
+    if "+" in text or "±" in text:
+        return True
+    low = text.lower()
+    return any(w in low for w in ("contain", "conten", "conter", "enthalten", "bevatten"))
+
+
 _MAY_CORE = _Pattern(
     r"(?i)\+\s*/\s*-|±|may\s+contain|peut\s+contenir|kann\s+enthalten|puede\s+contener|pu[oò]\s+contenere|pode\s+conter|kan\s+bevatten"
 )
@@ -279,7 +287,9 @@ _SECTION = _Pattern(r"^([^\W\d_][^:,()]{0,40}?)\s*:\s*(?=[^\d\s])(.+)$")
 _CI = _Pattern(r"(?i)(?<![A-Za-z])C\s*\.?\s*[IL1|]\s*\.?\s*(\d{5})(?!\d)")
 _LINEBREAK_HYPHEN = _Pattern(r"(?<=[A-Za-z]) ?- (?=[a-z]{2}|[A-Z]{2})")
 _NUMBERED = _Pattern(r"(?<![\w.,-])(\d)\s?[.,]\s?(\d)\s?-\s?(?=[A-Za-z])")  # "1, 2-Hexanediol", "1.2 - HEXANEDIOL"
-_GLUED_SENTENCE = _Pattern(r"(?<=[a-z]{3})\.(?=[A-Z][a-z])|(?<=[A-Z]{3})\.(?=[A-Z]{3})")  # "Linalool.Squalane"
+_GLUED_SENTENCE = _Pattern(  # "Linalool.Squalane" (a literal first: the engine skips ahead to each period)
+    r"\.(?=[A-Z])(?:(?<=[a-z]{3}\.)(?=[A-Z][a-z])|(?<=[A-Z]{3}\.)(?=[A-Z]{3}))"
+)
 _GLUED_BRACKET = _Pattern(r"(?i)(?<!poly)(?<!bis)(?<!tris)(?<=[a-z]{3})\((?=[a-z]{2})")  # "Water(Aqua/Eau)"
 _CI_LIST = _Pattern(  # "(CI 77491, CI 77492, 77499)": a bracket holding only colour-index numbers
     r"[(\[]\s*((?:C\.?\s?I\.?\s?)?\d{5}(?::\d)?(?:\s*[,/;]\s*(?:C\.?\s?I\.?\s?)?\d{5}(?::\d)?)+)\s*[)\]]"
@@ -310,9 +320,13 @@ def _unescape(text: str) -> str:
     return _TAGS.sub(" ", text)
 
 
+_HEADER_WORDS = ("ngr", "inci", "compos", "zutaten", "adniki", "ainesos")
+
+
 def _drop_prelude(text: str) -> str:
     """Marketing text before an "Ingredients:" header is not part of the list."""
-    match = _HEADER.search(text)
+    low = text.lower()
+    match = _HEADER.search(text) if ":" in text and any(w in low for w in _HEADER_WORDS) else None
     if match:
         return text[match.end() :]
     return _LEADING_HEADER.sub("", text, count=1)
@@ -320,6 +334,8 @@ def _drop_prelude(text: str) -> str:
 
 def _split_footnotes(text: str) -> tuple[str, dict[int, str]]:
     """Cut "*organic / **from natural origin" definitions off the list; return them by star count."""
+    if "*" not in text and "†" not in text:
+        return text, {}
     for m in re.finditer(r"(?:(?<=[\s.,;:])|^)(\*+|†+)\s*(?=[^\W\d_])", text):
         prev = _prev_char(text, m.start())
         if prev < 0:
@@ -362,7 +378,11 @@ def _group_spans(text: str) -> list[tuple[int, int]]:
         elif ch == ")" and stack:
             start = stack.pop()
             inner = text[start + 1 : i]
-            if inner.count(",") <= 1 and len(inner) <= 60 and not (_MAY_CORE.search(inner) and _MAY_CONTAIN.search(inner)):
+            if (
+                inner.count(",") <= 1
+                and len(inner) <= 60
+                and not (_may_contain_possible(inner) and _MAY_CONTAIN.search(inner))
+            ):
                 spans.append((start, i))
     return spans
 
@@ -394,7 +414,7 @@ def _segments(text: str) -> list[tuple[str, bool]]:
     may_ranges: list[tuple[int, int]] = []
     skip: dict[int, int] = {}  # marker start -> marker end
     hard: set[int] = set()  # brackets that open/close a shade block
-    for m in _MAY_CONTAIN.finditer(text) if _MAY_CORE.search(text) else ():
+    for m in _MAY_CONTAIN.finditer(text) if _may_contain_possible(text) and _MAY_CORE.search(text) else ():
         start, end = m.start(), m.end()
         prev = _prev_char(text, start)
         stop = len(text)
@@ -604,7 +624,9 @@ def _bracket_lists(text: str) -> str:
             parts.append(", ".join(f"{head}{_GROUP}CI {code}" if head else f"CI {code}" for code in codes))
             last = m.end()
         text = "".join(parts) + text[last:]
-        text = _CI_PAIR.sub(lambda m: f"{m.group(1)}{_GROUP}{m.group(2)}", text)
+        low = text.lower()
+        if any(w in low for w in ("iron oxide", "ultramarine", "titanium dioxide", "mica", "chromium oxide")):
+            text = _CI_PAIR.sub(lambda m: f"{m.group(1)}{_GROUP}{m.group(2)}", text)
     if "(" not in text:
         return text
     stack: list[int] = []
@@ -667,7 +689,7 @@ def split_label(text: str, skipped: list[str] | None = None) -> list[LabelToken]
     if _NUMBERED_CORE.search(text):
         text = _NUMBERED.sub(r"\1,\2-", text)
     text = _GLUED_SENTENCE.sub(". ", text)
-    dashes = len(_DASH_SEP.findall(text))
+    dashes = len(_DASH_SEP.findall(text)) if ("-" in text and text.count("-") >= 3) else 0
     if dashes >= 3 and dashes > text.count(","):  # "AQUA - GLYCERIN - ...": dashes separate entries
         text = _DASH_SEP.sub(", ", text)
     text = _bracket_lists(text)
