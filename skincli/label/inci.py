@@ -258,6 +258,8 @@ _MAY_CONTAIN = _Pattern(
     r"|puede\s+contener|pu[oò]\s+contenere|pode\s+conter|kan\s+bevatten)(?:\s*\))?"
     r"(?:\s*(?:\(\s*)?(?:may\s+contain|peut\s+contenir|\+\s*/\s*-|±)(?:\s*\))?)*\s*:?"
 )
+
+
 def _may_contain_possible(text: str) -> bool:
     """Cheap string tests before the costly "(may contain)" patterns."""
     if "+" in text or "±" in text:
@@ -378,11 +380,7 @@ def _group_spans(text: str) -> list[tuple[int, int]]:
         elif ch == ")" and stack:
             start = stack.pop()
             inner = text[start + 1 : i]
-            if (
-                inner.count(",") <= 1
-                and len(inner) <= 60
-                and not (_may_contain_possible(inner) and _MAY_CONTAIN.search(inner))
-            ):
+            if inner.count(",") <= 1 and len(inner) <= 60 and not (_may_contain_possible(inner) and _MAY_CONTAIN.search(inner)):
                 spans.append((start, i))
     return spans
 
