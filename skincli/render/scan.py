@@ -20,9 +20,18 @@ def _flags(item: dict[str, Any]) -> list[str]:
     for annex in item["annexes"]:
         flags.append(f"{annex['label']}: {annex.get('meaning') or ''}".rstrip(": "))
         flags.extend(f"  {line}" for line in annex.get("limits_text", ()))
-    for check in item.get("limit_checks", ()):
-        mark = {"over": "OVER THE LIMIT", "within": "within the limit", "undecided": "cannot be decided from the label"}
-        flags.append(f"{check['annex']}: {mark.get(check['verdict'], check['verdict'])}: {check['message']}")
+    for check in item.get("limit_checks", ()):  # the cases are listed just above; --json has the full message
+        mark = {
+            "over": "over the EU limit",
+            "within": "within the EU limit",
+            "undecided": "over the limit for some product types; cannot be decided from the label (--product-type)",
+        }
+        line = f"{check['annex']}: {check['percent']:g}% is {mark.get(check['verdict'], check['verdict'])}"
+        if check["verdict"] == "over" and "for " in check["message"] and "every" not in check["message"]:
+            line = f"{check['annex']}: {check['message'].split(' (', 1)[0]}"
+        if "expressed as" in check["message"]:
+            line += " (limit expressed as an equivalent)"
+        flags.append(line)
     if item["kb"] and item["kb"]["cautions"]:
         flags.append("caution: " + ", ".join(item["kb"]["cautions"]))
     if item["may_contain"]:
