@@ -57,6 +57,7 @@ class Bench:
     label: str
     argv: list[str]
     cache: str = "warm"  # "warm": the shared cache dir; "cold": a fresh empty dir for every run
+    heavy: bool = False  # measured only in the first --cold-runs rounds (large inputs)
     rounds: int = 0  # how many rounds include this command
     status: str | None = None  # set when the command is not measured, e.g. "n/a (scan not available)"
     samples: list[Sample] = field(default_factory=list)
@@ -180,6 +181,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--kb-size", type=int, default=10_000, help="ingredients in the generated KB (default 10000)")
     parser.add_argument("--big-kb", type=Path, default=None, help="use this big KB instead of generating one")
     parser.add_argument("--label", type=Path, default=BENCH / "label40.txt", help="label for `scan` (default bench/label40.txt)")
+    parser.add_argument(
+        "--batch-size", type=int, default=1000, help="labels in the `scan --batch` row (default 1000, real labels repeated)"
+    )
     parser.add_argument("--module", action="store_true", help="run `python -m skincli` instead of the console script")
     parser.add_argument(
         "--as-is",
@@ -253,6 +257,9 @@ def benchmark(args: argparse.Namespace, root: Path) -> int:
             problems.append(f"`skincli validate` rejects the big KB (exit {checked.code}):\n{checked.stderr.strip()[:3000]}")
         kb_note = f"{big_kb.stat().st_size / MIB:.1f} MiB; `skincli validate` {ms(checked.seconds)} ms, exit {checked.code}"
 
+    # -- large scan inputs -----------------------------------------------------------------------
+    batch_file, big_label, unknown_label, n_real = write_scan_inputs(root, args.batch_size)
+
     # -- what to measure -------------------------------------------------------------------------
     label_text = read_label(args.label)
     n_label = len([p for p in label_text.split(",") if p.strip()])
@@ -266,6 +273,23 @@ def benchmark(args: argparse.Namespace, root: Path) -> int:
         Bench("compare", f"`skincli compare {a_b}`", [*skincli, "compare", *args.compare]),
         Bench("compare-json", f"`skincli compare {a_b} --json`", [*skincli, "compare", *args.compare, "--json"]),
         Bench("scan", f'`skincli scan "<{args.label.name}: ~{n_label} entries>"`', [*skincli, "scan", label_text]),
+        Bench(
+            "scan-batch",
+            f"`skincli scan --batch <{args.batch_size:,} real labels>` ({n_real} distinct lists, repeated)",
+            [*skincli, "scan", "--batch", str(batch_file)],
+        ),
+        Bench(
+            "scan-20k",
+            "`skincli scan --file <20,000-entry label>` (names from the real lists)",
+            [*skincli, "scan", "--file", str(big_label), "--json"],
+            heavy=True,
+        ),
+        Bench(
+            "scan-unknown",
+            "`skincli scan --file <20,000 unknown names>`",
+            [*skincli, "scan", "--file", str(unknown_label), "--json"],
+            heavy=True,
+        ),
         Bench(
             "big-cold",
             f"`skincli show {args.show} --kb <{kb_k}-ingredient KB>` first run (empty cache)",
@@ -311,6 +335,8 @@ def benchmark(args: argparse.Namespace, root: Path) -> int:
         shift = round_no % len(active) if active else 0
         order = active[shift:] + active[:shift]  # rotate: no command always runs first or after the cold run
         for bench in order:
+            if bench.heavy and round_no >= args.cold_runs:
+                continue
             if bench.cache == "cold":
                 if round_no >= args.cold_runs:
                     continue
@@ -341,6 +367,26 @@ def benchmark(args: argparse.Namespace, root: Path) -> int:
             print("```text\n" + problem.strip() + "\n```\n")
         return 1
     return 0
+
+
+def write_scan_inputs(root: Path, batch_size: int) -> tuple[Path, Path, Path, int]:
+    """The large `scan` inputs: a batch of real labels (the test sets, repeated to `batch_size`), a
+    20,000-entry label made of their entries, and a label of 20,000 distinct unknown names."""
+    sys.path.insert(0, str(BENCH.parent / "tests"))
+    import labelsets
+
+    labels = labelsets.labels()
+    batch = root / "batch.jsonl"
+    with batch.open("w", encoding="utf-8") as fh:
+        for i in range(batch_size):
+            label = labels[i % len(labels)]
+            fh.write(json.dumps({"id": f"{label.id}#{i // len(labels)}", "ingredients_text": label.text}) + "\n")
+    entries = [part.strip() for label in labels for part in label.text.replace(";", ",").split(",") if part.strip()]
+    big = root / "label-20k.txt"
+    big.write_text(", ".join(entries[i % len(entries)] for i in range(20_000)), encoding="utf-8")
+    unknown = root / "unknown-20k.txt"
+    unknown.write_text(", ".join(f"Qzx{i:05d}vorb Ulmquat" for i in range(20_000)), encoding="utf-8")
+    return batch, big, unknown, len(labels)
 
 
 def shipped_kb_state() -> tuple[int, int] | None:
@@ -415,6 +461,20 @@ def report(
             within(rel("big-warm", "show"), 1.5),
         )
     )
+    budgets.append(
+        (
+            "scan-batch",
+            f"scan --batch of {args.batch_size:,} vs one scan",
+            "≤ 12×",
+            fmt_x(rel("scan-batch", "scan"), 2),
+            within(rel("scan-batch", "scan"), 12.0),
+        )
+    )
+    for key, what in (("scan-20k", "20,000-entry label"), ("scan-unknown", "20,000 unknown names")):
+        t = by_key[key].median()
+        budgets.append((key, f"{what}, time", "≤ 10 s", f"{ms(t)} ms", within(t, 10.0)))
+        r = by_key[key].peak_rss()
+        budgets.append((key, f"{what}, peak RSS", "≤ 200 MiB", f"{mib(r)} MiB", within(None if r is None else r / MIB, 200)))
     cold = by_key["big-cold"].median()
     budgets.append(("big-cold", f"{kb_k}-ingredient KB first run", "≤ 3 s", f"{ms(cold)} ms", within(cold, 3.0)))
 

@@ -616,6 +616,21 @@ def check(
         _emit(report.to_dict(), as_json, render_check.text, render_check.rich)
 
 
+class ProductType(str, Enum):
+    face = "face"
+    body = "body"
+    hair = "hair"
+    rinse_off = "rinse-off"
+    leave_on = "leave-on"
+    eye = "eye"
+    lip = "lip"
+    nail = "nail"
+    oral = "oral"
+    deodorant = "deodorant"
+    spray = "spray"
+    sunscreen = "sunscreen"
+
+
 @app.command()
 def scan(
     label: Annotated[
@@ -623,6 +638,20 @@ def scan(
     ] = None,
     file: FileOpt = None,
     as_json: JsonOpt = False,
+    product_type: Annotated[
+        Optional[ProductType],
+        typer.Option("--product-type", "-t", help="What the product is, so EU limits that depend on it can be decided."),
+    ] = None,
+    batch: Annotated[
+        Optional[str],
+        typer.Option("--batch", metavar="FILE|-", help="Scan many labels: JSON Lines (or --lines), NDJSON out, in input order."),
+    ] = None,
+    field: Annotated[str, typer.Option("--field", metavar="NAME", help="With --batch: the JSON field holding the label.")] = (
+        "ingredients_text"
+    ),
+    lines: Annotated[bool, typer.Option("--lines", help="With --batch: one plain label per line instead of JSON.")] = False,
+    summary: Annotated[bool, typer.Option("--summary", help="With --batch: a last line with counts over the batch.")] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, max=64, help="With --batch: worker processes.")] = 1,
     kb: KbOpt = None,
 ) -> None:
     """Decode a product's INCI list: each ingredient identified, its function, its evidence, EU restrictions.
@@ -631,26 +660,50 @@ def scan(
 
       skincli scan "Aqua, Glycerin, Niacinamide 4%, Retinol, Parfum"
 
-      skincli scan --file label.txt
+      skincli scan --file label.txt --product-type face
 
       pbpaste | skincli scan - --json | jq '.summary'
+
+      skincli scan --batch products.jsonl --summary > decoded.ndjson
     """
     with _handled():
-        from skincli.label.scan import kb_lookup_for, scan_label
-        from skincli.views import SCHEMA_VERSION
-
-        base = _kb(kb)
-        report = scan_label(_read_input(label, file, what="LABEL"), kb_lookup_for(base))
-        view = {"schema_version": SCHEMA_VERSION, **report.to_dict()}
-        if as_json:
-            from skincli.render.output import emit_json
-
-            emit_json(view)
+        ptype = product_type.value if product_type else None
+        if batch is None:
+            if lines or summary or jobs != 1 or field != "ingredients_text":
+                raise typer.BadParameter("--lines, --summary, --jobs and --field go with --batch", param_hint="--batch")
+            _scan_one(label, file, as_json, ptype, kb)
             return
-        from skincli.render import scan as render_scan
+        if label is not None or file is not None:
+            raise typer.BadParameter("give LABEL/--file or --batch, not both", param_hint="--batch")
+        from skincli.render.scan import run_batch
 
-        view["effect_names"] = {e.id: e.name for e in base.effects()}
-        _render(view, render_scan.text, render_scan.rich)
+        failed = run_batch(batch, _kb(kb), field=field, plain=lines, summary=summary, jobs=jobs, product_type=ptype)
+        if failed:
+            raise typer.Exit(1)
+
+
+def _scan_one(label: str | None, file: str | None, as_json: bool, product_type: str | None, kb: str | None) -> None:
+    from skincli.label.scan import MAX_LABEL_CHARS, kb_lookup_for, scan_label
+    from skincli.views import SCHEMA_VERSION
+
+    text = _read_input(label, file, what="LABEL")
+    if len(text) > MAX_LABEL_CHARS:
+        raise typer.BadParameter(
+            f"the label is {len(text):,} characters long; the limit is {MAX_LABEL_CHARS:,} (use --batch for many labels)",
+            param_hint="LABEL",
+        )
+    base = _kb(kb)
+    report = scan_label(text, kb_lookup_for(base), product_type=product_type)
+    view = {"schema_version": SCHEMA_VERSION, **report.to_dict()}
+    if as_json:
+        from skincli.render.output import emit_json
+
+        emit_json(view)
+        return
+    from skincli.render import scan as render_scan
+
+    view["effect_names"] = {e.id: e.name for e in base.effects()}
+    _render(view, render_scan.text, render_scan.rich)
 
 
 new_app = typer.Typer(

@@ -331,6 +331,14 @@ DEFS: dict[str, Any] = {
                     "actives_by_effect",
                     "unrecognised",
                 ],
+                "properties": {
+                    "not_ingredients": {"type": "array", "items": {"type": "string"}},
+                    "prohibited": {"type": "array", "items": {"type": "string"}},
+                    "over_limit": {"type": "array", "items": {"type": "object"}},
+                    "undecided_limits": {"type": "array", "items": {"type": "object"}},
+                    "skipped": {"type": "array", "items": {"type": "string"}},
+                    "product_type": _str_or_null,
+                },
             },
             "items": {
                 "type": "array",
@@ -352,9 +360,40 @@ DEFS: dict[str, Any] = {
                         "position": {"type": "integer", "minimum": 1},
                         "raw": {"type": "string"},
                         "inci": _str_or_null,
-                        "status": {"enum": ["recognised", "suggested", "unknown"]},
+                        "status": {"enum": ["recognised", "suggested", "unknown", "text"]},
                         "functions": {"type": "array", "items": {"type": "string"}},
-                        "annexes": {"type": "array", "items": {"type": "object", "required": ["annex", "ref", "label"]}},
+                        "annexes": {
+                            "type": "array",
+                            "items": {
+                                "type": "object",
+                                "required": ["annex", "ref", "label"],
+                                "properties": {
+                                    "meaning": {"type": "string"},
+                                    "chemical_name": {"type": "string"},
+                                    "cmr": {"type": "string"},
+                                    "form": _str_or_null,
+                                    "limits": {
+                                        "type": "array",
+                                        "items": {
+                                            "type": "object",
+                                            "required": ["case", "product_type", "max", "max_percent"],
+                                            "properties": {"max_percent": {"type": ["number", "null"]}},
+                                        },
+                                    },
+                                    "limits_text": {"type": "array", "items": {"type": "string"}},
+                                },
+                            },
+                        },
+                        "limit_checks": {
+                            "type": "array",
+                            "items": {
+                                "type": "object",
+                                "required": ["annex", "percent", "verdict", "message"],
+                                "properties": {"verdict": {"enum": ["over", "within", "undecided"]}},
+                            },
+                        },
+                        "synonym": _str_or_null,
+                        "nano": {"type": "boolean"},
                         "kb": {
                             "type": ["object", "null"],
                             "required": ["id", "name", "best_level", "effects", "cautions"],
@@ -387,6 +426,36 @@ DEFS: dict[str, Any] = {
     },
 }
 
+DEFS["scan_batch_line"] = {
+    "description": "scan --batch: one line per input label, in input order",
+    "allOf": [{"$ref": "#/$defs/scan"}],
+    "required": ["line", "id"],
+    "properties": {"line": {"type": "integer", "minimum": 1}, "id": {"type": ["string", "integer", "null"]}},
+}
+DEFS["scan_batch_summary"] = {
+    "description": "scan --batch --summary: the last line, counts over the whole batch",
+    "type": "object",
+    "required": ["schema_version", "batch"],
+    "properties": {
+        "schema_version": {"const": SCHEMA_VERSION},
+        "batch": {
+            "type": "object",
+            "required": [
+                "labels",
+                "failed_lines",
+                "entries",
+                "not_ingredients",
+                "recognised",
+                "recognition_rate",
+                "top_unrecognised",
+                "annex_hits",
+                "prohibited",
+                "over_limit",
+            ],
+        },
+    },
+}
+
 SCHEMA: dict[str, Any] = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "$id": f"https://skincli.invalid/schema/v{SCHEMA_VERSION}.json",
@@ -394,7 +463,7 @@ SCHEMA: dict[str, Any] = {
     "description": "Each command's --json output matches one entry of $defs: show -> ingredient; compare -> compare; "
     "list, search, effect NAME -> array of summary; effect -> array of effect_info; experts -> array of expert; "
     "expert -> expert; sources -> array of source; evidence -> array of scale_row; scan -> scan; check -> check; "
-    "routine -> routine. "
+    "routine -> routine; scan --batch -> one scan_batch_line per line, then a scan_batch_summary with --summary. "
     "--ndjson prints the array items one per line. "
     "Fields are only ever added within a schema_version.",
     "$defs": DEFS,
@@ -410,6 +479,7 @@ SCHEMA: dict[str, Any] = {
         "sources": {"type": "array", "items": {"$ref": "#/$defs/source"}},
         "evidence": {"type": "array", "items": {"$ref": "#/$defs/scale_row"}},
         "scan": {"$ref": "#/$defs/scan"},
+        "scan --batch": {"oneOf": [{"$ref": "#/$defs/scan_batch_line"}, {"$ref": "#/$defs/scan_batch_summary"}]},
         "check": {"$ref": "#/$defs/check"},
         "routine": {"$ref": "#/$defs/routine"},
     },

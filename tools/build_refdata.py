@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from skincli.label.inci import loose_key, normalize  # noqa: E402  (single source of the lookup keys)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -57,8 +57,22 @@ CREATE TABLE annex (
     warnings TEXT NOT NULL,
     colour TEXT NOT NULL,
     regulation TEXT NOT NULL,
-    update_date TEXT NOT NULL
+    update_date TEXT NOT NULL,
+    cmr TEXT NOT NULL,                -- CMR classification (the usual reason for an Annex II entry)
+    form TEXT NOT NULL                -- 'nano' when the entry covers only the nano form, else ''
 );
+CREATE TABLE bag (
+    key TEXT NOT NULL,                -- the name's words as loose keys, sorted, joined by ' ':
+    inci_id INTEGER NOT NULL REFERENCES inci(id),  -- "cetyl phosphate potassium" (any word order)
+    PRIMARY KEY (key, inci_id)
+) WITHOUT ROWID;
+CREATE TABLE synonym (
+    key TEXT NOT NULL,                -- loose_key of a chemical name or INN from an annex entry
+    inci_id INTEGER NOT NULL REFERENCES inci(id),
+    name TEXT NOT NULL,               -- the name as the annex writes it ("Tretinoin")
+    kind TEXT NOT NULL,               -- 'inn' or 'chemical'
+    PRIMARY KEY (key, inci_id)
+) WITHOUT ROWID;
 CREATE TABLE inci_annex (
     inci_id INTEGER NOT NULL REFERENCES inci(id),
     annex_id INTEGER NOT NULL REFERENCES annex(id),
@@ -73,18 +87,26 @@ _ANNEX_SPLIT = re.compile(
 )
 _LETTER_COMMA = re.compile(r"(?<![A-Z0-9])([A-Z]'?),(?=[A-Z]'?-)")  # ... nor in "N,N-DIMETHYL"
 _ANNEX_NOISE = re.compile(r"\s*\((?:nano|\d)\)", re.IGNORECASE)
+_ION_WORDS = frozenset({"ACETATE", "CHLORIDE", "SULFATE", "SULPHATE", "NITRATE", "PHOSPHATE", "BROMIDE", "SALTS", "ESTERS"})
+_CI_NAME = re.compile(r"^CI \d{5}(?::\d)?$")
+_CI_SLASH = re.compile(r"\s*/\s*(?=CI \d{5})|(?<=\d{5})\s*/\s*")  # "TITANIUM DIOXIDE/CI 77891"
+_NANO = re.compile(r"\(\s*nano\s*\)", re.IGNORECASE)
 _ANNEX_ORDER = {"II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6}
 
 
 def _annex_names(cell: str) -> list[str]:
     """INCI names in an annex cell ("A, B", "A / B", "A; B", "A AND B"), skipping prose."""
     out = []
-    protected = _LETTER_COMMA.sub("\\1\x00", cell.upper())
+    protected = _CI_SLASH.sub(" / ", _LETTER_COMMA.sub("\\1\x00", cell.upper()))
     for part in _ANNEX_SPLIT.split(protected):
         part = part.replace("\x00", ",")
         part = " ".join(_ANNEX_NOISE.sub("", part).split()).strip(" .")
+        if _CI_NAME.match(part):
+            out.append(part)
+            continue
         if (
             sum(c.isalpha() for c in part) < 3
+            or part in _ION_WORDS  # "..., acetate" ends a chemical name: no ingredient is called that
             or len(part) > 100
             or ":" in part
             or " IS A " in part
@@ -95,6 +117,79 @@ def _annex_names(cell: str) -> list[str]:
             continue
         out.append(part)
     return out
+
+
+_INN = re.compile(r"([A-Za-z][\w\-]*(?: [a-z][\w\-]*){0,2}) \((?:INN|ISO)\)")
+_CHEM_TAIL = re.compile(
+    r"(?:,? (?:and|its|their) (?:its |their )?(?:salts|esters|isomers|derivatives)\b.*"
+    r"|, (?:when|if|with the exception|except)\b.*|\s*\[[^\]]*\]|\s*\((?:INN|ISO|nano)\))",
+    re.IGNORECASE,
+)
+
+
+def _chemical_names(cell: str) -> list[tuple[str, str]]:
+    """(name, kind) pairs a label might print for an annex entry: INNs and short chemical names.
+
+    "Tretinoin (INN) (retinoic acid and its salts)" -> Tretinoin (inn), retinoic acid (chemical).
+    Long systematic names ("Benzoic acid, 2-hydroxy-, ...") are skipped: no label prints them.
+    """
+    out: list[tuple[str, str]] = [(m.group(1), "inn") for m in _INN.finditer(cell)]
+    for part in re.split(r" \| |; |\s\[\d+\]\s*", cell):
+        # "1,4-Dihydroxybenzene (Hydroquinone)": a name in brackets after a blank, not a substituent
+        # such as "(hydroxymethyl)" inside a systematic name
+        inner = [
+            m
+            for m in re.findall(r"(?<= )\(([A-Za-z][A-Za-z \-]{4,40})\)(?=$|[ ,;])", part)
+            if not re.search(r"(?:yl|oxy|bis|azo|ylene|idene|o)$", m, re.I)
+        ]
+        for name in [_CHEM_TAIL.sub("", part), *inner]:
+            name = " ".join(_CHEM_TAIL.sub("", name).split()).strip(" ,.")
+            words = name.split()
+            if (
+                1 <= len(words) <= 4
+                and sum(c.isalpha() for c in name) >= 4
+                and not re.search(r"[\[\]();:]|\d,\d|\bcontain|\bused\b|\bmixture\b|^moved|^deleted", name, re.I)
+                and name.upper() not in {"INN", "ISO"}
+            ):
+                out.append((name, "chemical"))
+    return list(dict.fromkeys(out))
+
+
+def _entry_form(row: dict[str, str]) -> str:
+    """'nano' when the entry names only nano forms (Annex II/1725 bans styrene/acrylates copolymer (nano))."""
+    text = f"{row['inci_name']} | {row['chemical_name']}"
+    return "nano" if _NANO.search(text) and "massive" not in text.lower() else ""
+
+
+def _drop_mixture_parts(con: sqlite3.Connection, links: set[tuple[int, int]]) -> set[tuple[int, int]]:
+    """An Annex V entry for a mixture ("CITRIC ACID (AND) SILVER CITRATE", "METHYLCHLOROISOTHIAZOLINONE
+    AND METHYLISOTHIAZOLINONE") covers the mixture, not each part on its own: a part keeps the link only
+    if it is itself a preservative (CosIng function) with no entry of its own in Annex V."""
+    mixtures = {
+        aid
+        for aid, names in con.execute("SELECT id, names FROM annex WHERE annex = 'V'")
+        if re.search(r"\(AND\)|\sAND\s", names.upper())
+    }
+    preservative = {
+        iid
+        for iid, codes in con.execute("SELECT id, functions FROM inci")
+        if any(name in ("PRESERVATIVE",) for name in _function_names(con, codes))
+    }
+    own_v = {
+        iid
+        for iid, aid in links
+        if aid not in mixtures and con.execute("SELECT annex FROM annex WHERE id = ?", (aid,)).fetchone()[0] == "V"
+    }
+    return {(iid, aid) for iid, aid in links if aid not in mixtures or (iid in preservative and iid not in own_v)}
+
+
+_FUNCTION_CACHE: dict[str, str] = {}
+
+
+def _function_names(con: sqlite3.Connection, codes: str) -> list[str]:
+    if not _FUNCTION_CACHE:
+        _FUNCTION_CACHE.update({str(i): n for i, n in con.execute("SELECT id, name FROM function")})
+    return [_FUNCTION_CACHE[c] for c in codes.split()]
 
 
 def _clean_text(text: str) -> str:
@@ -159,12 +254,13 @@ def build(shared: Path, out: Path) -> dict[str, int]:
         add_inci(name, " ".join(codes), row["cas"].strip(), row["ec"].strip(), "inventory")
 
     links: set[tuple[int, int]] = set()
+    synonyms: set[tuple[str, int, str, str]] = set()
     annex_only = 0
     for row in annexes:
         cur = con.execute(
             "INSERT INTO annex (annex, ref, names, chemical_name, product_type, max_concentration,"
-            " other_conditions, warnings, colour, regulation, update_date)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            " other_conditions, warnings, colour, regulation, update_date, cmr, form)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             tuple(
                 _clean_text(row[column])
                 for column in (
@@ -179,10 +275,13 @@ def build(shared: Path, out: Path) -> dict[str, int]:
                     "colour",
                     "regulation",
                     "update_date",
+                    "cmr",
                 )
-            ),
+            )
+            + (_entry_form(row),),
         )
         annex_id = int(cur.lastrowid)
+        linked: list[int] = []
         for name in _cell_names(row["inci_name"], exact) + _cell_names(row["identified_ingredients"], exact):
             key = normalize(name)
             inci_id = exact.get(key) or loose.get(loose_key(name))
@@ -192,9 +291,40 @@ def build(shared: Path, out: Path) -> dict[str, int]:
                 inci_id = add_inci(name.upper(), "", "", "", "annex")
                 annex_only += 1
             links.add((inci_id, annex_id))
+            linked.append(inci_id)
+        chem = _chemical_names(row["chemical_name"])
+        for name, kind in chem:
+            lk = loose_key(name)
+            if not lk:
+                continue
+            if lk in loose:  # already an INCI name: link it when the entry names nothing else
+                if not linked:
+                    links.add((loose[lk], annex_id))
+                    linked.append(loose[lk])
+                continue
+            if not linked:  # no INCI name at all: the chemical name stands for the entry
+                inci_id = add_inci(name.upper(), "", "", "", "annex")
+                annex_only += 1
+                links.add((inci_id, annex_id))
+                linked.append(inci_id)
+                continue
+            for inci_id in dict.fromkeys(linked):
+                synonyms.add((lk, inci_id, name, kind))
 
+    links = _drop_mixture_parts(con, links)
     con.executemany("INSERT INTO inci_annex VALUES (?, ?)", sorted(links))
     con.executemany("INSERT INTO lookup VALUES (?, ?)", sorted(keyed))
+    bags = {}
+    for name, inci_id in names.items():
+        words = [loose_key(w) for w in re.split(r"[\s/]+", name) if loose_key(w)]
+        if len(words) >= 2:
+            bags.setdefault(" ".join(sorted(words)), inci_id)
+    con.executemany("INSERT INTO bag VALUES (?, ?)", sorted(bags.items()))
+    seen_syn: set[tuple[str, int]] = set()
+    for syn in sorted(synonyms):
+        if syn[:2] not in seen_syn:
+            seen_syn.add(syn[:2])
+            con.execute("INSERT INTO synonym VALUES (?, ?, ?, ?)", syn)
     digests = {
         "inventory_sha256": hashlib.sha256(inv_csv.read_bytes()).hexdigest(),
         "annexes_sha256": hashlib.sha256(ann_csv.read_bytes()).hexdigest(),
@@ -220,6 +350,8 @@ def build(shared: Path, out: Path) -> dict[str, int]:
         "annex_links": len(links),
         "lookup_rows": len(keyed),
         "lookup_keys": len(loose),
+        "synonyms": len(seen_syn),
+        "bags": len(bags),
         "bytes": out.stat().st_size,
     }
 
@@ -229,7 +361,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--shared", type=Path, default=Path("../shared/data"), help="folder holding cosing-inventory/ and cosing-annexes/"
     )
-    parser.add_argument("--out", type=Path, default=ROOT / "skincli" / "refdata" / "cosing.sqlite")
+    parser.add_argument("--out", type=Path, default=ROOT / "skincli" / "label" / "refdata" / "cosing.sqlite")
     args = parser.parse_args(argv)
     stats = build(args.shared, args.out)
     for key, value in stats.items():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 from skincli.kb import evidence
@@ -54,12 +55,24 @@ def kb_line(kb: dict[str, Any], names: dict[str, str]) -> str:
     return f"{evidence.badge(kb['best_level'])} {kb['name']}{role}: {effects or 'no graded claims'}"
 
 
-def _flags(item: dict[str, Any], limit: int = 44) -> list[str]:
-    """EU annex entries with their limit (shortened; --json has the full text), cautions, shade blocks."""
+def _flags(item: dict[str, Any]) -> list[str]:
+    """EU annex entries in words, each limit case on its own line (never cut), limit checks, cautions."""
     flags = []
     for annex in item["annexes"]:
-        flag = annex["label"] + (f": max {annex['max_concentration']}" if annex["max_concentration"] else "")
-        flags.append(flag if len(flag) <= limit else flag[: limit - 1].rstrip() + "…")
+        flags.append(f"{annex['label']}: {annex.get('meaning') or ''}".rstrip(": "))
+        flags.extend(f"  {line}" for line in annex.get("limits_text", ()))
+    for check in item.get("limit_checks", ()):  # the cases are listed just above; --json has the full message
+        mark = {
+            "over": "over the EU limit",
+            "within": "within the EU limit",
+            "undecided": "over the limit for some product types; cannot be decided from the label (--product-type)",
+        }
+        line = f"{check['annex']}: {check['percent']:g}% is {mark.get(check['verdict'], check['verdict'])}"
+        if check["verdict"] == "over" and "for " in check["message"] and "every" not in check["message"]:
+            line = f"{check['annex']}: {check['message'].split(' (', 1)[0]}"
+        if "expressed as" in check["message"]:
+            line += " (limit expressed as an equivalent)"
+        flags.append(line)
     if item["kb"] and item["kb"]["cautions"]:
         flags.append("caution: " + ", ".join(item["kb"]["cautions"]))
     if item["may_contain"]:
@@ -69,7 +82,11 @@ def _flags(item: dict[str, Any], limit: int = 44) -> list[str]:
 
 def _status(item: dict[str, Any]) -> str:
     if item["status"] == "recognised":
+        if item.get("synonym"):
+            return f"{item['inci']} (written as {item['synonym']})"
         return item["inci"]
+    if item["status"] == "text":
+        return "not an ingredient (label text)"
     if item["suggestions"]:
         return "not recognised; did you mean " + " / ".join(item["suggestions"]) + "?"
     return "not recognised"
@@ -86,6 +103,8 @@ def text(view: dict[str, Any], width: int = 80) -> str:
         detail = _status(item)
         if item["functions"]:
             detail += " · " + ", ".join(f.lower() for f in item["functions"][:3])
+        if item.get("note") and item["status"] != "text":
+            detail += f" ({item['note']})"
         out += _wrap(detail, width, "     ", "       ")
         if item["kb"]:
             kb = item["kb"]
@@ -101,8 +120,9 @@ def text(view: dict[str, Any], width: int = 80) -> str:
 def summary_lines(view: dict[str, Any], width: int) -> list[str]:
     s = view["summary"]
     names = view.get("effect_names", {})
+    text_items = len(s.get("not_ingredients", ()))
     out = _wrap(
-        f"{s['count']} ingredients, {s['recognised']} recognised ({s['recognition_rate']:.0%}), "
+        f"{s['count'] - text_items} ingredients, {s['recognised']} recognised ({s['recognition_rate']:.0%}), "
         f"{s['in_kb']} in the knowledge base, {len(s['restricted'])} with EU annex entries.",
         width,
     )
@@ -116,8 +136,14 @@ def summary_lines(view: dict[str, Any], width: int) -> list[str]:
                 "  ",
                 "    ",
             )
+    if s.get("prohibited"):
+        out += _wrap("Prohibited in the EU: " + "; ".join(s["prohibited"]), width, "", "  ")
+    for row in s.get("over_limit", ()):
+        out += _wrap(f"Over an EU limit: {row['name']} ({row['annex']}): {row['message']}", width, "", "  ")
     if s["unrecognised"]:
         out += _wrap("Not recognised: " + "; ".join(s["unrecognised"]), width, "", "  ")
+    if s.get("not_ingredients"):
+        out += _wrap("Label text, not ingredients: " + "; ".join(s["not_ingredients"]), width, "", "  ")
     return out
 
 
@@ -152,3 +178,179 @@ def rich(view: dict[str, Any]) -> Any:
         table.add_row(str(item["position"]), Text(defang(item["raw"])), inci, kb_cell, flags)
     summary = Text("\n".join(defang(line) for line in summary_lines(view, 200)))
     return Group(table, summary)
+
+
+# ---- many labels: scan --batch ------------------------------------------------------------------
+
+
+def _open_batch(source: str) -> Any:
+    """The batch input as text lines (UTF-8, undecodable bytes replaced), '-' for standard input."""
+    import io
+
+    from skincli.errors import InputError
+
+    if source == "-":
+        return io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig", errors="replace", newline=None)
+    try:
+        return open(source, encoding="utf-8-sig", errors="replace", newline=None)  # noqa: SIM115
+    except FileNotFoundError:
+        raise InputError(f"{source}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{source}: is a directory; give a JSON Lines file") from None
+    except OSError as exc:
+        raise InputError(f"{source}: cannot read ({exc.strerror})") from None
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _scan_lines(chunk: list[tuple[int, Any, str]]) -> list[str]:
+    """In a worker process: scan a chunk of labels, return their NDJSON lines."""
+    import json
+
+    from skincli.label.scan import scan_label
+
+    out = []
+    for line, label_id, text in chunk:
+        report = scan_label(text, _WORKER["kb"], _WORKER["cosing"], _WORKER["product_type"])
+        out.append(
+            json.dumps(
+                {"schema_version": _WORKER["version"], "line": line, "id": label_id, **report.to_dict()}, ensure_ascii=False
+            )
+        )
+    return out
+
+
+def run_batch(
+    source: str,
+    kb: Any,
+    *,
+    field: str = "ingredients_text",
+    plain: bool = False,
+    summary: bool = False,
+    jobs: int = 1,
+    product_type: str | None = None,
+) -> int:
+    """Scan every label of a batch, NDJSON to stdout in input order; return how many lines failed.
+
+    A broken line is reported on stderr with its line number and skipped. `--summary` adds a last
+    line with counts. A progress count goes to stderr only when it is a terminal and the batch is long.
+    """
+    import json
+    import time
+
+    from skincli.label.batch import BatchProblem, BatchSummary, read_batch
+    from skincli.label.cosing import default_cosing
+    from skincli.label.scan import kb_lookup_for, scan_label
+    from skincli.render.output import error
+    from skincli.views import SCHEMA_VERSION
+
+    cosing = default_cosing()
+    cosing.load_index()
+    lookup = kb_lookup_for(kb)
+    totals = BatchSummary()
+    failed = 0
+    done = 0
+    started = time.monotonic()
+    progress = sys.stderr.isatty()
+    write = sys.stdout.write
+    stream = _open_batch(source)
+    inputs = read_batch(stream, field=field, plain=plain)
+
+    def tick() -> None:
+        if progress and done % 200 == 0 and time.monotonic() - started > 1.0:
+            sys.stderr.write(f"\rscanned {done:,} labels")
+            sys.stderr.flush()
+
+    def problem(p: BatchProblem) -> None:
+        nonlocal failed
+        failed += 1
+        totals.failed += 1
+        error(f"skincli: {source if source != '-' else '<stdin>'}:{p.line}: {p.message}; line skipped")
+
+    try:
+        if jobs == 1:
+            for item in inputs:
+                if isinstance(item, BatchProblem):
+                    problem(item)
+                    continue
+                report = scan_label(item.text, lookup, cosing, product_type)
+                if summary:
+                    totals.add(report)
+                view = {"schema_version": SCHEMA_VERSION, "line": item.line, "id": item.id, **report.to_dict()}
+                write(json.dumps(view, ensure_ascii=False) + "\n")
+                done += 1
+                tick()
+        else:
+            failed += _run_parallel(inputs, jobs, lookup, cosing, product_type, totals, summary, problem, tick, SCHEMA_VERSION)
+            done = totals.labels
+    finally:
+        if stream is not sys.stdin:
+            stream.close()
+        if progress and done >= 200 and time.monotonic() - started > 1.0:
+            sys.stderr.write(f"\rscanned {done:,} labels\n")
+    if summary:
+        write(json.dumps({"schema_version": SCHEMA_VERSION, "batch": totals.to_dict()}, ensure_ascii=False) + "\n")
+    return failed
+
+
+def _run_parallel(
+    inputs: Any,
+    jobs: int,
+    lookup: Any,
+    cosing: Any,
+    product_type: Any,
+    totals: Any,
+    summary: bool,
+    problem: Any,
+    tick: Any,
+    version: str,
+) -> int:
+    """--jobs N: forked workers share the loaded indexes; chunks come back in input order."""
+    import json
+    import multiprocessing
+
+    from skincli.label.batch import BatchProblem
+
+    _WORKER.update(kb=lookup, cosing=cosing, product_type=product_type, version=version)
+    ctx = multiprocessing.get_context("fork")
+
+    def chunks() -> Any:
+        chunk: list[tuple[int, Any, str]] = []
+        for item in inputs:
+            if isinstance(item, BatchProblem):
+                if chunk:
+                    yield chunk
+                    chunk = []
+                yield item
+                continue
+            chunk.append((item.line, item.id, item.text))
+            if len(chunk) >= 64:
+                yield chunk
+                chunk = []
+        if chunk:
+            yield chunk
+
+    problems: list[BatchProblem] = []
+
+    def work() -> Any:
+        for c in chunks():
+            if isinstance(c, BatchProblem):
+                problems.append(c)
+                continue
+            yield c
+
+    with ctx.Pool(jobs) as pool:
+        for lines in pool.imap(_scan_lines, work()):
+            while problems:
+                problem(problems.pop(0))
+            for line in lines:
+                sys.stdout.write(line + "\n")
+                if summary:
+                    totals.add_view(json.loads(line))
+                else:
+                    totals.labels += 1
+                tick()
+    while problems:
+        problem(problems.pop(0))
+    return 0
