@@ -109,7 +109,7 @@ def test_scan_links_inci_names_to_the_kb(cli):
         "scan", "Aqua, Sodium Ascorbyl Phosphate, Tocopherol, Palmitoyl Tripeptide-1, Sodium Hyaluronate, Retinol", "--json"
     )
     assert [i["kb"]["id"] if i["kb"] else None for i in view["items"]] == [
-        None,
+        "water",
         "vitamin-c",
         "vitamin-e",
         "peptides",

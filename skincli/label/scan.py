@@ -551,6 +551,8 @@ def scan_label(
                 kb = None
             else:
                 inci = (decoded.entry.inci_name,) if decoded.entry else ()
+                if inci and token.note and "nano" in token.note.split("; "):
+                    inci = (f"{inci[0]} (NANO)", *inci)  # the EU name of the nano form, when the KB has it
                 names = inci + (token.candidates if decoded.whole_token else ())
                 if names in kb_memo:
                     kb = kb_memo[names]

@@ -77,7 +77,8 @@ def show(view: dict[str, Any]) -> RenderableType:
         table = Table(
             box=box.SIMPLE_HEAD, show_lines=False, expand=True, title="Claims by effect", title_justify="left", title_style="bold"
         )
-        table.add_column("Effect", style="bold", min_width=12, max_width=16)
+        longest = max((len(word) for e in view["effects"] for word in e["name"].split()), default=12)
+        table.add_column("Effect", style="bold", min_width=min(max(12, longest), 20), max_width=20)  # never cut a word
         table.add_column("Evidence", no_wrap=True, width=15)
         table.add_column("Claim · who · why this grade", ratio=1)
         for row in view["effects"]:

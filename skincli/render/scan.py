@@ -147,7 +147,37 @@ def summary_lines(view: dict[str, Any], width: int) -> list[str]:
     return out
 
 
+TABLE_MIN_WIDTH = 110  # below this, five columns would break long INCI names: one block per entry instead
+
+
 def rich(view: dict[str, Any]) -> Any:
+    """A table on a wide terminal; on a narrow one, one block per entry (names wrap at spaces only)."""
+    from rich.console import Console, ConsoleOptions, RenderResult
+
+    class _Adaptive:
+        def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+            if options.max_width >= TABLE_MIN_WIDTH:
+                yield _table(view)
+            else:
+                yield _blocks(view, options.max_width)
+
+    return _Adaptive()
+
+
+def _blocks(view: dict[str, Any], width: int) -> Any:
+    """The plain-text layout, with warnings in colour: each name takes the room it needs."""
+    from rich.text import Text
+
+    out = Text()
+    for line in text(view, width).split("\n"):
+        stripped = line.strip()
+        style = "bold yellow" if stripped.startswith("!") else "bold" if line[:3].strip().isdigit() else ""
+        out.append(defang(line) + "\n", style=style)
+    out.rstrip()
+    return out
+
+
+def _table(view: dict[str, Any]) -> Any:
     from rich import box
     from rich.console import Group
     from rich.table import Table

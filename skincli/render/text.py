@@ -321,7 +321,14 @@ def _headline_claim(item: dict[str, Any]) -> dict[str, Any]:
 
 
 def effects(rows: list[dict[str, Any]], width: int = 80) -> str:
-    return "\n".join(f"{r['id']:<18} {r['name']} — {r['description']} ({r['ingredients']} ingredients)" for r in rows)
+    out = []
+    for r in rows:
+        mark = "! " if r.get("kind") == "concern" else ""
+        line = f"{r['id']:<18} {mark}{r['name']} — {r['description']} ({r['ingredients']} ingredients)"
+        out += _wrap(line, width, "", " " * 19)
+    if any(r.get("kind") == "concern" for r in rows):
+        out += ["", *_wrap("! marks a concern: a harm people worry about; its levels say how well the harm is shown.", width)]
+    return "\n".join(out)
 
 
 def experts(rows: list[dict[str, Any]], width: int = 80) -> str:
