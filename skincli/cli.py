@@ -652,15 +652,24 @@ def scan(
     lines: Annotated[bool, typer.Option("--lines", help="With --batch: one plain label per line instead of JSON.")] = False,
     summary: Annotated[bool, typer.Option("--summary", help="With --batch: a last line with counts over the batch.")] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, max=64, help="With --batch: worker processes.")] = 1,
+    pregnant: PregnantOpt = False,
+    sensitive: SensitiveOpt = False,
+    avoid: AvoidOpt = None,
+    no_profile: NoProfileOpt = False,
     kb: KbOpt = None,
 ) -> None:
     """Decode a product's INCI list: each ingredient identified, its function, its evidence, EU restrictions.
+
+    With a profile (--pregnant, --sensitive, --avoid, or your profile file) each entry that concerns you
+    is marked and the summary opens with them.
 
     Examples:
 
       skincli scan "Aqua, Glycerin, Niacinamide 4%, Retinol, Parfum"
 
       skincli scan --file label.txt --product-type face
+
+      skincli scan --file label.txt --pregnant --avoid fragrance
 
       pbpaste | skincli scan - --json | jq '.summary'
 
@@ -671,7 +680,7 @@ def scan(
         if batch is None:
             if lines or summary or jobs != 1 or field != "ingredients_text":
                 raise typer.BadParameter("--lines, --summary, --jobs and --field go with --batch", param_hint="--batch")
-            _scan_one(label, file, as_json, ptype, kb)
+            _scan_one(label, file, as_json, ptype, kb, (no_profile, pregnant, sensitive, avoid))
             return
         if label is not None or file is not None:
             raise typer.BadParameter("give LABEL/--file or --batch, not both", param_hint="--batch")
@@ -682,7 +691,14 @@ def scan(
             raise typer.Exit(1)
 
 
-def _scan_one(label: str | None, file: str | None, as_json: bool, product_type: str | None, kb: str | None) -> None:
+def _scan_one(
+    label: str | None,
+    file: str | None,
+    as_json: bool,
+    product_type: str | None,
+    kb: str | None,
+    profile_args: tuple[bool, bool, bool, list[str] | None],
+) -> None:
     from skincli.label.scan import MAX_LABEL_CHARS, kb_lookup_for, scan_label
     from skincli.views import SCHEMA_VERSION
 
@@ -695,6 +711,11 @@ def _scan_one(label: str | None, file: str | None, as_json: bool, product_type: 
     base = _kb(kb)
     report = scan_label(text, kb_lookup_for(base), product_type=product_type)
     view = {"schema_version": SCHEMA_VERSION, **report.to_dict()}
+    profile = _profile(base, *profile_args)
+    if profile.active:
+        from skincli.kb.profile import for_entries
+
+        view["profile"] = for_entries(base, [(i.position, i.kb.id) for i in report.items if i.kb], profile)
     if as_json:
         from skincli.render.output import emit_json
 

@@ -318,6 +318,7 @@ DEFS: dict[str, Any] = {
         "required": ["schema_version", "summary", "items"],
         "properties": {
             "schema_version": {"const": SCHEMA_VERSION},
+            "profile": {"$ref": "#/$defs/profile"},
             "summary": {
                 "type": "object",
                 "required": [

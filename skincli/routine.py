@@ -144,7 +144,7 @@ def assess(kb: KnowledgeBase, actives: list[Active], profile: Profile) -> dict[s
         pairs.append({"between": [_ref(a), _ref(b)], "verdict": _verdict(a, b, found), "interactions": [i.id for i in found]})
     used = {i for pair in pairs for i in pair["interactions"]} | {n["interaction"] for n in needs}
     doubling, seen_sets = [], set()
-    for group in sorted(kb.groups(), key=lambda g: -len(set(g.members) & present)):
+    for group in sorted((g for g in kb.groups() if g.doubling), key=lambda g: -len(set(g.members) & present)):
         ids = [a.id for a in actives if a.id in group.members]
         if len(ids) >= 2 and frozenset(ids) not in seen_sets:  # glycolic + lactic: once, under the widest group
             seen_sets.add(frozenset(ids))

@@ -149,10 +149,17 @@ class Group(NamedTuple):
     name: str
     members: tuple[str, ...]
     description: str = ""
+    doubling: bool = False  # two members in one routine double up (two retinoids); not for "fragrance"
 
     @classmethod
     def from_raw(cls, raw: dict[str, Any]) -> Group:
-        return cls(id=raw["id"], name=raw["name"], members=tuple(raw["members"]), description=raw.get("description", ""))
+        return cls(
+            id=raw["id"],
+            name=raw["name"],
+            members=tuple(raw["members"]),
+            description=raw.get("description", ""),
+            doubling=bool(raw.get("doubling", False)),
+        )
 
 
 class Interaction(NamedTuple):

@@ -8,9 +8,10 @@ the machine:
     sensitive: true           # irritant and allergen warnings first
     avoid: [fragrance, alcohol denat, methylisothiazolinone, contact allergy]
 
-`avoid` names ingredients (any name, alias or INCI name), groups (retinoids) or concerns (contact
-allergy). Every warning comes from the knowledge base — a caution with its sources or a graded concern
-claim — so warnings improve as the knowledge base does; none is hard-coded here.
+`avoid` names groups (fragrance, retinoids, sulfates), ingredients (any name, alias or INCI name) or
+concerns (contact allergy); a group wins over an ingredient of the same name. Every warning comes
+from the knowledge base — a caution with its sources or a graded concern claim — so warnings improve
+as the knowledge base does; none is hard-coded here.
 """
 
 from __future__ import annotations
@@ -182,13 +183,13 @@ def _resolve(kb: KnowledgeBase, name: str, where: str | None) -> Avoid:
     from skincli.errors import NotFoundError
     from skincli.kb.names import name_key
 
+    key = name_key(name)
+    for group in kb.groups():  # a group first: avoiding "fragrance" means every scent ingredient
+        if key in (name_key(group.id), name_key(group.name)):
+            return Avoid(name, "group", group.id, group.name)
     found = kb.resolve(name)
     if found is not None:
         return Avoid(name, "ingredient", found, kb.name_of(found))
-    key = name_key(name)
-    for group in kb.groups():
-        if key in (name_key(group.id), name_key(group.name)):
-            return Avoid(name, "group", group.id, group.name)
     try:
         effect = kb.find_effect(name)
     except NotFoundError:
@@ -234,3 +235,16 @@ def warnings_for(ingredient: Ingredient, kb: KnowledgeBase, profile: Profile) ->
                 if claim.effect == avoid.id and claim.direction == "for" and claim.level >= MIN_CONCERN_LEVEL:
                     add("avoid", f"{avoid.name} is on your list: {claim.statement}", claim.level, claim.sources)
     return sorted(out, key=lambda w: (w.level is None, -(w.level or 0)))
+
+
+def for_entries(kb: KnowledgeBase, entries: list[tuple[int, str]], profile: Profile) -> dict[str, Any]:
+    """The profile and its warnings for label entries given as (position, ingredient id): what `scan`
+    and `check` lead with. Each warning carries the position it belongs to."""
+    warnings = []
+    cache: dict[str, list[Warning]] = {}
+    for position, ingredient_id in entries:
+        if ingredient_id not in cache:
+            cache[ingredient_id] = warnings_for(kb.ingredient(ingredient_id), kb, profile)
+        warnings += [{**w.to_dict(), "position": position} for w in cache[ingredient_id]]
+    warnings.sort(key=lambda w: (w["level"] is None, -(w["level"] or 0), w["position"]))
+    return {**profile.to_dict(), "warnings": warnings}

@@ -75,7 +75,13 @@ ENTITIES: dict[str, Spec] = {
         "kind": ("enum:effect", False),
         "aliases": ("strs", False),
     },
-    "group": {"id": ("slug", True), "name": ("str", True), "description": ("str", False), "members": ("strs", True)},
+    "group": {
+        "id": ("slug", True),
+        "name": ("str", True),
+        "description": ("str", False),
+        "members": ("strs", True),
+        "doubling": ("bool", False),
+    },
     "ingredient": {
         "id": ("slug", True),
         "name": ("str", True),

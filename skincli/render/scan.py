@@ -55,6 +55,21 @@ def kb_line(kb: dict[str, Any], names: dict[str, str]) -> str:
     return f"{evidence.badge(kb['best_level'])} {kb['name']}{role}: {effects or 'no graded claims'}"
 
 
+def _for_you(profile: dict[str, Any] | None, width: int) -> list[str]:
+    """The summary opens with what concerns the user: one line per entry and reason, strongest first."""
+    if not profile:
+        return []
+    wanted = [w for w, on in (("pregnant", profile["pregnant"]), ("sensitive skin", profile["sensitive"])) if on]
+    wanted += [f"avoiding {a['name'].lower()}" for a in profile["avoid"]]
+    out = _wrap(f"For you ({', '.join(wanted)}):", width)
+    if not profile["warnings"]:
+        return out + _wrap("nothing on this label concerns your profile.", width, "  ", "    ") + [""]
+    for w in profile["warnings"]:
+        grade = f"{w['level']} {evidence.label(w['level'])}" if w["level"] is not None else "caution"
+        out += _wrap(f"! #{w['position']} {w['name']} ({REASONS[w['reason']]}, {grade}): {w['text']}", width, "  ", "    ")
+    return out + [""]
+
+
 def _flags(item: dict[str, Any]) -> list[str]:
     """EU annex entries in words, each limit case on its own line (never cut), limit checks, cautions."""
     flags = []
@@ -92,9 +107,15 @@ def _status(item: dict[str, Any]) -> str:
     return "not recognised"
 
 
+REASONS = {"pregnancy": "pregnancy", "sensitive": "sensitive skin", "avoid": "on your list"}
+
+
 def text(view: dict[str, Any], width: int = 80) -> str:
     names = view.get("effect_names", {})
     out: list[str] = []
+    for_you: dict[int, list[dict[str, Any]]] = {}
+    for w in (view.get("profile") or {}).get("warnings", []):
+        for_you.setdefault(w["position"], []).append(w)
     for item in view["items"]:
         head = f"{item['position']:>3}  {item['raw']}"
         if item["percent"] is not None and f"{item['percent']:g}%" not in item["raw"]:
@@ -113,6 +134,8 @@ def text(view: dict[str, Any], width: int = 80) -> str:
                 out += _wrap(line, width, "     ", "       ")
         for flag in _flags(item):
             out += _wrap(f"! {flag}", width, "     ", "       ")
+        for w in for_you.get(item["position"], []):
+            out += _wrap(f"! for you ({REASONS[w['reason']]}): {w['text']}", width, "     ", "       ")
     out += ["", *summary_lines(view, width)]
     return "\n".join(out)
 
@@ -121,7 +144,8 @@ def summary_lines(view: dict[str, Any], width: int) -> list[str]:
     s = view["summary"]
     names = view.get("effect_names", {})
     text_items = len(s.get("not_ingredients", ()))
-    out = _wrap(
+    out = _for_you(view.get("profile"), width)
+    out += _wrap(
         f"{s['count'] - text_items} ingredients, {s['recognised']} recognised ({s['recognition_rate']:.0%}), "
         f"{s['in_kb']} in the knowledge base, {len(s['restricted'])} with EU annex entries.",
         width,
