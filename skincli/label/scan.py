@@ -109,6 +109,17 @@ def annex_words(annex: AnnexEntry) -> str:
     return words
 
 
+def _conditional(annex: AnnexEntry) -> bool:
+    """An Annex II entry that bans only a form, a use or an impurity ("except if the full refining history
+    is known ..."): the label entry is not prohibited as such, and the summary says on what it depends."""
+    head = annex.chemical_name.split(" | ")[0]
+    return bool(
+        annex.form == "nano"
+        or re.search(r"(?i)(?:,\s*|\s)(?:when|if|except|with the exception of)\b", head)
+        or re.match(r"(?i)\s*furocoumarin", head)
+    )
+
+
 @lru_cache(maxsize=8192)
 def _annex_dicts(annexes: tuple[AnnexEntry, ...]) -> list[dict[str, Any]]:
     """JSON-ready annex entries, built once per distinct tuple (a batch repeats them thousands of times)."""
@@ -250,7 +261,13 @@ class ScanReport(NamedTuple):
             "actives_by_effect": self.actives_by_effect(),
             "unrecognised": self.unrecognised,
             "not_ingredients": [item.raw for item in self.items if item.status == TEXT],
-            "prohibited": [item.name for item in self.items if any(a.prohibited for a in item.annexes)],
+            "prohibited": [item.name for item in self.items if any(a.prohibited and not _conditional(a) for a in item.annexes)],
+            "prohibited_unless": [
+                {"name": item.name, "words": annex_words(a)}
+                for item in self.items
+                for a in item.annexes
+                if a.prohibited and _conditional(a)
+            ],
             "over_limit": [
                 {"name": item.name, "annex": c.annex, "percent": c.percent, "message": c.message}
                 for item in self.items

@@ -47,10 +47,10 @@ def concern_lines(kb: dict[str, Any], names: dict[str, str]) -> list[str]:
 
 def kb_line(kb: dict[str, Any], names: dict[str, str]) -> str:
     """`[4 supported] Niacinamide: Hyperpigmentation 4, ...`, or `Parabens (preservative)` for an entry
-    with worries but no benefit claims."""
+    with worries but no benefit claims, or with no claims at all (water)."""
     role = f" ({kb['role']})" if kb.get("role") else ""
     effects = _effects(kb, names)
-    if not effects and kb.get("concerns"):
+    if not effects and (kb.get("concerns") or kb["best_level"] is None):
         return f"{kb['name']}{role}"
     return f"{evidence.badge(kb['best_level'])} {kb['name']}{role}: {effects or 'no graded claims'}"
 
@@ -162,6 +162,8 @@ def summary_lines(view: dict[str, Any], width: int) -> list[str]:
             )
     if s.get("prohibited"):
         out += _wrap("Prohibited in the EU: " + "; ".join(s["prohibited"]), width, "", "  ")
+    for row in s.get("prohibited_unless", ()):
+        out += _wrap(f"Depends on grade or use: {row['name']} is {row['words']}", width, "", "  ")
     for row in s.get("over_limit", ()):
         out += _wrap(f"Over an EU limit: {row['name']} ({row['annex']}): {row['message']}", width, "", "  ")
     if s["unrecognised"]:
