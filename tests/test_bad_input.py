@@ -266,3 +266,63 @@ def test_defang_leaves_no_control_or_bidi_character(text):
     shown = defang(text)
     assert not any(char in shown for char in _UNSAFE)
     assert defang(shown) == shown
+
+
+@pytest.mark.parametrize(
+    "text,possible",
+    [
+        ("a: R&D, P&G, Procter & Gamble, x=1&y=2\n", False),
+        ("a: &x 1\n", True),
+        ("a: [&x 1]\n", True),
+        ("- &x 1\n", True),
+        ("&x a: 1\n", True),
+        ("a: 'text &quoted'\n", True),  # a false alarm only costs the slower, still correct pass
+    ],
+)
+def test_anchor_precheck_never_misses_an_anchor(text, possible):
+    from skincli.kb.yamlread import _may_have_anchor
+
+    assert _may_have_anchor(text) is possible
+
+
+_PIECES = [
+    "a",
+    "b:",
+    ": ",
+    " ",
+    "\n",
+    "- ",
+    "&x ",
+    "&x",
+    "*x",
+    "[",
+    "]",
+    "{",
+    "}",
+    ", ",
+    "R&D",
+    "& ",
+    "'",
+    '"',
+    "? ",
+    "!t ",
+    "#",
+    "\t",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=14))
+def test_anchor_precheck_agrees_with_libyaml(parts):
+    from skincli.kb.yamlread import _may_have_anchor, _SafeLoader
+
+    text = "".join(parts)
+    anchored = False
+    try:
+        for event in yaml.parse(text, Loader=_SafeLoader):
+            if not isinstance(event, yaml.AliasEvent):  # an alias alone is an "undefined alias" error
+                anchored = anchored or bool(getattr(event, "anchor", None))
+    except yaml.YAMLError:
+        pass
+    if anchored:
+        assert _may_have_anchor(text), text
