@@ -607,6 +607,8 @@ def main() -> None:
     except output.WriteError as exc:
         sys.stderr.write(f"skincli: cannot write the output: {exc}\n")
         code, unwritable = 1, True
+    except BrokenPipeError:  # a writer that bypassed the guard (click's own stream on an ASCII terminal)
+        code = BROKEN_PIPE_EXIT
     except SystemExit as exc:  # click's own broken-pipe exit, should a write ever bypass the guard
         code = exc.code if isinstance(exc.code, int) else 1
         if type(sys.stdout).__name__ == "PacifyFlushWrapper":

@@ -306,3 +306,15 @@ def test_messages_escape_bidi_overrides_in_names(tmp_path):
     result = _run(tmp_path, "show", "retin\u202eol-x", "--kb", str(MINI))
     assert result.returncode == 1
     assert "\u202e" not in result.stderr.decode("utf-8")
+
+
+@pytest.mark.parametrize("args", [["--help"], ["show", "--help"], ["list", "--ndjson"]], ids=" ".join)
+def test_a_reader_that_goes_away_on_an_ascii_terminal_is_also_exit_0(tmp_path, args):
+    # click writes help through a stream of its own when stdout's encoding is ASCII
+    env = _env(tmp_path, PYTHONIOENCODING="ascii")
+    proc = subprocess.Popen([_skincli(), *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()
+    err = proc.stderr.read()
+    assert proc.wait(timeout=60) == 0
+    assert err == b""
