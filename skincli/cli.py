@@ -111,9 +111,7 @@ def _render(view: Any, text: Callable[..., str], rich: Callable[..., Any] | None
     from skincli.render import output
 
     if rich is not None and output.use_rich():
-        from skincli.render.rich import print_renderable
-
-        print_renderable(rich(view))
+        output.print_rich(rich(view))
     else:
         _show_text(text(view, output.width()))
 
@@ -189,7 +187,7 @@ def show(
       skincli show Hyaluronsäure --json | jq '.claims[] | {effect, level: .evidence.level}'
     """
     with _handled():
-        _require_text(name, "NAME")
+        name = _require_text(name, "NAME")
         from skincli.views import ingredient_view
 
         base = _kb(kb)
@@ -231,11 +229,11 @@ def compare(
 
       skincli compare exosomes retinol --json | jq '.effects'
     """
+    _one_format(json=as_json, markdown=markdown)
     with _handled():
         if len(names) < 2:
             raise typer.BadParameter("give at least two ingredients to compare", param_hint="NAMES")
-        for name in names:
-            _require_text(name, "NAMES")
+        names = [_require_text(name, "NAMES") for name in names]
         from skincli.views import compare_view
 
         base = _kb(kb)
@@ -281,6 +279,7 @@ def list_(
 
       skincli list --ndjson | jq -r .name
     """
+    _one_format(json=as_json, ndjson=as_ndjson)
     with _handled():
         from skincli.kb.query import filter_ingredients
         from skincli.render import text
@@ -322,8 +321,9 @@ def search(
 
       skincli search "gold standard"
     """
+    _one_format(json=as_json, ndjson=as_ndjson)
     with _handled():
-        _require_text(query, "QUERY")
+        query = _require_text(query, "QUERY")
         from skincli.kb.query import search as run_search
         from skincli.render import text
         from skincli.views import summary_view
@@ -360,6 +360,7 @@ def effect(
 
       skincli effect hyperpigmentation --json | jq '.[0]'
     """
+    _one_format(json=as_json, ndjson=as_ndjson)
     with _handled():
         from skincli.render import text
         from skincli.views import effect_rank_view, effects_view
@@ -369,7 +370,7 @@ def effect(
             rows = effects_view(base)
             _print_items(rows, as_json, as_ndjson, lambda: text.effects(rows))
             return
-        _require_text(name, "EFFECT")
+        name = _require_text(name, "EFFECT")
         from skincli.kb.query import rank_for_effect
 
         found = base.find_effect(name)
@@ -418,7 +419,7 @@ def expert(
       skincli expert "Timm Golüke" --json
     """
     with _handled():
-        _require_text(name, "NAME")
+        name = _require_text(name, "NAME")
         from skincli.views import expert_view
 
         base = _kb(kb)
@@ -755,7 +756,7 @@ def new_ingredient(
       skincli new ingredient Bakuchiol > draft.yaml
     """
     with _handled():
-        _require_text(name, "NAME")
+        name = _require_text(name, "NAME")
         import datetime
         import re
         from importlib.resources import files
@@ -794,31 +795,53 @@ def _ascii(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text.translate(str.maketrans({"ß": "ss"}))) if c.isascii())
 
 
+# Far beyond any real label (a few KB) or advert page (tens of KB); the README's Conventions say so.
+# What each command reads at most: a label, an advert (check is linear; 10 MB runs in seconds), a routine's products.
+INPUT_LIMITS = {"LABEL": 2 * 1024 * 1024, "TEXT": 16 * 1024 * 1024, "PRODUCTS": 2 * 1024 * 1024}
+
+
 def _read_input(text: str | None, file: str | None, *, what: str) -> str:
-    """The text to work on: an argument, '-' for standard input, or --file; exactly one of them."""
+    """The text to work on: an argument, '-' for standard input, or --file; exactly one of them.
+
+    Files and standard input are read once, at most INPUT_LIMITS[what] bytes, and decoded as UTF-8
+    with replacement characters for invalid bytes (whatever the locale says).
+    """
     from skincli.errors import InputError
 
+    limit = INPUT_LIMITS[what]
     if text is not None and file is not None:
         raise typer.BadParameter(f"give {what} or --file, not both", param_hint=what)
     if file is not None:
-        from pathlib import Path
-
-        path = Path(file)
+        if not file:
+            raise typer.BadParameter("is empty; give the path of a text file", param_hint="'--file'")
         try:
-            if path.is_dir():
-                raise InputError(f"{file}: is a directory; give a text file")
-            data = path.read_bytes()
+            with open(file, "rb") as handle:
+                data = handle.read(limit + 1)
+        except IsADirectoryError:
+            raise InputError(f"{file}: is a directory; give a text file") from None
         except FileNotFoundError:
             raise InputError(f"{file}: no such file") from None
         except PermissionError:
             raise InputError(f"{file}: permission denied") from None
         except OSError as exc:
-            raise InputError(f"{file}: cannot read ({exc.strerror})") from None
-        return data.decode("utf-8-sig", errors="replace")
+            raise InputError(f"{file}: cannot read ({exc.strerror or exc})") from None
+        return _decoded(data, limit, "'--file'", f"{file} is")
     if text is None or text == "-":
+        if sys.stdin is None:  # `<&-`: the shell closed it
+            raise typer.BadParameter(f"standard input is closed; give {what} or --file", param_hint=what)
         if text is None and sys.stdin.isatty():
             raise typer.BadParameter(f"give {what}, '-' for standard input, or --file", param_hint=what)
-        return sys.stdin.read()
+        stream = getattr(sys.stdin, "buffer", None)
+        if stream is None:  # a text-only stdin (some test runners)
+            return sys.stdin.read(limit + 1)
+        try:
+            data = stream.read(limit + 1)
+        except OSError as exc:
+            raise InputError(f"cannot read standard input ({exc.strerror or exc})") from None
+        return _decoded(data, limit, what, "standard input is")
+    text = _arg_text(text)
+    if len(text) > limit:
+        raise typer.BadParameter(f"is longer than the limit of {limit // (1024 * 1024)} MiB", param_hint=what)
     return text
 
 
@@ -876,12 +899,10 @@ def routine(
         base = _kb(kb)
         products = None
         if file is not None or (names in (None, [], ["-"]) and (names == ["-"] or not sys.stdin.isatty())):
-            text = _read_input("-" if names == ["-"] else None, file, what="NAME")
+            text = _read_input("-" if names == ["-"] else None, file, what="PRODUCTS")
             products, actives = domain.from_products(base, text)
         elif names:
-            for name in names:
-                _require_text(name, "NAME")
-            actives = domain.from_names(base, names)
+            actives = domain.from_names(base, [_require_text(name, "NAME") for name in names])
         else:
             raise typer.BadParameter("give ingredient names, --file, or '-' for products on standard input", param_hint="NAME")
         profile = _profile(base, no_profile, pregnant, sensitive, avoid)
@@ -901,11 +922,40 @@ def _route_value(route: Route | None) -> str | None:
     return route.value if route else None
 
 
-def _require_text(value: str, hint: str) -> None:
+def _decoded(data: bytes, limit: int, hint: str, source: str) -> str:
+    if len(data) > limit:
+        raise typer.BadParameter(f"{source} larger than the limit of {limit // (1024 * 1024)} MiB", param_hint=hint)
+    return data.decode("utf-8-sig", errors="replace")
+
+
+def _arg_text(value: str) -> str:
+    """An argument as the user typed it. Without UTF-8 mode under LC_ALL=C, Python decodes argv as
+    ASCII and keeps other bytes as surrogates ('Hyalurons\\udcc3\\udca4ure'); terminals send UTF-8,
+    so decode those bytes as UTF-8 (or, if they are not, as Latin-1)."""
+    if value.isascii() or not any("\udc80" <= c <= "\udcff" for c in value):
+        return value
+    raw = value.encode("utf-8", "surrogateescape")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("latin-1")
+
+
+def _one_format(**chosen: bool) -> None:
+    """--json, --ndjson and --markdown each choose the output: two at once is a usage error (exit 2)."""
+    picked = [f"--{name}" for name, on in chosen.items() if on]
+    if len(picked) > 1:
+        raise typer.BadParameter("choose one output format", param_hint=" and ".join(f"'{p}'" for p in picked))
+
+
+def _require_text(value: str, hint: str) -> str:
+    """The argument, repaired if it arrived surrogate-escaped; a usage error when empty or too long."""
+    value = _arg_text(value)
     if not value.strip():
         raise typer.BadParameter("must not be empty", param_hint=hint)
     if len(value) > 200:
         raise typer.BadParameter(f"is {len(value)} characters long; names are at most 200", param_hint=hint)
+    return value
 
 
 def _rich(name: str) -> Callable[..., Any]:
@@ -941,7 +991,15 @@ def _main(
 
 
 def main() -> None:
-    """Console entry point: quiet on a closed pipe, 130 on Ctrl-C, never a traceback."""
+    """Console entry point: quiet on a closed pipe, 130 on Ctrl-C, never a traceback.
+
+    Exit codes beyond the commands' own: 0 when the reader of the output went away (`| head -1`),
+    whatever was being written; 1 with a message when the output cannot be written (closed stdout,
+    disk full); 130 on Ctrl-C.
+    """
+    from skincli.render import output
+
+    output.setup_streams()
     # Typer 0.28 ships its own click; its exception classes are only reachable here.
     from typer._click.exceptions import ClickException
 
@@ -951,6 +1009,7 @@ def main() -> None:
 
         pager.disable()
         argv = [a for a in argv if a != "--no-pager"]
+    unwritable = False
     try:
         result = _app_for(argv)(args=argv, standalone_mode=False)
         code = result if isinstance(result, int) else 0
@@ -962,9 +1021,17 @@ def main() -> None:
     except (KeyboardInterrupt, typer.Abort):
         sys.stderr.write("\n")
         code = 130
-    except BrokenPipeError:
-        _silence_stdout()
-        code = 0
+    except output.ReaderGone:
+        code = BROKEN_PIPE_EXIT
+    except output.WriteError as exc:
+        sys.stderr.write(f"skincli: cannot write the output: {exc}\n")
+        code, unwritable = 1, True
+    except BrokenPipeError:  # a writer that bypassed the guard (click's own stream on an ASCII terminal)
+        code = BROKEN_PIPE_EXIT
+    except SystemExit as exc:  # click's own broken-pipe exit, should a write ever bypass the guard
+        code = exc.code if isinstance(exc.code, int) else 1
+        if type(sys.stdout).__name__ == "PacifyFlushWrapper":
+            code = BROKEN_PIPE_EXIT
     except Exception as exc:  # the last line of defence: a message, not a traceback
         if os.environ.get("SKINCLI_DEBUG"):
             raise
@@ -972,12 +1039,24 @@ def main() -> None:
         code = 1
     try:
         sys.stdout.flush()
-    except BrokenPipeError:
-        _silence_stdout()
+    except output.ReaderGone:
+        code = BROKEN_PIPE_EXIT
+    except output.WriteError as exc:
+        if not unwritable:
+            sys.stderr.write(f"skincli: cannot write the output: {exc}\n")
+        code = 1
+    except OSError:  # stdout replaced by something unguarded (click's wrapper)
+        pass
     sys.stderr.flush()
     # Everything is written and closed: leave without the interpreter's teardown, which frees every
     # object one by one (a quarter of a second after loading a 10,000-ingredient knowledge base).
+    # Output still buffered for a reader that went away, or for a full disk, is dropped by _exit.
     os._exit(code)
+
+
+# A reader that stops reading (`skincli list --ndjson | head -1`) is not a failure: every command ends
+# quietly with this code (as `| head` users and `set -o pipefail` scripts expect).
+BROKEN_PIPE_EXIT = 0
 
 
 def _app_for(argv: list[str]) -> typer.Typer:
@@ -998,12 +1077,3 @@ def _app_for(argv: list[str]) -> typer.Typer:
             single.registered_commands = [info]
             return single
     return app
-
-
-def _silence_stdout() -> None:
-    """After the reader went away, point stdout at /dev/null so the final flush cannot fail."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except OSError:
-        pass

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import DATA, MINI
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_installed import _env, _skincli
 
 BAD = DATA / "bad"
@@ -67,7 +69,7 @@ def test_kb_is_a_directory_or_missing_or_unreadable(cli, tmp_path):
 
 
 def test_very_large_file_is_refused_with_a_message(cli, tmp_path, monkeypatch):
-    monkeypatch.setattr("skincli.kb.yamlread.MAX_BYTES", 1000)
+    monkeypatch.setattr("skincli.kb.store.MAX_BYTES", 1000)
     big = tmp_path / "big.yaml"
     big.write_text("# " + "x" * 2000 + "\n" + MINI.read_text(encoding="utf-8"), encoding="utf-8")
     result = cli("validate", str(big))
@@ -129,3 +131,198 @@ def test_unknown_option_is_exit_2_with_help_pointer(cli):
 def test_dev_null_kb_is_empty(cli, path):
     result = cli("validate", str(path))
     assert result.exit_code == 1 and "empty" in result.stderr
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_each_problem_is_one_line(cli, name):
+    path = BAD / name
+    lines = cli("validate", str(path)).stderr.splitlines()
+    assert lines[-1].startswith("skincli: ") and lines[-1].endswith("found")
+    assert all(line.startswith(f"{path}:") for line in lines[:-1]), lines
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["list", "--json", "--ndjson"],
+        ["search", "alpha", "--json", "--ndjson"],
+        ["effect", "wrinkles", "--ndjson", "--json"],
+        ["effect", "--ndjson", "--json"],
+        ["compare", "alpha", "beta", "--markdown", "--json"],
+    ],
+    ids=lambda a: " ".join(a),
+)
+def test_two_output_formats_at_once_is_a_usage_error(cli, args):
+    result = cli(*args, "--kb", str(MINI))
+    assert result.exit_code == 2
+    assert "choose one output format" in result.stderr
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize("command", ["scan", "check"])
+def test_empty_file_name_is_a_usage_error(cli, command):
+    result = cli(command, "--file", "", "--kb", str(MINI))
+    assert result.exit_code == 2
+    assert "'--file': is empty; give the path of a text file" in result.stderr
+    assert "directory" not in result.stderr
+
+
+# ---- YAML: aliases of any kind, dates, names ------------------------------------------------------
+
+_PLAIN = st.text(alphabet="abcdefghijklmnopqrstuvwxyz ", min_size=1, max_size=30).map(str.strip).filter(bool)
+
+
+@settings(max_examples=80, deadline=None)
+@given(value=_PLAIN, copies=st.integers(1, 5), flow=st.booleans(), quoted=st.booleans())
+def test_any_alias_is_refused(value, copies, flow, quoted):
+    from skincli.errors import KnowledgeBaseError
+    from skincli.kb.yamlread import load_yaml
+
+    scalar = f'"{value}"' if quoted else value
+    if flow:
+        text = f"a: [&v {scalar}" + ", *v" * copies + "]\n"
+    else:
+        text = f"a: &v {scalar}\n" + "".join(f"k{i}: *v\n" for i in range(copies))
+    with pytest.raises(KnowledgeBaseError) as caught:
+        load_yaml(text, "f.yaml")
+    assert "anchors and aliases" in str(caught.value) and str(caught.value).startswith("f.yaml:1:")
+
+
+@settings(max_examples=50, deadline=None)
+@given(value=_PLAIN)
+def test_ampersands_in_plain_text_are_fine(value):
+    from skincli.kb.yamlread import load_yaml
+
+    data, _ = load_yaml(f"a: R&D {value}\nb: '&{value}'\n", "f.yaml")
+    assert data == {"a": f"R&D {value}", "b": f"&{value}"}
+
+
+@given(year=st.integers(1, 9999), month=st.integers(0, 13), day=st.integers(0, 32))
+def test_dates_must_exist(year, month, day):
+    import datetime
+
+    from skincli.kb.validate import _real_date
+
+    try:
+        datetime.date(year, month, day)
+        real = True
+    except ValueError:
+        real = False
+    assert _real_date(f"{year:04d}-{month:02d}-{day:02d}") is real
+    assert _real_date(f"{year:04d}-{month:02d}") is (1 <= month <= 12)
+
+
+# ---- rendering: long words, control characters ------------------------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    words=st.lists(
+        st.one_of(st.text(alphabet="xy-", min_size=1, max_size=200), st.sampled_from([" ", "  ", "\t", "\n", " " * 50])),
+        max_size=30,
+    ),
+    width=st.integers(20, 100),
+    indent=st.integers(0, 6),
+    subsequent=st.integers(0, 8),
+)
+def test_linear_wrap_gives_textwrap_output(words, width, indent, subsequent):
+    import textwrap
+
+    from skincli.render.text import wrap_lines
+
+    text = "".join(words)
+    options = {"initial_indent": " " * indent, "subsequent_indent": " " * subsequent}
+    assert wrap_lines(text, width, **options) == textwrap.wrap(text, width, break_on_hyphens=False, **options)
+
+
+def test_a_long_word_is_cut_once_not_once_per_line(monkeypatch):
+    import textwrap
+
+    from skincli.render.text import _wrap
+
+    cuts = []
+    original = textwrap.TextWrapper._handle_long_word
+
+    def counting(self, chunks, *args):
+        cuts.append(len(chunks[-1]))
+        return original(self, chunks, *args)
+
+    monkeypatch.setattr(textwrap.TextWrapper, "_handle_long_word", counting)
+    lines = _wrap("summary: " + "x" * 100_000, 80)
+    assert len(lines) == 1 + 100_000 // 80
+    assert all(len(line) <= 80 for line in lines)
+    assert cuts == []  # textwrap's own cutting copies the rest of the word once per line: quadratic
+
+
+_UNSAFE = [chr(c) for c in (*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0))] + list(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+
+
+@given(st.text(alphabet=st.one_of(st.sampled_from(_UNSAFE), st.characters()), max_size=60))
+def test_defang_leaves_no_control_or_bidi_character(text):
+    from skincli.render.output import defang
+
+    shown = defang(text)
+    assert not any(char in shown for char in _UNSAFE)
+    assert defang(shown) == shown
+
+
+@pytest.mark.parametrize(
+    "text,possible",
+    [
+        ("a: R&D, P&G, Procter & Gamble, x=1&y=2\n", False),
+        ("a: &x 1\n", True),
+        ("a: [&x 1]\n", True),
+        ("- &x 1\n", True),
+        ("&x a: 1\n", True),
+        ("a: 'text &quoted'\n", True),  # a false alarm only costs the slower, still correct pass
+    ],
+)
+def test_anchor_precheck_never_misses_an_anchor(text, possible):
+    from skincli.kb.yamlread import _may_have_anchor
+
+    assert _may_have_anchor(text) is possible
+
+
+_PIECES = [
+    "a",
+    "b:",
+    ": ",
+    " ",
+    "\n",
+    "- ",
+    "&x ",
+    "&x",
+    "*x",
+    "[",
+    "]",
+    "{",
+    "}",
+    ", ",
+    "R&D",
+    "& ",
+    "'",
+    '"',
+    "? ",
+    "!t ",
+    "#",
+    "\t",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=14))
+def test_anchor_precheck_agrees_with_libyaml(parts):
+    from skincli.kb.yamlread import _may_have_anchor, _SafeLoader
+
+    text = "".join(parts)
+    anchored = False
+    try:
+        for event in yaml.parse(text, Loader=_SafeLoader):
+            if not isinstance(event, yaml.AliasEvent):  # an alias alone is an "undefined alias" error
+                anchored = anchored or bool(getattr(event, "anchor", None))
+    except yaml.YAMLError:
+        pass
+    if anchored:
+        assert _may_have_anchor(text), text

@@ -12,6 +12,7 @@ from skincli.kb.model import Effect, Expert, Group, Ingredient, Interaction, Sou
 from skincli.kb.names import name_key, name_keys
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent  # skincli/, where the wheel puts data/
+MAX_BYTES = 64 * 1024 * 1024  # a knowledge base (or overlay) larger than this is refused
 
 
 def shipped_path() -> Path:
@@ -25,9 +26,63 @@ def overlay_path() -> Path | None:
     explicit = os.environ.get("SKINCLI_OVERLAY")
     if explicit is not None:
         return Path(explicit) if explicit else None
-    base = os.environ.get("XDG_CONFIG_HOME") or os.path.join(os.path.expanduser("~"), ".config")
-    path = Path(base) / "skincli" / "overlay.yaml"
-    return path if path.is_file() else None
+    base = xdg_base("XDG_CONFIG_HOME", ".config")
+    path = base / "skincli" / "overlay.yaml" if base else None
+    return path if path and path.is_file() else None
+
+
+def xdg_base(variable: str, under_home: str) -> Path | None:
+    """An XDG base directory: $variable if absolute (the spec says to ignore relative ones), else
+    $HOME/under_home. An empty or relative HOME is not a home: then the password database's, or None."""
+    value = os.environ.get(variable, "")
+    if os.path.isabs(value):
+        return Path(value)
+    home = os.environ.get("HOME", "")
+    if not os.path.isabs(home):
+        try:
+            import pwd
+
+            home = pwd.getpwuid(os.getuid()).pw_dir
+        except (ImportError, KeyError, OSError):
+            return None
+        if not os.path.isabs(home):
+            return None
+    return Path(home) / under_home
+
+
+def read_file(path: Path) -> bytes:
+    """A knowledge-base file's bytes, read once and at most MAX_BYTES, whatever it is: a regular file,
+    a pipe (`--kb <(...)`), /dev/stdin or a device (/dev/zero stops at the limit). Problems become
+    KnowledgeBaseError."""
+    import stat
+
+    from skincli.errors import KnowledgeBaseError, Problem
+
+    where = str(path)
+    limit = MAX_BYTES // (1024 * 1024)
+
+    def problem(message: str) -> KnowledgeBaseError:
+        return KnowledgeBaseError([Problem(where, 1, 1, message)])
+
+    try:
+        with open(path, "rb") as handle:
+            st = os.fstat(handle.fileno())
+            if stat.S_ISDIR(st.st_mode):
+                raise problem("is a directory; give the path of a YAML file")
+            if stat.S_ISREG(st.st_mode) and st.st_size > MAX_BYTES:
+                raise problem(f"file is {st.st_size // (1024 * 1024)} MiB; the limit is {limit} MiB")
+            data = handle.read(MAX_BYTES + 1)
+    except IsADirectoryError:
+        raise problem("is a directory; give the path of a YAML file") from None
+    except FileNotFoundError:
+        raise problem("no such file; check the path (or --kb / SKINCLI_KB)") from None
+    except PermissionError:
+        raise problem("permission denied; make the file readable") from None
+    except OSError as exc:
+        raise problem(f"cannot read: {os.strerror(exc.errno) if exc.errno else exc}") from None
+    if len(data) > MAX_BYTES:
+        raise problem(f"more than {limit} MiB; the limit is {limit} MiB")
+    return data
 
 
 # Words many ingredient names share: a match on them alone does not make a suggestion plausible.
@@ -61,21 +116,31 @@ class KbFiles(NamedTuple):
         return [self.base] + ([self.overlay] if self.overlay else [])
 
 
-def parse(files: KbFiles) -> dict[str, list[dict[str, Any]]]:
-    """Read, parse and validate the files; raises KnowledgeBaseError listing every problem."""
+def parse(files: KbFiles, data: list[bytes | None] | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Read, parse and validate the files; raises KnowledgeBaseError listing every problem.
+
+    `data` holds bytes already read (by the cache's probe), one slot per file; files not yet read
+    are read here and their bytes stored in it, so each file is read exactly once.
+    """
     import gc
 
     from skincli.errors import KnowledgeBaseError
     from skincli.kb.twoparse import parse_in_two
     from skincli.kb.validate import check_documents
-    from skincli.kb.yamlread import load_yaml, read_text
+    from skincli.kb.yamlread import decode_text, load_yaml
+
+    paths = files.paths()
+    raw = data if data is not None else [None] * len(paths)
+    for index, path in enumerate(paths):
+        if raw[index] is None:
+            raw[index] = read_file(path)
 
     # Validation walks millions of fresh objects and makes no cycles: the collector's passes over
     # them cost more than the checks on a large knowledge base.
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        texts = [(read_text(p), str(p), p == files.overlay) for p in files.paths()]
+        texts = [(decode_text(raw[i] or b"", str(p)), str(p), p == files.overlay) for i, p in enumerate(paths)]
         halves = None if texts[0][2] else parse_in_two(texts[0][0], texts[0][1])
         if halves is not None:
             try:
@@ -283,16 +348,40 @@ def open_kb(kb: str | None = None, *, use_overlay: bool = True, use_cache: bool 
 
     paths = files.paths()
     origin = " + ".join(str(p) for p in paths)
-    key, store = cache.load(paths) if use_cache else ("", None)
-    if store is not None:
-        return KnowledgeBase(store.header, store.record, origin)
-    header, tables = build_tables(parse(files))
-    if use_cache:
-        _save_soon(paths, key, header, tables)
+    found = cache.probe(paths) if use_cache else None  # None for a pipe or device: read once, not cached
+    store = cache.load(found) if found is not None else None
+    if found is not None and store is not None:
+        return KnowledgeBase(store.header, _CachedRecords(store, files), origin)
+    header, tables = build_tables(parse(files, found.data if found else None))
+    if found is not None:
+        _save_soon(found, header, tables)
     return KnowledgeBase(header, lambda table, rid: tables[table].get(rid), origin)
 
 
-def _save_soon(paths: list[Path], key: str, header: dict[str, Any], tables: dict[str, dict[str, Any]]) -> None:
+class _CachedRecords:
+    """Records read from the cache; when one turns out damaged, every record comes from the YAML."""
+
+    def __init__(self, store: Any, files: KbFiles) -> None:
+        self._store = store
+        self._files = files
+        self._tables: dict[str, dict[str, Any]] | None = None
+
+    def __call__(self, table: str, rid: str) -> Any:
+        if self._tables is None:
+            from skincli.kb import cache
+
+            try:
+                return self._store.record(table, rid)
+            except cache.Damaged:
+                self._store.discard()
+                found = cache.probe(self._files.paths())
+                header, self._tables = build_tables(parse(self._files, found.data if found else None))
+                if found is not None:
+                    _save_soon(found, header, self._tables)
+        return self._tables[table].get(rid)
+
+
+def _save_soon(found: Any, header: dict[str, Any], tables: dict[str, dict[str, Any]]) -> None:
     """Write the cache; for a large knowledge base, in a forked child so the answer is not delayed.
 
     Writing 10,000 ingredients takes ~0.3 s; the child writes to a temporary file and renames it,
@@ -301,8 +390,8 @@ def _save_soon(paths: list[Path], key: str, header: dict[str, Any], tables: dict
     from skincli.kb import cache
     from skincli.kb.twoparse import MIN_BYTES
 
-    if sum(p.stat().st_size for p in paths) < MIN_BYTES or not hasattr(os, "fork"):
-        cache.save(paths, key, header, tables)
+    if sum(found.sizes) < MIN_BYTES or not hasattr(os, "fork"):
+        cache.save(found, header, tables)
         return
     if os.fork() == 0:  # the child writes and leaves; the parent answers (the child is reaped at its exit)
         try:
@@ -311,6 +400,6 @@ def _save_soon(paths: list[Path], key: str, header: dict[str, Any], tables: dict
             devnull = os.open(os.devnull, os.O_RDWR)
             for fd in (0, 1, 2):
                 os.dup2(devnull, fd)
-            cache.save(paths, key, header, tables)
+            cache.save(found, header, tables)
         finally:
             os._exit(0)

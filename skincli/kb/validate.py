@@ -316,6 +316,8 @@ class Checker:
             pattern, hint = PATTERNS[kind]
             if not pattern.match(value):
                 self.add(path, parent, key, f"{label} {value!r} is malformed; {hint}")
+            elif kind == "date" and not _real_date(value):
+                self.add(path, parent, key, f"{label} {value!r} is not a real date; {hint}")
 
     # ---- references ------------------------------------------------------------------------
     def references(self, merged: dict[str, dict[str, Entry]]) -> None:
@@ -464,7 +466,12 @@ class Checker:
             for field in ("aliases", "inci"):
                 named.extend((n, node[field], i) for i, n in _strs(node.get(field)))
             for name, parent, key in named:
-                for k in name_keys(name):
+                keys = name_keys(name)
+                if not keys:  # '!!!': nothing is left to look it up by
+                    self.add(
+                        entry.path, parent, key, f"ingredient {ing_id!r}: the name {name!r} has no letters or digits to look up"
+                    )
+                for k in keys:
                     other = owner.get(k)
                     if other and other[0] != ing_id:
                         self.add(
@@ -476,6 +483,19 @@ class Checker:
                         )
                     elif not other:
                         owner[k] = (ing_id, name)
+
+
+def _real_date(value: str) -> bool:
+    """A YYYY, YYYY-MM or YYYY-MM-DD string (already matched) naming a day that exists."""
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) > 1 and not 1 <= parts[1] <= 12:
+        return False
+    if len(parts) > 2:
+        year, month, day = parts
+        leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+        days = (31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[month - 1]
+        return 1 <= day <= days
+    return True
 
 
 def _items(node: dict[str, Any], field: str) -> Iterator[tuple[int, dict[str, Any]]]:

@@ -6,15 +6,12 @@ knowledge base needs neither, so both are reported as problems with their positi
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from skincli.errors import KnowledgeBaseError, Problem
-
-MAX_BYTES = 64 * 1024 * 1024
 
 _STR, _INT, _FLOAT, _BOOL, _NULL, _TIME = (f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "timestamp"))
 _MAP, _SEQ = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
@@ -69,6 +66,9 @@ def position(nodes: Nodes, container: Any, key: str | int | None = None) -> tupl
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
+_ALIAS_REFUSED = "anchors and aliases (&name, *name) are not allowed; write the data out"
+
+
 class _Refused(Exception):
     """A construct the knowledge base does not allow, at a node's position."""
 
@@ -87,10 +87,19 @@ class _Builder:
     aliases, whose shared objects could expand exponentially ("billion laughs").
     """
 
-    def __init__(self, loader: Any) -> None:
+    def __init__(self, loader: Any, *, scalars: bool = True) -> None:
         self._loader = loader  # its SafeConstructor methods convert int/float/bool scalars
         self._seen: set[int] = set()
         self.nodes: Nodes = {}  # id(dict or list) -> its node, for positions in messages
+        if scalars:  # an alias of a scalar is the same node again: one string written out many times
+            self.build = self._build_checking_scalars  # type: ignore[method-assign]
+
+    def _build_checking_scalars(self, node: yaml.Node) -> Any:
+        if type(node) is yaml.ScalarNode:
+            if id(node) in self._seen:
+                raise _Refused(node, _ALIAS_REFUSED)
+            self._seen.add(id(node))
+        return _Builder.build(self, node)
 
     def build(self, node: yaml.Node) -> Any:
         tag = node.tag
@@ -99,7 +108,10 @@ class _Builder:
                 return node.value
         elif type(node) is yaml.ScalarNode:
             if tag == _INT:
-                return self._loader.construct_yaml_int(node)
+                try:
+                    return self._loader.construct_yaml_int(node)
+                except ValueError:  # beyond Python's 4,300-digit limit for int()
+                    raise _Refused(node, f"a number with {len(node.value)} characters is too long") from None
             if tag == _NULL:
                 return None
             if tag == _BOOL:
@@ -108,7 +120,7 @@ class _Builder:
                 return self._loader.construct_yaml_float(node)
             raise _Refused(node, f"the tag {_short_tag(tag)} is not allowed; a knowledge base holds plain data only")
         if id(node) in self._seen:
-            raise _Refused(node, "anchors and aliases (&name, *name) are not allowed; write the data out")
+            raise _Refused(node, _ALIAS_REFUSED)
         self._seen.add(id(node))
         if tag == _MAP and type(node) is yaml.MappingNode:
             return self._mapping(node)
@@ -141,23 +153,14 @@ def _short_tag(tag: str) -> str:
 
 
 def read_text(path: Path) -> str:
-    """Read a file as UTF-8 text (a BOM is accepted), turning OS errors into problems."""
-    where = str(path)
-    try:
-        if path.is_dir():
-            raise KnowledgeBaseError([Problem(where, 1, 1, "is a directory; give the path of a YAML file")])
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise KnowledgeBaseError(
-                [Problem(where, 1, 1, f"file is {size // (1024 * 1024)} MiB; the limit is {MAX_BYTES // (1024 * 1024)} MiB")]
-            )
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise KnowledgeBaseError([Problem(where, 1, 1, "no such file; check the path (or --kb / SKINCLI_KB)")]) from None
-    except PermissionError:
-        raise KnowledgeBaseError([Problem(where, 1, 1, "permission denied; make the file readable")]) from None
-    except OSError as exc:
-        raise KnowledgeBaseError([Problem(where, 1, 1, f"cannot read: {os.strerror(exc.errno or 0) or exc}")]) from None
+    """Read a file once (at most store.MAX_BYTES) as UTF-8 text; problems become KnowledgeBaseError."""
+    from skincli.kb.store import read_file
+
+    return decode_text(read_file(path), str(path))
+
+
+def decode_text(data: bytes, where: str) -> str:
+    """UTF-8 text (a BOM is accepted); a byte that is not UTF-8 is reported at its line and column."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -174,12 +177,20 @@ def load_yaml(text: str, where: str) -> tuple[Any, Nodes]:
         loader = _BaseLoader(text)
         try:
             node = loader.get_single_node()
-            builder = _Builder(loader)
+            # Only an anchor (&name) makes shared nodes: without one, the cheaper pass that checks
+            # collections only is enough (checking every scalar cost ~5% of a large file's parse).
+            builder = _Builder(loader, scalars=_may_have_anchor(text))
             return (None if node is None else builder.build(node)), builder.nodes
         finally:
             loader.dispose()
     except _Refused as exc:
         raise KnowledgeBaseError([Problem(where, exc.line, exc.column, exc.message)]) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, e.g. NUL
+        index = exc.position
+        if _SafeLoader is not yaml.SafeLoader:  # libyaml counts UTF-8 bytes, not characters
+            index = len(text.encode("utf-8", "surrogatepass")[:index].decode("utf-8", "ignore"))
+        line, column = _line_column(text, index)
+        raise KnowledgeBaseError([Problem(where, line, column, _reader_problem(exc))]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -197,3 +208,29 @@ def _describe(exc: yaml.MarkedYAMLError, text: str) -> str:
         return "tab character; YAML indents with spaces only"
     context = f"{exc.context}: " if exc.context else ""
     return f"invalid YAML: {context}{problem}"
+
+
+def _may_have_anchor(text: str) -> bool:
+    """Whether some "&" could start an anchor: a name right after it, and no letter or digit before
+    it ("R&D" and "Procter & Gamble" cannot). Errs on the side of yes, e.g. for "&x" inside a string."""
+    at = text.find("&")
+    while at >= 0:
+        before, after = text[at - 1 : at] if at else " ", text[at + 1 : at + 2]
+        if not (before.isalnum() or before == "_") and after and not after.isspace() and after not in ",[]{}":
+            return True
+        at = text.find("&", at + 1)
+    return False
+
+
+def _line_column(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of a character index, counting lines as YAML does (\n, \r\n)."""
+    index = max(0, min(index, len(text)))
+    line_start = text.rfind("\n", 0, index) + 1
+    return text.count("\n", 0, index) + 1, index - line_start + 1
+
+
+def _reader_problem(exc: yaml.reader.ReaderError) -> str:
+    character = ord(exc.character) if isinstance(exc.character, str) else exc.character
+    if isinstance(character, int):
+        return f"character U+{character:04X} is not allowed in YAML; remove it or write it as an escape"
+    return f"invalid YAML: {exc.reason}"

@@ -8,15 +8,44 @@ from typing import Any
 from skincli.kb import evidence
 
 
+class _LinearWrapper(textwrap.TextWrapper):
+    """textwrap with the same output, in time linear in the length of the longest word.
+
+    textwrap breaks a word longer than the line by slicing one line off it and copying the rest, again
+    and again: a 4 MB word took 4 s to wrap, a 60 MB one over a minute. Here the rest is cut into
+    line-wide pieces once; each piece then fills a line of its own, exactly as textwrap would fill it.
+    """
+
+    def _handle_long_word(self, reversed_chunks: list[str], cur_line: list[str], cur_len: int, width: int) -> None:
+        chunk = reversed_chunks[-1]
+        line = self.width - len(self.subsequent_indent)
+        if not self.break_long_words or self.break_on_hyphens or width < 1 or line < 1:
+            return super()._handle_long_word(reversed_chunks, cur_line, cur_len, width)
+        if not chunk.strip():
+            if not cur_line:  # leading spaces: textwrap drops `width` of them per (empty) line until the rest fits
+                reversed_chunks[-1] = chunk[: (len(chunk) - 1) % width + 1]
+                return None
+            return super()._handle_long_word(reversed_chunks, cur_line, cur_len, width)  # one cut, then dropped
+        reversed_chunks.pop()
+        space_left = width - cur_len
+        cur_line.append(chunk[:space_left])
+        reversed_chunks.extend(reversed([chunk[i : i + line] for i in range(space_left, len(chunk), line)]))
+        return None
+
+
+def wrap_lines(text: str, width: int, **options: str | bool) -> list[str]:
+    """textwrap.wrap with break_on_hyphens=False, linear in time (see _LinearWrapper)."""
+    return _LinearWrapper(width=width, break_on_hyphens=False, **options).wrap(text)  # type: ignore[arg-type]
+
+
 def _wrap(text: str, width: int, indent: str = "", subsequent: str | None = None) -> list[str]:
     if len(indent) + len(text) <= width and "\n" not in text and "  " not in text.strip():
         return [(indent + text.strip()).rstrip()]  # fits: textwrap would return it unchanged, slowly
-    return textwrap.wrap(
+    return wrap_lines(
         text,
-        width=max(width, 20),
+        max(width, 20),
         initial_indent=indent,
         subsequent_indent=indent if subsequent is None else subsequent,
-        break_on_hyphens=False,
     ) or [indent.rstrip()]
 
 
@@ -201,7 +230,7 @@ def grid(rows: list[list[str] | None], width: int, first: int) -> list[str]:
         if row is None:
             lines.append(rule)
             continue
-        cells = [textwrap.wrap(cell, w, break_on_hyphens=False) or [""] for cell, w in zip(row, widths, strict=True)]
+        cells = [wrap_lines(cell, w) or [""] for cell, w in zip(row, widths, strict=True)]
         for i in range(max(len(c) for c in cells)):
             lines.append(" ".join((c[i] if i < len(c) else "").ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip())
         if r == 0:
