@@ -252,7 +252,7 @@ BRIEF_EXAMPLES = [
     ("Kollagen", "collagen"),
     ("plumping", "plumping"),
     ("aufpolstern", "plumping"),
-    ("brightening", "hyperpigmentation"),
+    ("brightening", "radiance"),  # brightness is the complexion's glow (radiance); spots are hyperpigmentation
     ("dark spots", "hyperpigmentation"),
     ("Pigmentflecken", "hyperpigmentation"),
     ("anti-inflammatory", "inflammation"),
@@ -342,16 +342,30 @@ def test_a_list_under_an_ingredient_continues_it(mini):
 @pytest.mark.parametrize(
     "text",
     [
-        "Meet Alphaol. The bottle is blue. Hydrates!",  # no pronoun: a new subject we do not know
         "Meet Alphaol.\n\nIt hydrates.",  # a blank line ends the paragraph
-        "Meet Alphaol. The bottle is blue. It hydrates.",  # the sentence in between does not continue
+        "Meet Alphaol. As we age, skin loses its ability to hydrate.",  # background: claims nothing for Alphaol
+        "Meet Alphaol. Collagen is a protein that keeps skin hydrated.",  # a definition: background too
     ],
 )
 def test_an_effect_without_a_known_ingredient_is_not_paired(mini, text):
     view = run(text, mini)
     assert pairs(view) == set()
-    assert [e["effect"] for e in view["effects"] if not e["attributed"]] == ["hydration"]
+    assert "hydration" in [e["effect"] for e in view["effects"] if not e["attributed"]]
     assert finding(view, "alpha", None)["verdict"] == "mentioned, no claim made"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Meet Alphaol. The bottle is blue. It hydrates.",  # a sentence naming nothing keeps the subject
+        "Meet Alphaol. The bottle is blue. Hydrates!",  # ... and so does a claim with no other subject
+        "Meet Alphaol. After two weeks, skin feels hydrated.",
+    ],
+)
+def test_the_paragraph_keeps_its_ingredient_until_something_else_is_named(mini, text):
+    view = run(text, mini)
+    assert pairs(view) == {("alpha", "hydration")}
+    assert finding(view, "alpha", "hydration")["attribution"] == "previous-sentence"
 
 
 @pytest.mark.parametrize(
@@ -737,11 +751,15 @@ def test_article_goluekes_quote_continues_the_sentence_before(shipped):
     assert_graded_as_in_kb(view, shipped)
 
 
-def test_article_injections(shipped):
+def test_article_injections_are_a_comparison_not_the_subject(shipped):
+    """ "the same smoothing or plumping results as an injection with botulinum toxin or fillers": the
+    injections are what creams are compared with, so neither gets the effects (issue 14)."""
     view = run(INJECTIONS, shipped)
-    assert {("botulinum-toxin", "wrinkles"), ("hyaluronic-acid-filler", "plumping")} <= pairs(view)
-    assert finding(view, "botulinum-toxin", "wrinkles")["effect_phrase"]["text"] == "smoothing"
-    assert_graded_as_in_kb(view, shipped)
+    assert pairs(view) == set()
+    roles = {m["ingredient"]["id"]: m["role"] for m in view["mentions"]}
+    assert roles == {"botulinum-toxin": "comparison", "hyaluronic-acid-filler": "comparison"}
+    assert [g["kind"] for g in view["flags"]] == ["injection-comparison"]
+    assert {e["text"] for e in view["effects"] if not e["attributed"]} == {"smoothing", "plumping"}
 
 
 # ---- marketing texts of our own, against the shipped knowledge base ------------------------------------------
