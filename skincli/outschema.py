@@ -204,7 +204,24 @@ DEFS: dict[str, Any] = {
             },
             "flags": {
                 "type": "array",
-                "items": {"type": "object", "required": ["n", "kind", "text", "start", "end", "explanation", "claim"]},
+                "items": {
+                    "type": "object",
+                    "required": ["n", "kind", "text", "start", "end", "explanation", "claim"],
+                    "properties": {
+                        # comparisons only (else null): what is compared with what, and the level under
+                        # rule 10 of the grading rules (no head-to-head trial on record: 1, the advertiser's word)
+                        "compares": {
+                            "type": ["object", "null"],
+                            "required": ["subject", "with"],
+                            "properties": {
+                                "subject": {"oneOf": [{"type": "null"}, _ref]},
+                                "with": {"oneOf": [{"type": "null"}, _ref]},
+                            },
+                        },
+                        "level": _level,
+                        "label": _str_or_null,
+                    },
+                },
             },
         },
     },
