@@ -43,6 +43,7 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "smoothes",
             "smooth out",
             "smooths out",
+            "wrinkle volume",
         ),
         "de": (
             "Falte*",
@@ -942,6 +943,8 @@ FLAGS: dict[str, FlagKind] = {
             r"versus|vs|compared (?:to|with)|the same way (?:as|that)|Alternative zu[mr]?|Ersatz für|anders als|statt|anstatt|"
             rf"im (?:Gegensatz|Unterschied|Vergleich) zu[mr]?)\s+(?:the\s+effects?\s+of\s+)?{_ART}{_GAP}{_INJ2}",
             rf"\bas\s+[\w-]+\s+as\s+(?:an?\s+|the\s+)?{_GAP}{_INJ2}",
+            rf"\b(?:(?:more|less)\s+[\w-]+|better|stronger|faster|safer|gentler|superior)\s+(?:than|to|als)\s+{_ART}{_GAP}{_INJ2}",
+            rf"\b(?:besser|stärker|schneller|sicherer|sanfter|wirksamer|wirkungsvoller)\s+als\s+{_ART}{_GAP}{_INJ2}",
             rf"\bsame\s+(?:[\w-]+\s+){{0,5}}?as\s+(?:an?\s+|the\s+)?{_GAP}{_INJ2}",
             rf"\b(?:ähnlich\w*|gleiche\w*)\s+(?:[\w-]+\s+){{0,3}}?(?:\w+\s+)?wie\s+(?:mit\s+)?(?:ein\w*\s+|der\s+|die\s+|das\s+|dem\s+)?{_GAP}{_INJ2}",
             rf"\b(?:dem|der|den|einer?)\s+{_INJ2}[®™]?\s+(?:ähnlich|ähnel)\w*",
@@ -1119,7 +1122,7 @@ FLAGS: dict[str, FlagKind] = {
             r"\b(?:clinically|scientifically|medically)\s+(?:proven|shown|demonstrated|validated|confirmed|tested)\b",
             r"\b(?:klinisch|wissenschaftlich|medizinisch)\s+(?:bewiesen|belegt|nachgewiesen|erwiesen|bestätigt|getestet|geprüft)\b",
             r"\bproven\s+(?:by|in)\s+(?:clinical\s+)?(?:studies|trials|research|science)\b",
-            r"\b(?:has|have|is|are|was|were)\s+(?:also\s+)?(?:been\s+)?(?:clinically\s+|scientifically\s+)?(?:shown|proven|demonstrated)\s+to\b",
+            r"(?:\b(?:has|have|is|are|was|were)|[’']s)\s+(?:also\s+)?(?:been\s+)?(?:clinically\s+|scientifically\s+)?(?:shown|proven|demonstrated)\s+to\b",
             r"\b(?:studies|research|science|(?:laboratory|lab|clinical)\s+(?:work|studies|data|research|tests?))\s+"
             r"(?:(?:have|has)\s+)?(?:shows?|shown|proves?|proven|confirms?|confirmed|demonstrates?|demonstrated|suggests?|indicates?)\b",
             r"\b(?:clinical|scientific)\s+(?:evidence|trials?|studies|research)\s+(?:supports?|documents?|shows?|proves?|confirms?)\b",
@@ -1174,6 +1177,8 @@ FLAGS: dict[str, FlagKind] = {
             r"\b(?:dermatologists?|derms?|doctors?|experts?|Dermatologen|Hautärzte|Hautärztinnen|Ärzte)\s+"
             r"(?:[\w-]+\s+){0,2}?(?:recommend\w*|suggest\w*|approve\w*|love|swear by|trust|empfehlen|raten)\b",
             r"\b(?:dermatologist|doctor|derm|expert)[\s-](?:recommended|approved|backed|developed|formulated|favou?rite|loved|trusted)\b",
+            r"\b(?:von|by)\s+(?:\w+\s+)?(?:Dermatologen|Hautärzten|Ärzten|Experten|dermatologists?|derms?|doctors?)\s+"
+            r"(?:empfohlen|entwickelt|getestet|geprüft|approved|recommended|developed)\b",
             r"\b(?:recommended|approved|empfohlen|entwickelt)\s+(?:by|von)\s+(?:\w+\s+)?(?:dermatologists?|derms?|doctors?|"
             r"Dermatologen|Hautärzten|Ärzten|experts?|Experten)\b",
         ),
