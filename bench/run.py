@@ -56,7 +56,7 @@ class Bench:
     key: str
     label: str
     argv: list[str]
-    cache: str = "warm"  # "warm": the shared cache dir; "cold": a fresh empty dir for every run
+    cache: str = "warm"  # "warm": the shared cache dir; "cold": a fresh empty dir for every run; "large": warm, few runs
     rounds: int = 0  # how many rounds include this command
     status: str | None = None  # set when the command is not measured, e.g. "n/a (scan not available)"
     samples: list[Sample] = field(default_factory=list)
@@ -180,6 +180,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--kb-size", type=int, default=10_000, help="ingredients in the generated KB (default 10000)")
     parser.add_argument("--big-kb", type=Path, default=None, help="use this big KB instead of generating one")
     parser.add_argument("--label", type=Path, default=BENCH / "label40.txt", help="label for `scan` (default bench/label40.txt)")
+    parser.add_argument(
+        "--check-mb", type=int, default=10, help="MB of advert text for the `check` rows (default 10; 0 skips them)"
+    )
+    parser.add_argument("--large-runs", type=int, default=1, help="runs of each large-input row (default 1)")
     parser.add_argument("--module", action="store_true", help="run `python -m skincli` instead of the console script")
     parser.add_argument(
         "--as-is",
@@ -192,6 +196,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         args.runs = 5 if args.quick else 20
     if args.cold_runs is None:
         args.cold_runs = 1 if args.quick else 3
+    args.large_runs = max(1, min(args.large_runs, args.runs))
     if args.runs < 1 or args.cold_runs < 1:
         parser.error("--runs and --cold-runs must be at least 1")
     args.cold_runs = min(args.cold_runs, args.runs)
@@ -278,6 +283,22 @@ def benchmark(args: argparse.Namespace, root: Path) -> int:
             [*skincli, "show", args.show, "--kb", str(big_kb)],
         ),
     ]
+    advert_note = ""
+    if args.check_mb > 0:
+        adverts = root / f"adverts-{args.check_mb}mb.txt"
+        made = subprocess.run(
+            [sys.executable, str(BENCH / "make_adverts.py"), "-o", str(adverts), "--mb", str(args.check_mb)],
+            capture_output=True,
+            text=True,
+            cwd=cwd,
+            env=env,
+        )
+        advert_note = made.stdout.strip() if made.returncode == 0 else ""
+        if made.returncode != 0:
+            problems.append(f"bench/make_adverts.py failed (exit {made.returncode}):\n{made.stderr.strip()}")
+        for key, extra in (("check-big", []), ("check-big-json", ["--json"])) if advert_note else ():
+            shown = " ".join(["check", "--file", f"<{args.check_mb} MB of advert text>", *extra])
+            benches.append(Bench(key, f"`skincli {shown}`", [*skincli, "check", "--file", str(adverts), *extra], cache="large"))
     by_key = {b.key: b for b in benches}
     if args.big_kb is None and problems:
         by_key["big-cold"].status = by_key["big-warm"].status = "not run (no valid big KB)"
@@ -289,7 +310,7 @@ def benchmark(args: argparse.Namespace, root: Path) -> int:
         by_key["scan"].status = "n/a (scan not available)"
     missing_name = False
     for bench in benches:
-        if bench.status or bench.cache == "cold":
+        if bench.status or bench.cache in ("cold", "large"):
             continue
         sample = preflight(bench.argv, bench.key)
         if sample.code != 0:
@@ -311,6 +332,8 @@ def benchmark(args: argparse.Namespace, root: Path) -> int:
         shift = round_no % len(active) if active else 0
         order = active[shift:] + active[:shift]  # rotate: no command always runs first or after the cold run
         for bench in order:
+            if bench.cache == "large" and round_no >= args.large_runs:
+                continue
             if bench.cache == "cold":
                 if round_no >= args.cold_runs:
                     continue
@@ -334,7 +357,7 @@ def benchmark(args: argparse.Namespace, root: Path) -> int:
     if shipped_kb_state() != shipped_kb:
         warnings.append("the shipped knowledge base changed during the run; rerun for clean numbers")
 
-    report(args, benches, by_key, skincli, kb_note, big_kb, warnings, bytecode)
+    report(args, benches, by_key, skincli, kb_note, big_kb, warnings, bytecode, advert_note)
     if problems:
         print("\n## Problems\n")
         for problem in problems:
@@ -377,6 +400,7 @@ def report(
     big_kb: Path,
     warnings: list[str],
     bytecode: str,
+    advert_note: str = "",
 ) -> None:
     yard = by_key["yardstick"].median()
 
@@ -417,6 +441,14 @@ def report(
     )
     cold = by_key["big-cold"].median()
     budgets.append(("big-cold", f"{kb_k}-ingredient KB first run", "≤ 3 s", f"{ms(cold)} ms", within(cold, 3.0)))
+    for key in ("check-big", "check-big-json"):  # issue 12 item 7 / issue 18: linear, bounded memory
+        if key in by_key:
+            took, rss = by_key[key].median(), by_key[key].peak_rss()
+            what = f"check of {args.check_mb} MB{' --json' if key.endswith('json') else ''}"
+            budgets.append((key, f"{what}, wall", "≤ 30 s", f"{ms(took)} ms", within(took, 30.0)))
+            budgets.append(
+                (key, f"{what}, peak RSS", "≤ 200 MiB", f"{mib(rss)} MiB", within(None if rss is None else rss / MIB, 200))
+            )
 
     print("## skincli start-up benchmark\n")
     print(
@@ -434,6 +466,8 @@ def report(
         f"- {args.runs} interleaved rounds; the big KB's first run measured {by_key['big-cold'].rounds}× "
         f"(a fresh empty cache dir each time); big KB: {kb_note or big_kb}"
     )
+    if advert_note:
+        print(f"- `check` rows ({args.large_runs} run{'s' * (args.large_runs != 1)} each): {advert_note}")
     print()
     print("| command | runs | median ms | IQR ms | min ms | × yardstick | peak RSS MiB | budgets |")
     print("|---|---:|---:|---:|---:|---:|---:|---|")

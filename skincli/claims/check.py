@@ -84,7 +84,7 @@ _WORD = re.compile(rf"{_CH}+(?:[\u00ad\u200b\u200c\u200d\u2060]+{_CH}+)*")  # so
 _WORD_SPLIT = re.compile(f"({_WORD.pattern})")
 _NEXT_SPACE = re.compile(r"\s")
 _PERCENT_SIGNS = re.compile("[%\uff05\u2030]")
-_BLOCK = 1 << 18  # characters tokenised at a time: bounds the memory of the intermediate lists
+_BLOCK = 1 << 16  # characters tokenised at a time: bounds the memory of the intermediate lists
 _JOIN_GAP = re.compile(r"[\s\-\u2010\u2011'\u2019/]+")  # what may stand between two words of one name
 _SPACE = re.compile(r"\s")
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()\[\]\u2013\u2014\"\u201c\u201d\u201e\u00ab\u00bb]")
@@ -1609,6 +1609,7 @@ def _pair(
     effects_by_sentence: dict[int, list[EffectPhrase]] = {}
     for e in effects:
         effects_by_sentence.setdefault(e.sentence, []).append(e)
+    effects.clear()  # each phrase is replaced by its final form below; the first forms go as they are used
     pairs: list[_Pair] = []
     attributed: list[EffectPhrase] = []
     predicates = {m.sentence for m in mentions if m.predicate}
@@ -1619,7 +1620,7 @@ def _pair(
         if sentence.paragraph != paragraph:
             topic, opened, paragraph = [], [], sentence.paragraph
         groups = _groups(text, subjects_by_sentence.get(index, []))
-        here = effects_by_sentence.get(index, [])
+        here = effects_by_sentence.pop(index, [])
         if not here:
             if groups:
                 topic = groups
