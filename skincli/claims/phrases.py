@@ -18,7 +18,13 @@ How phrases match (see `skincli.claims.check`):
 To extend: add the phrase to the effect's "en" or "de" tuple below (the effect id must be one of the
 knowledge base's effects, see docs/knowledge-base.md), then run `pytest tests/test_check.py`; a test
 fails if a phrase is listed twice or under two effects. To add a marketing pattern, add a regular
-expression (matched case-insensitively against the original text) to the kind's `patterns` in FLAGS.
+expression (matched case-insensitively against the original text, within one sentence) to the kind's
+`patterns` in FLAGS, and make sure one of the kind's `triggers` is a word every match contains: a
+sentence is only searched for the kinds whose trigger words it holds (that keeps long texts fast).
+Then measure: `pytest tests/test_check_adverts.py -s` (develop on the dev passages only).
+
+Everything `check` knows about language is here, not in the code: effect phrases, negation and
+comparison cues, the words that refer back to an ingredient, background markers, and the patterns.
 """
 
 from __future__ import annotations
@@ -882,7 +888,7 @@ _COMPARATIVE = (
     r"stärker|höher|besser|mehr|schneller|wirksamer|effektiver|größer|so)"
 )
 _INJECTION = (
-    r"(?:botox|botulinum\w*|neurotoxin\w*|filler\w*|face[\s-]?lift\w*|lifting|injection\w*|injektion\w*|"
+    r"(?:botox|botulinum\w*(?:\s+toxin\w*)?|neurotoxin\w*|filler\w*|face[\s-]?lift\w*|lifting|injection\w*|injektion\w*|"
     r"injectable\w*|spritze\w*|unterspritzung\w*|surgery|surgical|chirurg\w*|skalpell|scalpel)"
 )
 _INJ2 = rf"{_INJECTION}(?:[\s-]+{_INJECTION})?"
