@@ -209,6 +209,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--batch-size", type=int, default=1000, help="labels in the `scan --batch` row (default 1000, real labels repeated)"
     )
+    parser.add_argument(
+        "--check-mb", type=int, default=10, help="MB of advert text for the `check` rows (default 10; 0 skips them)"
+    )
     parser.add_argument("--module", action="store_true", help="run `python -m skincli` instead of the console script")
     parser.add_argument(
         "--as-is",
@@ -327,6 +330,22 @@ def benchmark(args: argparse.Namespace, root: Path) -> int:
             [*skincli, "show", args.show, "--kb", str(big_kb)],
         ),
     ]
+    advert_note = ""
+    if args.check_mb > 0:
+        adverts = root / f"adverts-{args.check_mb}mb.txt"
+        made = subprocess.run(
+            [sys.executable, str(BENCH / "make_adverts.py"), "-o", str(adverts), "--mb", str(args.check_mb)],
+            capture_output=True,
+            text=True,
+            cwd=cwd,
+            env=env,
+        )
+        advert_note = made.stdout.strip() if made.returncode == 0 else ""
+        if made.returncode != 0:
+            problems.append(f"bench/make_adverts.py failed (exit {made.returncode}):\n{made.stderr.strip()}")
+        for key, extra in (("check-big", []), ("check-big-json", ["--json"])) if advert_note else ():
+            shown = " ".join(["check", "--file", f"<{args.check_mb} MB of advert text>", *extra])
+            benches.append(Bench(key, f"`skincli {shown}`", [*skincli, "check", "--file", str(adverts), *extra], heavy=True))
     by_key = {b.key: b for b in benches}
     if args.big_kb is None and problems:
         by_key["big-cold"].status = by_key["big-warm"].status = "not run (no valid big KB)"
@@ -338,7 +357,7 @@ def benchmark(args: argparse.Namespace, root: Path) -> int:
         by_key["scan"].status = "n/a (scan not available)"
     missing_name = False
     for bench in benches:
-        if bench.status or bench.cache == "cold":
+        if bench.status or bench.cache == "cold" or bench.heavy:
             continue
         if bench.key == "big-warm":
             settle(big_kb)
@@ -388,7 +407,7 @@ def benchmark(args: argparse.Namespace, root: Path) -> int:
     if shipped_kb_state() != shipped_kb:
         warnings.append("the shipped knowledge base changed during the run; rerun for clean numbers")
 
-    report(args, benches, by_key, skincli, kb_note, big_kb, warnings, bytecode)
+    report(args, benches, by_key, skincli, kb_note, big_kb, warnings, bytecode, advert_note)
     if problems:
         print("\n## Problems\n")
         for problem in problems:
@@ -451,6 +470,7 @@ def report(
     big_kb: Path,
     warnings: list[str],
     bytecode: str,
+    advert_note: str = "",
 ) -> None:
     yard = by_key["yardstick"].median()
 
@@ -505,6 +525,14 @@ def report(
         budgets.append((key, f"{what}, peak RSS", "≤ 200 MiB", f"{mib(r)} MiB", within(None if r is None else r / MIB, 200)))
     cold = by_key["big-cold"].median()
     budgets.append(("big-cold", f"{kb_k}-ingredient KB first run", "≤ 3 s", f"{ms(cold)} ms", within(cold, 3.0)))
+    for key in ("check-big", "check-big-json"):  # issue 12 item 7 / issue 18: linear, bounded memory
+        if key in by_key:
+            took, rss = by_key[key].median(), by_key[key].peak_rss()
+            what = f"check of {args.check_mb} MB{' --json' if key.endswith('json') else ''}"
+            budgets.append((key, f"{what}, wall", "≤ 30 s", f"{ms(took)} ms", within(took, 30.0)))
+            budgets.append(
+                (key, f"{what}, peak RSS", "≤ 200 MiB", f"{mib(rss)} MiB", within(None if rss is None else rss / MIB, 200))
+            )
 
     print("## skincli start-up benchmark\n")
     print(
@@ -522,6 +550,8 @@ def report(
         f"- {args.runs} interleaved rounds; the big KB's first run measured {by_key['big-cold'].rounds}× "
         f"(a fresh empty cache dir each time); big KB: {kb_note or big_kb}"
     )
+    if advert_note:
+        print(f"- `check` rows (heavy: {args.cold_runs} run{'s' * (args.cold_runs != 1)} each): {advert_note}")
     print()
     print("| command | runs | median ms | IQR ms | min ms | × yardstick | peak RSS MiB | budgets |")
     print("|---|---:|---:|---:|---:|---:|---:|---|")

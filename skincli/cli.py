@@ -608,13 +608,17 @@ def check(
       pbpaste | skincli check - --json | jq '.findings[] | {ingredient, effect, level}'
     """
     with _handled():
-        from skincli.claims.check import check_text
+        from skincli.claims.check import MAX_TEXT_CHARS, check_text
 
         source = _read_input(text, file, what="TEXT")
+        if len(source) > MAX_TEXT_CHARS:
+            raise typer.BadParameter(
+                f"is {len(source):,} characters long; check reads at most {MAX_TEXT_CHARS:,} (16 MiB)", param_hint="TEXT"
+            )
         report = check_text(source, _kb(kb))
         from skincli.render import check as render_check
 
-        _emit(report.to_dict(), as_json, render_check.text, render_check.rich)
+        render_check.emit(report, as_json)
 
 
 class ProductType(str, Enum):

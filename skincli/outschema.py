@@ -303,13 +303,32 @@ DEFS: dict[str, Any] = {
                         "negated": {"type": "boolean"},
                         "level": _level,
                         "label": {"type": "string"},
+                        "route": {"enum": [*_routes, None]},
+                        "elsewhere": {"type": "array", "items": {"type": "object", "required": ["level", "route"]}},
                         "claims": {"type": "array", "items": {"$ref": "#/$defs/claim"}},
                     },
                 },
             },
             "flags": {
                 "type": "array",
-                "items": {"type": "object", "required": ["n", "kind", "text", "start", "end", "explanation", "claim"]},
+                "items": {
+                    "type": "object",
+                    "required": ["n", "kind", "text", "start", "end", "explanation", "claim"],
+                    "properties": {
+                        # comparisons only (else null): what is compared with what, and the level under
+                        # rule 10 of the grading rules (no head-to-head trial on record: 1, the advertiser's word)
+                        "compares": {
+                            "type": ["object", "null"],
+                            "required": ["subject", "with"],
+                            "properties": {
+                                "subject": {"oneOf": [{"type": "null"}, _ref]},
+                                "with": {"oneOf": [{"type": "null"}, _ref]},
+                            },
+                        },
+                        "level": _level,
+                        "label": _str_or_null,
+                    },
+                },
             },
         },
     },

@@ -3,26 +3,37 @@ knowledge base. No printing here: renderers turn a CheckReport (or its `to_dict(
 
 The steps, each a small function so each rule can be tested on its own:
 
-1. Words. The text is cut into words with their offsets. Every later step works on these offsets, so
-   every span in the report indexes the ORIGINAL text: `text[start:end]` is what the report quotes.
-2. Ingredients. Every name, alias and INCI name in the knowledge base (plus simple plurals) goes
-   into one dictionary of normalised keys, built once per knowledge base; the text is scanned once,
-   leftmost-longest ("hyaluronic acid filler" before "hyaluronic acid"), whole words only ("Retinol-Serum"
-   names retinol, "retinolate" does not). Spaces, hyphens, case and accents follow the rules in
-   `skincli.claims.phrases`.
-3. Effects. The phrases of `skincli.claims.phrases.EFFECT_PHRASES`, matched the same way.
-4. Sentences and marketing patterns (`skincli.claims.phrases.FLAGS`).
-5. Pairing ("near"). Within a sentence an effect phrase belongs to the nearest group of ingredients
-   named before it, else the nearest group named after it. A sentence that names an effect but no
-   ingredient takes the first ingredient group of the previous sentence when it refers back to it (a
-   pronoun such as "it", "they", "sie" before the effect, a leading connective such as "also",
-   "another", "außerdem", or a list bullet); a chain of such sentences keeps the same ingredient, and
-   a sentence that does neither, or a blank line, ends it. Ingredients
-   named as a comparison ("stronger than vitamin C", "like Botox", "a retinol-like effect") are listed
-   but never paired. A negation before the phrase marks the pair negated; it is still reported.
-6. Grading. Each pair carries all the knowledge base's claims for that ingredient and effect, best
-   first; a pair without one is "no evidence on record". An ingredient named but never paired is
-   "mentioned, no claim made".
+1. Words. The text is cut into words with their offsets, kept in flat arrays (a few bytes a word, so
+   megabytes of text stay small). Every later step works on these offsets, so every span in the report
+   indexes the ORIGINAL text: `text[start:end]` is what the report quotes.
+2. Ingredients. Every name, alias and INCI name in the knowledge base (plus simple plurals and German
+   "-haltig" compounds) goes into one dictionary of normalised keys, built once per knowledge base; the
+   text is scanned once, leftmost-longest ("hyaluronic acid filler" before "hyaluronic acid"), whole
+   words only ("Retinol-Serum" names retinol, "retinolate" does not). Spaces, hyphens, case and accents
+   follow the rules in `skincli.claims.phrases`.
+3. Effects. The phrases of `skincli.claims.phrases.EFFECT_PHRASES` (and German "Haut-" compounds of
+   them), matched the same way. A one-word phrase in scare quotes ("triggers it to 'heal' itself") is
+   not a claim.
+4. Sentences, paragraphs and marketing patterns (`skincli.claims.phrases.FLAGS`); a sentence is only
+   searched for the patterns whose trigger words it contains.
+5. Roles. A name the text compares with ("than vitamin C", "like Botox", "the same benefits as
+   Botulinum toxin", "Botox-Creme", "dieses topische Botox") is a comparison, never the subject of a
+   claim. "Collagen" is the effect when something else is the subject ("vitamin C boosts collagen"),
+   the ingredient when it is the product ("collagen supplements", "Drinks mit Kollagen").
+6. Pairing. Within a sentence an effect phrase belongs to the nearest group of ingredients named
+   before it, else the nearest group named after it (not across "while", "aber"...). A sentence that
+   names an effect but no ingredient takes the ingredient the paragraph is about when it refers back
+   ("it", "they", "this ingredient", "the serum", "Sie", a leading "also"/"außerdem", a list bullet);
+   sentences that name nothing keep that ingredient, and a paragraph break, a sentence of background
+   ("as we age...") or a sentence with effects and no reference back ends it. A negation before the
+   phrase marks the pair negated; it is still reported.
+7. Grading. Each pair carries all the knowledge base's claims for that ingredient and effect, best
+   first (`best_claims`); a pair without one is "no evidence on record". An ingredient named but never
+   paired is "mentioned, no claim made". A comparison pattern is graded under rule 10 of the grading
+   rules: without a head-to-head trial on record it is the advertiser's word, level 1.
+
+Every step is linear in the length of the text: sentences, words and findings are visited a bounded
+number of times (no step loops over all mentions per sentence or per flag).
 """
 
 from __future__ import annotations
@@ -30,19 +41,23 @@ from __future__ import annotations
 import bisect
 import re
 import weakref
+from array import array
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate, compress
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from skincli.claims import phrases
 from skincli.kb import evidence
-from skincli.kb.model import Claim, Opinion
+from skincli.kb.model import Claim, Ingredient, Opinion
 from skincli.kb.names import name_key
 
 if TYPE_CHECKING:
     from skincli.kb.store import KnowledgeBase
 
 __all__ = [
+    "MAX_TEXT_CHARS",
     "CheckReport",
     "EffectPhrase",
     "Finding",
@@ -50,6 +65,7 @@ __all__ = [
     "Lexicon",
     "Mention",
     "Span",
+    "best_claims",
     "check_text",
     "effect_lexicon",
     "ingredient_lexicon",
@@ -57,46 +73,90 @@ __all__ = [
 
 SCHEMA_VERSION = 2  # the same as views.SCHEMA_VERSION: one version for every --json output
 NO_EVIDENCE = "no evidence on record"
+NOT_FOR_THIS_USE = "no evidence for this use on record (only for another route or strength)"
 MENTIONED = "mentioned, no claim made"
+ADVERTISERS_WORD = 1  # rule 10: a comparison without a head-to-head trial on record is the advertiser's word
+# The longest text `check` accepts: far beyond any advert or product page (a long page is ~100 KB),
+# small enough that a mistaken file or stream fails fast with a clear message (cli: exit 2).
+MAX_TEXT_CHARS = 16 * 1024 * 1024
 
 _CH = r"(?:[^\W_]|[\u0300-\u036f])"  # a letter or digit, or a combining accent (text pasted in NFD form)
 _WORD = re.compile(rf"{_CH}+(?:[\u00ad\u200b\u200c\u200d\u2060]+{_CH}+)*")  # soft hyphens and zero-width joiners stay inside
+_WORD_SPLIT = re.compile(f"({_WORD.pattern})")
+_NEXT_SPACE = re.compile(r"\s")
+_PERCENT_SIGNS = re.compile("[%\uff05\u2030]")
+_BLOCK = 1 << 16  # characters tokenised at a time: bounds the memory of the intermediate lists
 _JOIN_GAP = re.compile(r"[\s\-\u2010\u2011'\u2019/]+")  # what may stand between two words of one name
 _SPACE = re.compile(r"\s")
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()\[\]\u2013\u2014\"\u201c\u201d\u201e\u00ab\u00bb]")
 _GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 _ABBREVIATION = re.compile(r"[A-Z0-9]{2,5}")  # "HA", "AHA", "PRP": matched in capitals only
+_QUOTES = "'\"\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a"
+_HALTIG = ("haltig", "haltige", "haltigen", "haltiger", "haltiges", "haltigem")  # "Retinolhaltige Creme"
 
 
 # ---- the report ---------------------------------------------------------------------------------
-@dataclass(frozen=True)
 class Span:
-    """A stretch of the input: `text == input[start:end]`."""
+    """A stretch of the input: `text == input[start:end]`. Immutable. `Span.of(input, start, end)`
+    keeps a reference to the input instead of a copy of the stretch (a long text has many spans)."""
 
-    text: str
+    __slots__ = ("_source", "_offset", "start", "end")
+    _source: str
+    _offset: int
     start: int
     end: int
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        for name, value in (("_source", text), ("_offset", start), ("start", start), ("end", end)):
+            object.__setattr__(self, name, value)
+
+    @classmethod
+    def of(cls, source: str, start: int, end: int) -> Span:
+        span = cls.__new__(cls)
+        for name, value in (("_source", source), ("_offset", 0), ("start", start), ("end", end)):
+            object.__setattr__(span, name, value)
+        return span
+
+    @property
+    def text(self) -> str:
+        return self._source[self.start - self._offset : self.end - self._offset]
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"Span is immutable: cannot set {name}")
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Span):
+            return NotImplemented
+        return (self.start, self.end, self.text) == (other.start, other.end, other.text)
+
+    def __hash__(self) -> int:
+        return hash((self.start, self.end, self.text))
+
+    def __repr__(self) -> str:
+        return f"Span(text={self.text!r}, start={self.start}, end={self.end})"
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "start": self.start, "end": self.end}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """One place an ingredient is named. `role` is "subject", or "comparison" when the text only
-    measures something against it ("than vitamin C", "like Botox")."""
+    measures something against it ("than vitamin C", "like Botox"). A subject named after a pronoun
+    and a copula ("Das sind Peptide") is a `predicate`: it says what the earlier subject is."""
 
     ingredient: str
     name: str
     span: Span
     role: str
     sentence: int
+    predicate: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {"ingredient": {"id": self.ingredient, "name": self.name}, **self.span.to_dict(), "role": self.role}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EffectPhrase:
     """One effect phrase found in the text, with the negation in front of it, if any."""
 
@@ -111,7 +171,7 @@ class EffectPhrase:
         return self.negation is not None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """An ingredient paired with an effect the text claims for it (or with none), and what the
     knowledge base has on that pair. `claims` is every claim for the pair, best first."""
@@ -122,10 +182,22 @@ class Finding:
     attribution: str | None  # "sentence", "previous-sentence", or None when no effect is paired
     claims: tuple[Claim, ...] = ()
     opinions: tuple[Opinion, ...] = ()
+    fitting: int = 0  # how many of `claims`, from the first, are evidence for the advertised use
 
     @property
     def level(self) -> int | None:
-        return self.claims[0].level if self.claims else None
+        """The level for the ingredient as the advert uses it (a cream: topical, cosmetic strength)."""
+        return self.claims[0].level if self.fitting else None
+
+    @property
+    def elsewhere(self) -> list[Claim]:
+        """The best claim of each other route or strength, stronger than the level shown."""
+        seen: dict[tuple[str, bool], Claim] = {}
+        for claim in self.claims[self.fitting :]:
+            if claim.direction == "for":
+                seen.setdefault((claim.route, claim.prescription), claim)
+        shown = self.level if self.level is not None else -1
+        return [c for c in seen.values() if c.level > shown]
 
     @property
     def negated(self) -> bool:
@@ -137,19 +209,23 @@ class Finding:
         if self.effect is None:
             return MENTIONED
         if self.level is None:
-            return NO_EVIDENCE
+            return NOT_FOR_THIS_USE if self.claims else NO_EVIDENCE
         return f"{self.level} {evidence.label(self.level)}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Flag:
-    """A marketing pattern, with the knowledge base's 0-level claim it repeats, when there is one."""
+    """A marketing pattern, with the knowledge base's 0-level claim it repeats, when there is one.
+    Comparison patterns also say what is compared with what and their level under rule 10."""
 
     n: int
     kind: str
     span: Span
     explanation: str
     claim: tuple[str, Claim] | None = None  # (ingredient id, claim)
+    subject: str | None = None  # comparisons: the ingredient the sentence is about
+    compared: str | None = None  # comparisons: the ingredient it is compared with
+    level: int | None = None  # comparisons: the linked claim's level, else ADVERTISERS_WORD
 
 
 @dataclass(frozen=True)
@@ -164,127 +240,316 @@ class CheckReport:
     kb: KnowledgeBase = field(repr=False, compare=False)
 
     def summary(self) -> dict[str, Any]:
-        paired = [f for f in self.findings if f.effect is not None]
         levels: dict[str, int] = {}
-        for f in paired:
-            if not f.negated:
+        claims = negated = no_evidence = mentioned_only = 0
+        for f in self.findings:
+            if f.effect is None:
+                mentioned_only += 1
+            elif f.negated:
+                negated += 1
+            else:
+                claims += 1
+                no_evidence += f.level is None
                 key = "none" if f.level is None else str(f.level)
                 levels[key] = levels.get(key, 0) + 1
         return {
             "ingredients": len({m.ingredient for m in self.mentions}),
             "mentions": len(self.mentions),
-            "claims": sum(1 for f in paired if not f.negated),
-            "negated": sum(1 for f in paired if f.negated),
-            "no_evidence": sum(1 for f in paired if f.level is None and not f.negated),
-            "mentioned_only": len(self.findings) - len(paired),
+            "claims": claims,
+            "negated": negated,
+            "no_evidence": no_evidence,
+            "mentioned_only": mentioned_only,
             "unattributed_effects": sum(1 for e in self.effects if not e.attributed),
             "flags": len(self.flags),
             "levels": dict(sorted(levels.items())),
         }
 
     def to_dict(self) -> dict[str, Any]:
-        from skincli.views import claim_view, opinion_view
-
-        kb = self.kb
-        names = {e.id: e.name for e in kb.effects()}
-
-        def finding(f: Finding) -> dict[str, Any]:
-            cited = [s for c in f.claims for s in (*c.sources, c.claimed_by) if not kb.is_expert(s)]
-            cited += [o.source for o in f.opinions]
-            sources = []
-            for source_id in dict.fromkeys(cited):
-                source = kb.source(source_id)
-                sources.append({"id": source_id, "citation": source.short() if source else source_id})
-            eff = f.effect
-            return {
-                "n": f.n,
-                "ingredient": {"id": f.mention.ingredient, "name": f.mention.name},
-                "mention": f.mention.span.to_dict(),
-                "mention_role": f.mention.role,
-                "effect": eff.effect if eff else None,
-                "effect_name": names.get(eff.effect, eff.effect) if eff else None,
-                "effect_phrase": eff.span.to_dict() if eff else None,
-                "negated": f.negated,
-                "negation": eff.negation.to_dict() if eff and eff.negation else None,
-                "attribution": f.attribution,
-                "level": f.level,
-                "label": evidence.label(f.level),
-                "verdict": f.verdict,
-                "claims": [claim_view(c, kb) for c in f.claims],
-                "opinions": [opinion_view(o, kb) for o in f.opinions],
-                "sources": sources,
-            }
-
-        def flag(g: Flag) -> dict[str, Any]:
-            claim = None
-            if g.claim:
-                ingredient_id, c = g.claim
-                claim = {"ingredient": {"id": ingredient_id, "name": kb.name_of(ingredient_id)}, **claim_view(c, kb)}
-            return {
-                "n": g.n,
-                "kind": g.kind,
-                "kind_label": phrases.FLAGS[g.kind]["label"],
-                **g.span.to_dict(),
-                "explanation": g.explanation,
-                "claim": claim,
-            }
-
+        """The plain view: what `--json` prints and what renderers read. Claim, opinion and source
+        lists are built once per claim or pair and shared between findings."""
+        rows = _ViewRows(self)
         return {
             "schema_version": SCHEMA_VERSION,
             "text": self.text,
             "summary": self.summary(),
-            "findings": [finding(f) for f in self.findings],
-            "flags": [flag(g) for g in self.flags],
-            "mentions": [m.to_dict() for m in self.mentions],
-            "effects": [
-                {
-                    "effect": e.effect,
-                    "effect_name": names.get(e.effect, e.effect),
-                    **e.span.to_dict(),
-                    "negated": e.negated,
-                    "attributed": e.attributed,
-                }
-                for e in self.effects
+            "findings": [rows.finding(f) for f in self.findings],
+            "flags": [rows.flag(g) for g in self.flags],
+            "mentions": [rows.mention(m) for m in self.mentions],
+            "effects": [rows.effect(e) for e in self.effects],
+        }
+
+    def view(self) -> dict[str, Any]:
+        """The same view with its four lists built row by row as they are read, so a report of a long
+        text (tens of thousands of findings) is drawn without holding every row in memory."""
+        rows = _ViewRows(self)
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "text": self.text,
+            "summary": self.summary(),
+            "findings": _LazyRows(self.findings, rows.finding),
+            "flags": _LazyRows(self.flags, rows.flag),
+            "mentions": _LazyRows(self.mentions, rows.mention),
+            "effects": _LazyRows(self.effects, rows.effect),
+            "_marks": self._marks,  # for renderers: not part of the JSON view
+        }
+
+    def _marks(self) -> dict[int, list[str]]:
+        """Offset -> labels to show right after it (what `skincli.render.check` puts in the text)."""
+        marks: dict[int, list[str]] = {}
+        for f in self.findings:
+            label = str(f.n)
+            for span in (f.mention.span, f.effect.span if f.effect else None):
+                if span is not None:
+                    here = marks.setdefault(span.end, [])
+                    if label not in here:
+                        here.append(label)
+        for g in self.flags:
+            marks.setdefault(g.span.end, []).append(f"!{g.n}")
+        return marks
+
+    def iter_json(self) -> Iterator[str]:
+        """`json.dumps(self.to_dict(), ensure_ascii=False)` in pieces, row by row, for writing a long
+        report to a pipe without building it in memory first. The same text, byte for byte."""
+        import json
+
+        def dumps(value: Any) -> str:
+            return json.dumps(value, ensure_ascii=False)
+
+        rows = _ViewRows(self)
+        yield f'{{"schema_version": {dumps(SCHEMA_VERSION)}, "text": "'
+        for at in range(0, len(self.text), 1 << 16):  # escaped a piece at a time: the text can be megabytes
+            yield dumps(self.text[at : at + (1 << 16)])[1:-1]
+        yield f'", "summary": {dumps(self.summary())}'
+        for name, items, build in (
+            ("findings", self.findings, rows.finding),
+            ("flags", self.flags, rows.flag),
+            ("mentions", self.mentions, rows.mention),
+            ("effects", self.effects, rows.effect),
+        ):
+            yield f', "{name}": ['
+            for n, item in enumerate(items):
+                yield (", " if n else "") + dumps(build(item))
+            yield "]"
+        yield "}"
+
+
+class _LazyRows(Sequence[dict[str, Any]]):
+    """A read-only list whose rows are built when read (and dropped after)."""
+
+    def __init__(self, items: Sequence[Any], build: Callable[[Any], dict[str, Any]]) -> None:
+        self._items, self._build = items, build
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return [self._build(item) for item in self._items[index]]
+        return self._build(self._items[index])
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return map(self._build, self._items)
+
+
+class _ViewRows:
+    """Turns report objects into view rows, sharing what repeats: one dict per claim, per ingredient's
+    opinions, per pair's sources, per ingredient reference."""
+
+    def __init__(self, report: CheckReport) -> None:
+        self.kb = kb = report.kb
+        self.names = {e.id: e.name for e in kb.effects()}
+        self._claims: dict[int, dict[str, Any]] = {}
+        self._opinions: dict[str, list[dict[str, Any]]] = {}
+        self._sources: dict[tuple[str, str | None], list[dict[str, Any]]] = {}
+        self._refs: dict[str, dict[str, str]] = {}
+
+    def ref(self, ingredient_id: str, name: str | None = None) -> dict[str, str]:
+        found = self._refs.get(ingredient_id)
+        if found is None:
+            found = self._refs[ingredient_id] = {"id": ingredient_id, "name": name or self.kb.name_of(ingredient_id)}
+        return found
+
+    def claim(self, c: Claim) -> dict[str, Any]:
+        from skincli.views import claim_view
+
+        found = self._claims.get(id(c))
+        if found is None:
+            found = self._claims[id(c)] = claim_view(c, self.kb)
+        return found
+
+    def sources(self, f: Finding) -> list[dict[str, Any]]:
+        key = (f.mention.ingredient, f.effect.effect if f.effect else None)
+        found = self._sources.get(key)
+        if found is None:
+            kb = self.kb
+            cited = [s for c in f.claims for s in (*c.sources, c.claimed_by) if not kb.is_expert(s)]
+            cited += [o.source for o in f.opinions]
+            found = self._sources[key] = []
+            for source_id in dict.fromkeys(cited):
+                source = kb.source(source_id)
+                found.append({"id": source_id, "citation": source.short() if source else source_id})
+        return found
+
+    def finding(self, f: Finding) -> dict[str, Any]:
+        from skincli.views import opinion_view
+
+        eff = f.effect
+        opinions = self._opinions.get(f.mention.ingredient)
+        if opinions is None:
+            opinions = self._opinions[f.mention.ingredient] = [opinion_view(o, self.kb) for o in f.opinions]
+        return {
+            "n": f.n,
+            "ingredient": self.ref(f.mention.ingredient, f.mention.name),
+            "mention": f.mention.span.to_dict(),
+            "mention_role": f.mention.role,
+            "effect": eff.effect if eff else None,
+            "effect_name": self.names.get(eff.effect, eff.effect) if eff else None,
+            "effect_phrase": eff.span.to_dict() if eff else None,
+            "negated": f.negated,
+            "negation": eff.negation.to_dict() if eff and eff.negation else None,
+            "attribution": f.attribution,
+            "level": f.level,
+            "label": evidence.label(f.level),
+            "route": f.claims[0].route if f.fitting else None,
+            "elsewhere": [
+                {"level": c.level, "label": c.label, "route": c.route, "prescription": c.prescription, "strength": c.strength}
+                for c in f.elsewhere
             ],
+            "verdict": f.verdict,
+            "claims": [self.claim(c) for c in f.claims],
+            "opinions": opinions,
+            "sources": self.sources(f),
+        }
+
+    def flag(self, g: Flag) -> dict[str, Any]:
+        linked = None
+        if g.claim:
+            ingredient_id, c = g.claim
+            linked = {"ingredient": self.ref(ingredient_id), **self.claim(c)}
+        compares = None
+        if phrases.FLAGS[g.kind]["compares"]:
+            compares = {
+                "subject": self.ref(g.subject) if g.subject else None,
+                "with": self.ref(g.compared) if g.compared else None,
+            }
+        return {
+            "n": g.n,
+            "kind": g.kind,
+            "kind_label": phrases.FLAGS[g.kind]["label"],
+            **g.span.to_dict(),
+            "explanation": g.explanation,
+            "claim": linked,
+            "compares": compares,
+            "level": g.level,
+            "label": evidence.label(g.level) if compares is not None else None,
+        }
+
+    def mention(self, m: Mention) -> dict[str, Any]:
+        return {"ingredient": self.ref(m.ingredient, m.name), **m.span.to_dict(), "role": m.role}
+
+    def effect(self, e: EffectPhrase) -> dict[str, Any]:
+        return {
+            "effect": e.effect,
+            "effect_name": self.names.get(e.effect, e.effect),
+            **e.span.to_dict(),
+            "negated": e.negated,
+            "attributed": e.attributed,
         }
 
 
+def best_claims(ingredient: Ingredient, effect_id: str) -> tuple[tuple[Claim, ...], int]:
+    """Every claim the knowledge base has for one ingredient and effect, and how many at the head are
+    evidence for the ingredient as an advert uses it.
+
+    The single place that decides which claim heads a finding: an advert sells a product put on the
+    skin (or, for an injectable or a procedure, that use), so the level is the best claim for that use
+    at cosmetic strength (kb/levels.py); oral, injected or prescription evidence follows, labelled,
+    never in its place. A claim that denies the effect never heads it.
+    """
+    from skincli.kb.levels import fits, use_of
+
+    use = use_of(ingredient, "topical" if "topical" in ingredient.use else None)
+    claims = [c for c in ingredient.claims if c.effect == effect_id]
+    fitting = sorted((c for c in claims if c.direction == "for" and fits(c, use)), key=lambda c: -c.level)
+    rest = sorted((c for c in claims if c not in fitting), key=lambda c: (c.direction != "for", -c.level))
+    return (*fitting, *rest), len(fitting)
+
+
 # ---- words ------------------------------------------------------------------------------------------
-class _Token(NamedTuple):
-    start: int
-    end: int
-    key: str  # normalised: casefolded, accents and punctuation removed
-    raw: str  # the letters and digits as written (for abbreviations matched in capitals only)
-    joins: bool  # may belong to one name with the previous word (only spaces, hyphens, apostrophes between)
-    hard: bool  # a space, not only a hyphen, separates it from the previous word
+class _Tokens:
+    """The words of a text as flat arrays: offsets, normalised keys (shared strings), and how each word is
+    joined to the one before. About 30 bytes a word, against ~200 for a tuple per word."""
+
+    __slots__ = ("text", "starts", "ends", "keys", "joins", "hard")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts, self.ends, self.keys = array("i"), array("i"), []
+        self.joins, self.hard = bytearray(), bytearray()
+        known: dict[str, str] = {}  # word -> key, worked out once per distinct word; keys are shared strings
+        carry: tuple[bool, bool] | None = None  # (joins, hard) of the gap the previous block ended with
+        offset, n = 0, len(text)
+        while offset < n:  # blocks of about a megabyte, cut at a space so no word is split
+            end = n
+            if offset + _BLOCK < n:
+                cut = _NEXT_SPACE.search(text, offset + _BLOCK)
+                end = cut.start() if cut else n
+            carry = self._block(text, offset, end, known, carry)
+            offset = end
+
+    def _block(
+        self, text: str, offset: int, end: int, known: dict[str, str], carry: tuple[bool, bool] | None
+    ) -> tuple[bool, bool] | None:
+        """Add the words of text[offset:end]. The per-word work runs in C (split, map, accumulate); Python
+        only sees each distinct word and each distinct gap once."""
+        parts = _WORD_SPLIT.split(text[offset:end])  # [gap, word, gap, word, ..., gap]
+        words, gaps = parts[1::2], parts[0::2]
+        if not words:
+            return _gap(gaps[0], carry) if self.keys else None
+        had_words = bool(self.keys)
+        for word in set(words).difference(known):
+            known[word] = name_key(word)
+        self.keys.extend(map(known.__getitem__, words))
+        cum = list(accumulate(map(len, parts), initial=offset))
+        self.starts.extend(cum[1 : 2 * len(words) : 2])
+        self.ends.extend(cum[2 : 2 * len(words) + 1 : 2])
+        first = _gap(gaps[0], carry) if had_words else (False, False)  # the first word of all joins nothing
+        self.joins.append(first[0])
+        self.hard.append(first[1])
+        inner = gaps[1 : len(words)]
+        join_of: dict[str, bool] = {}
+        hard_of: dict[str, bool] = {}
+        for g in set(inner):
+            join_of[g], hard_of[g] = _gap(g, None)
+        self.joins.extend(map(join_of.__getitem__, inner))
+        self.hard.extend(map(hard_of.__getitem__, inner))
+        return _gap(gaps[-1], None)
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def raw(self, i: int) -> str:
+        """The letters and digits of word i as written (for abbreviations matched in capitals only)."""
+        word = self.text[self.starts[i] : self.ends[i]]
+        return word if word.isalnum() else "".join(c for c in word if c.isalnum())
+
+    def at(self, offset: int) -> int:
+        """Index of the first word starting at or after `offset`."""
+        return bisect.bisect_left(self.starts, offset)
 
 
-@lru_cache(maxsize=65536)
-def _word(word: str) -> tuple[str, str]:
-    """(normalised key, letters and digits as written) of one word; words repeat, so this is cached."""
-    return name_key(word), word if word.isalnum() else "".join(c for c in word if c.isalnum())
+def _gap(gap: str, before: tuple[bool, bool] | None) -> tuple[bool, bool]:
+    """(may the words on either side be one name, is there a space) for what stands between two words;
+    `before` is the part of the gap that ended the previous block."""
+    joins = _JOIN_GAP.fullmatch(gap) is not None or gap == ""
+    hard = _SPACE.search(gap) is not None
+    if before is not None:
+        return joins and before[0], hard or before[1]
+    return joins, hard
 
 
-def _tokens(text: str) -> list[_Token]:
-    """The words of `text` with their offsets and how each is joined to the one before."""
-    out: list[_Token] = []
-    prev_end = -1
-    for m in _WORD.finditer(text):
-        key, raw = _word(m.group())
-        start = m.start()
-        if prev_end < 0:
-            joins = hard = False
-        elif start - prev_end == 1:  # the common case: one character between two words
-            gap = text[prev_end]
-            hard = gap.isspace()
-            joins = hard or gap in "-\u2010\u2011'\u2019/"
-        else:
-            gap = text[prev_end:start]
-            joins = _JOIN_GAP.fullmatch(gap) is not None
-            hard = _SPACE.search(gap) is not None
-        out.append(_Token(start, m.end(), key, raw, joins, hard))
-        prev_end = m.end()
-    return out
+def _tokens(text: str) -> _Tokens:
+    return _Tokens(text)
 
 
 # ---- a dictionary of names and phrases ------------------------------------------------------------------
@@ -318,6 +583,12 @@ class Lexicon:
         self._prefix_lengths: list[int] = []
         self.max_tokens = 1
         self._max_len = 0
+        self.suffixes: tuple[str, ...] = ()  # compound endings a one-word name may carry ("-haltige")
+        self._stems: set[str] = set()  # every beginning of every key: a scan stops when its letters leave them
+        self._first_words: set[str] = set()  # the first word of every name or phrase
+        # word -> can a match start with it: 0 no, 1 yes, 2 only when a hyphen joins the next word ("Co-Enzym")
+        self._can_start: dict[str, int] = {}
+        self._single: dict[str, tuple[tuple[int, int, int] | None, str | None, bool]] = {}  # see `_one_word`
 
     def __len__(self) -> int:
         return sum(len(v) for v in self._exact.values()) + sum(len(v) for v in self._prefix.values())
@@ -329,9 +600,10 @@ class Lexicon:
             return [([name_key(phrase)], [], phrase)]
         out = []
         for variant in dict.fromkeys((phrase, phrase.translate(_GERMAN))):
-            toks = _tokens(variant)
-            if toks and all(t.key for t in toks):
-                out.append(([t.key for t in toks], [t.hard for t in toks[1:]], "".join(t.raw for t in toks)))
+            toks = _Tokens(variant)
+            if len(toks) and all(toks.keys):
+                raw = "".join(toks.raw(i) for i in range(len(toks)))
+                out.append((list(toks.keys), [bool(h) for h in toks.hard[1:]], raw))
         return out
 
     def add(
@@ -357,6 +629,10 @@ class Lexicon:
             entry = _Entry(entry_payload, hard_set, soft_set, case, rank)
         table = self._prefix if prefix else self._exact
         table.setdefault(compact, []).append(entry)
+        self._stems.update(compact[:n] for n in range(1, len(compact) + 1))
+        self._first_words.add(keys[0])
+        self._can_start.clear()
+        self._single.clear()
         if prefix and len(compact) not in self._prefix_lengths:
             self._prefix_lengths.append(len(compact))
             self._prefix_lengths.sort()
@@ -366,63 +642,141 @@ class Lexicon:
             self._max_len = len(compact) + 1
         return entry
 
-    def has(self, compact: str) -> bool:
-        return compact in self._exact
+    def has(self, compact: str, *, prefix: bool = False) -> bool:
+        return compact in (self._prefix if prefix else self._exact)
 
     def payloads(self, compact: str, *, prefix: bool = False) -> list[str]:
         return [e.payload for e in (self._prefix if prefix else self._exact).get(compact, ())]
 
-    def find(self, toks: list[_Token]) -> list[_Hit]:
+    def find(self, toks: _Tokens) -> list[_Hit]:
         """Leftmost-longest matches: at each word the match covering most words wins, then the longest key."""
         hits: list[_Hit] = []
-        i, count = 0, len(toks)
-        while i < count:
-            best: tuple[int, int, int] | None = None
-            best_hit: _Hit | None = None
-            compact = ""
-            raw = ""
-            cuts: list[tuple[int, bool]] = []
-            for j in range(i, min(count, i + self.max_tokens)):
-                tok = toks[j]
-                if not tok.key or (j > i and not tok.joins):
-                    break
-                before = len(compact)
-                if j > i:
-                    cuts.append((before, tok.hard))
-                compact += tok.key
-                raw += tok.raw
-                for entry in self._exact.get(compact, ()):
-                    score = (j - i, len(compact), -entry.rank)
-                    if (best is None or score > best) and _fits(entry, cuts, len(compact)) and _case_ok(entry, raw):
-                        best, best_hit = score, _Hit(i, j, entry.payload)
-                for length in self._prefix_lengths:
-                    if length <= before:
-                        continue
-                    if length > len(compact):
-                        break
-                    for entry in self._prefix.get(compact[:length], ()):
-                        score = (j - i, length, -entry.rank)
-                        if (best is None or score > best) and _fits(entry, cuts, length):
-                            best, best_hit = score, _Hit(i, j, entry.payload)
-                if len(compact) >= self._max_len:
-                    break
-            if best_hit is None:
-                i += 1
-            else:
+        keys, joins, hard = toks.keys, toks.joins, toks.hard
+        exact, prefixes, lengths, stems = self._exact, self._prefix, self._prefix_lengths, self._stems
+        can_start = self._can_start
+        if len(can_start) > 500_000:
+            can_start.clear()
+            self._single.clear()
+        for key in set(keys).difference(can_start):  # each distinct word once
+            if not key:
+                can_start[key] = 0
+            elif (
+                key in self._first_words
+                or key in exact
+                or any(key[:n] in prefixes for n in lengths if n <= len(key))
+                or (bool(self.suffixes) and key.endswith(self.suffixes))
+            ):
+                can_start[key] = 1
+            else:  # the first part of a name the text splits at a hyphen ("Hyaluron-Säure", "Co-Enzym Q10")
+                can_start[key] = 2 if key in stems else 0
+        count = len(keys)
+        next_free = 0
+        single = self._single
+        for i in compress(range(count), map(can_start.__getitem__, keys)):  # only words a match can start with
+            if i < next_free:
+                continue
+            first_key = keys[i]
+            if can_start[first_key] == 2 and not (i + 1 < count and joins[i + 1] and not hard[i + 1]):
+                continue
+            # the best match of this one word, worked out once per distinct word (abbreviations, matched in
+            # capitals only, are checked against the text each time)
+            known = single.get(first_key)
+            if known is None:
+                known = single[first_key] = self._one_word(first_key)
+            best, payload, cased = known
+            best_hit = _Hit(i, i, payload) if payload is not None else None
+            if cased:
+                raw = toks.raw(i)
+                for entry in exact.get(first_key, ()):
+                    score = (0, len(first_key), -entry.rank)
+                    if entry.case is not None and (best is None or score > best) and _case_ok(entry, raw):
+                        best, best_hit = score, _Hit(i, i, entry.payload)
+            if first_key in stems and len(first_key) < self._max_len and i + 1 < count and joins[i + 1]:
+                best, best_hit = self._longer(toks, i, best, best_hit)
+            if best_hit is None and self.suffixes and first_key:
+                best_hit = self._compound(i, first_key)
+            if best_hit is not None:
                 hits.append(best_hit)
-                i = best_hit.last + 1
+                next_free = best_hit.last + 1
         return hits
+
+    def _one_word(self, key: str) -> tuple[tuple[int, int, int] | None, str | None, bool]:
+        """(score, payload) of the best match of `key` alone (names and phrases of one word, or whose only
+        breaks are hyphens: "antiaging" is "anti-aging"), and whether a capitals-only entry needs a look."""
+        best: tuple[int, int, int] | None = None
+        payload: str | None = None
+        cased = False
+        for entry in self._exact.get(key, ()):
+            if entry.hard:
+                continue
+            if entry.case is not None:
+                cased = True
+                continue
+            score = (0, len(key), -entry.rank)
+            if best is None or score > best:
+                best, payload = score, entry.payload
+        for length in self._prefix_lengths:
+            if length > len(key):
+                break
+            for entry in self._prefix.get(key[:length], ()):
+                score = (0, length, -entry.rank)
+                if not entry.hard and (best is None or score > best):
+                    best, payload = score, entry.payload
+        return best, payload, cased
+
+    def _longer(
+        self, toks: _Tokens, i: int, best: tuple[int, int, int] | None, best_hit: _Hit | None
+    ) -> tuple[tuple[int, int, int] | None, _Hit | None]:
+        """Matches of two words or more starting at word i (the one-word match is `best`)."""
+        keys, joins, hard = toks.keys, toks.joins, toks.hard
+        exact, prefixes, lengths, stems = self._exact, self._prefix, self._prefix_lengths, self._stems
+        compact = keys[i]
+        cuts: list[tuple[int, bool]] = []
+        for j in range(i + 1, min(len(keys), i + self.max_tokens)):
+            key = keys[j]
+            if not key or not joins[j]:
+                break
+            before = len(compact)
+            cuts.append((before, bool(hard[j])))
+            compact += key
+            for entry in exact.get(compact, ()):
+                score = (j - i, len(compact), -entry.rank)
+                if (best is None or score > best) and _fits(entry, cuts, len(compact)):
+                    if entry.case is not None and not _case_ok(entry, "".join(toks.raw(k) for k in range(i, j + 1))):
+                        continue
+                    best, best_hit = score, _Hit(i, j, entry.payload)
+            for length in lengths:
+                if length <= before:
+                    continue
+                if length > len(compact):
+                    break
+                for entry in prefixes.get(compact[:length], ()):
+                    score = (j - i, length, -entry.rank)
+                    if (best is None or score > best) and _fits(entry, cuts, length):
+                        best, best_hit = score, _Hit(i, j, entry.payload)
+            if len(compact) >= self._max_len or compact not in stems:
+                break
+        return best, best_hit
+
+    def _compound(self, i: int, key: str) -> _Hit | None:
+        """A one-word name with a compound ending: "hyaluronsäurehaltige" names hyaluronic acid."""
+        for suffix in self.suffixes:
+            if key.endswith(suffix) and len(key) > len(suffix) + 3:
+                for entry in self._exact.get(key[: -len(suffix)], ()):
+                    if entry.case is None and not entry.hard and not entry.soft:
+                        return _Hit(i, i, entry.payload)
+        return None
 
 
 def _fits(entry: _Entry, cuts: list[tuple[int, bool]], length: int) -> bool:
     """A space on either side needs a space or hyphen on the other: "fine-lines" is "fine lines",
     "Hyaluron-Säure" is "Hyaluronsäure", but "niacin amide" is not "niacinamide"."""
     seen = set()
-    for pos, hard in cuts:
+    for pos, is_hard in cuts:
         if pos >= length:
             break
         seen.add(pos)
-        if hard and pos not in entry.hard and pos not in entry.soft:
+        if is_hard and pos not in entry.hard and pos not in entry.soft:
             return False
     return entry.hard <= seen
 
@@ -457,6 +811,7 @@ def ingredient_lexicon(kb: KnowledgeBase) -> Lexicon:
     if cached is not None:
         return cached
     lex = Lexicon()
+    lex.suffixes = _HALTIG
     later: list[tuple[list[str], list[bool], str]] = []
     for ingredient in kb.ingredients():
         names = (ingredient.name, *ingredient.aliases, *ingredient.inci)
@@ -482,8 +837,15 @@ def ingredient_lexicon(kb: KnowledgeBase) -> Lexicon:
 
 @lru_cache(maxsize=1)
 def effect_lexicon() -> Lexicon:
-    """The effect vocabulary of `skincli.claims.phrases`; a phrase listed under two effects is an error."""
+    """The effect vocabulary of `skincli.claims.phrases`; a phrase listed under two effects is an error.
+
+    German builds compounds with "Haut" ("Hautregeneration", "Hautfeuchtigkeit"): every one-word phrase
+    also matches with "Haut" in front, unless that spelling is listed itself. Words in
+    `phrases.NOT_EFFECTS` ("moisturizers") match with an empty payload, so they hide the effect phrase
+    they start with and are then dropped.
+    """
     lex = Lexicon()
+    one_word: list[tuple[str, str, bool]] = []
     for effect_id, by_lang in phrases.EFFECT_PHRASES.items():
         for phrase in (p for ps in by_lang.values() for p in ps):
             prefix = phrase.endswith("*")
@@ -493,6 +855,16 @@ def effect_lexicon() -> Lexicon:
                 if taken:
                     raise ValueError(f"effect phrase {phrase!r} of {effect_id} is also listed under {sorted(taken)}")
                 lex.add(keys, hard, effect_id, prefix=prefix)
+                if len(keys) == 1 and not compact.startswith("haut"):
+                    one_word.append((compact, effect_id, prefix))
+    for compact, effect_id, prefix in one_word:
+        key = "haut" + compact
+        if not lex.has(key) and not lex.has(key, prefix=True):
+            lex.add([key], [], effect_id, prefix=prefix)
+    for phrase in phrases.NOT_EFFECTS:
+        prefix = phrase.endswith("*")
+        for keys, hard, _raw in Lexicon.spellings(phrase.rstrip("*")):
+            lex.add(keys, hard, "", prefix=prefix)
     return lex
 
 
@@ -503,49 +875,84 @@ class _Sentence(NamedTuple):
     paragraph: int
 
 
-_SENTENCE_END = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019\u00bb\u00ab)\]]*(?=\s|$)|\n[ \t]*(?:\n\s*)+|\n")
-_BULLET = re.compile(r"[ \t]*[-*\u2022\u00b7\u25aa\u2013]\s")
-_WORD_BEFORE = re.compile(rf"({_CH}+)(\W*)$")
+_SENTENCE_END = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019\u00bb\u00ab)\]]*(?=\s|$)|\n[ \t]*(?:\n[ \t]*)+|\n")
+_BULLET = re.compile(r"[ \t]*(?:[-*\u2022\u00b7\u25aa\u2013]|\d{1,2}[.)])\s")
 
 
-def _sentences(text: str) -> list[_Sentence]:
+class _Sentences(Sequence[_Sentence]):
+    """Sentences as three flat arrays (a long text has a hundred thousand), read as `_Sentence` tuples."""
+
+    def __init__(self) -> None:
+        self.starts, self.ends, self.paragraphs = array("i"), array("i"), array("i")
+
+    def append(self, sentence: _Sentence) -> None:
+        self.starts.append(sentence.start)
+        self.ends.append(sentence.end)
+        self.paragraphs.append(sentence.paragraph)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        return _Sentence(self.starts[index], self.ends[index], self.paragraphs[index])
+
+    def __iter__(self) -> Iterator[_Sentence]:
+        return map(_Sentence, self.starts, self.ends, self.paragraphs)
+
+
+def _sentences(text: str) -> _Sentences:
     """Sentences with their paragraph numbers.
 
     A full stop after an abbreviation ("Dr.", "z. B.", "e.V.") ends nothing. A blank line ends a
     paragraph. A single line break ends a sentence after a short line (a heading, a list item) or
     before a list bullet; after a longer line it is taken for hard-wrapped prose and ends nothing.
     """
-    out: list[_Sentence] = []
+    out = _Sentences()
     start, paragraph = 0, 0
     for m in _SENTENCE_END.finditer(text):
         mark = m.group()
         new_paragraph = False
         if mark.startswith("\n"):
-            line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()].strip()
+            line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()].strip()  # back to the previous line break only
             new_paragraph = mark.count("\n") > 1
             if not new_paragraph and len(line) >= phrases.SHORT_LINE and not _BULLET.match(text, m.end()):
                 continue
         elif mark.rstrip("\"'\u201d\u2019\u00bb\u00ab)]") == "." and _is_abbreviation(text, m.start()):
             continue
-        if text[start : m.end()].strip():
+        if _has_word(text, start, m.end()):
             out.append(_Sentence(start, m.end(), paragraph))
         start = m.end()
         if new_paragraph:
             paragraph += 1
-    if text[start:].strip():
+    if _has_word(text, start, len(text)):
         out.append(_Sentence(start, len(text), paragraph))
-    return out or [_Sentence(0, len(text), 0)]
+    if not out:
+        out.append(_Sentence(0, len(text), 0))
+    return out
+
+
+_NOT_SPACE = re.compile(r"\S")
+
+
+def _has_word(text: str, start: int, end: int) -> bool:
+    return _NOT_SPACE.search(text, start, end) is not None
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    m = _WORD_BEFORE.search(text[max(0, dot - 40) : dot])
-    if m is None or m.group(2):
+    """Is the full stop at `dot` part of an abbreviation: "Dr.", "z. B.", "e.V." (the word right before it,
+    found by walking back at most 40 characters)."""
+    start = dot
+    while start > 0 and dot - start < 40 and (text[start - 1].isalnum() or "\u0300" <= text[start - 1] <= "\u036f"):
+        start -= 1
+    if start == dot:
         return False
-    word = m.group(1)
+    word = text[start:dot]
     if name_key(word) in _ABBREVIATIONS:
         return True
     if len(word) == 1:  # "z. B.", "e.V.", but not "vitamin C."
-        before = text[: dot - 1].rstrip(" ")
+        before = text[max(0, dot - 41) : dot - 1].rstrip(" ")
         return word.islower() or before.endswith(".")
     return False
 
@@ -555,7 +962,19 @@ def _keys(words: frozenset[str] | tuple[str, ...]) -> frozenset[str]:
     out: set[str] = set()
     for w in words:
         out.update({name_key(w), name_key(w.translate(_GERMAN))})
+    out.discard("")
     return frozenset(out)
+
+
+def _word_set(words: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """Exact keys and prefixes (a trailing *) of a word list, normalised."""
+    exact = _keys(tuple(w for w in words if not w.endswith("*") and " " not in w))
+    starts = tuple(sorted(_keys(tuple(w.rstrip("*") for w in words if w.endswith("*")))))
+    return exact, starts
+
+
+def _in_set(key: str, words: tuple[frozenset[str], tuple[str, ...]]) -> bool:
+    return key in words[0] or key.startswith(words[1])
 
 
 _ABBREVIATIONS = _keys(phrases.ABBREVIATIONS)
@@ -565,27 +984,88 @@ _NOT_NEGATION_AFTER = _keys(phrases.NEGATION_EXCEPTIONS_AFTER)
 _NOT_NEGATION_FOLLOWING = _keys(phrases.NEGATION_EXCEPTIONS_FOLLOWING)
 _NEGATIONS_AFTER = _keys(phrases.NEGATION_WORDS_AFTER)
 _PRONOUNS = _keys(phrases.CONTINUATION_PRONOUNS)
+_SINGULAR = _keys(phrases.SINGULAR_PRONOUNS)
+_POSSESSIVES = _keys(phrases.POSSESSIVES) | {"es"}  # refer back only when they open a clause
+_ARTICLES = _keys(phrases.CONTINUATION_ARTICLES)
+_INGREDIENT_NOUNS = _keys(phrases.INGREDIENT_NOUNS)
+_PRODUCT_NOUNS = _keys(phrases.PRODUCT_NOUNS)
+_PREDICATE_PRONOUNS = _keys(phrases.PREDICATE_PRONOUNS)
 _CONNECTIVES = _keys(phrases.CONTINUATION_CONNECTIVES)
+_CONTRAST = _keys(phrases.CONTRAST_WORDS)
+_COPULAS = _keys(phrases.COPULAS)
+_TOPICAL = _keys(phrases.TOPICAL_WORDS)
+_CREAM_NOUNS = _word_set(phrases.CREAM_NOUNS)
+_PRODUCT_AFTER = _word_set(tuple(w for w in phrases.PRODUCT_AFTER if " " not in w))
+_PRODUCT_AFTER_PHRASES = tuple(name_key(w) for w in phrases.PRODUCT_AFTER if " " in w)
+_PRODUCT_BEFORE = tuple(name_key(w) for w in phrases.PRODUCT_BEFORE)
+_LIKE_VERB_BEFORE = _keys(phrases.LIKE_VERB_BEFORE)
+_LIKE_EXAMPLES = _keys(phrases.LIKE_EXAMPLES_BEFORE)
+_SAME = _keys(phrases.SAME_WORDS)
+_AS_WELL_VERBS = _keys(phrases.AS_WELL_VERBS)
+_COMPARATIVES = _keys(phrases.GERMAN_COMPARATIVES)
+_NOT_COMPARATIVES = _keys(phrases.NOT_COMPARATIVES)
+_COMPARISON_AFTER = _word_set(phrases.COMPARISON_AFTER)
+_COMPARISON_CUES = tuple(sorted({tuple(name_key(w) for w in c.split()) for c in phrases.COMPARISON_CUES}, key=len, reverse=True))
+_FIRST_WORDS = frozenset(c[0] for c in _COMPARISON_CUES) | {"like", "as", "wie", "als"}
 
 
 def _alternation(words: tuple[str, ...]) -> str:
     return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
 
 
-_COMPARISON_BEFORE = re.compile(
-    rf"(?<!\w)(?:{_alternation(phrases.COMPARISON_CUES)})\.?\s+(?:(?:{_alternation(phrases.COMPARISON_FILLERS)})\s+){{0,3}}$",
-    re.IGNORECASE,
+_GLUE_KEYS = _keys(tuple(w for w in phrases.GLUE_WORDS if " " not in w))
+_GLUE = re.compile(
+    rf"(?:\s|[,/&+()\[\]\-\u2013{re.escape(_QUOTES)}®™]|(?:{_alternation(phrases.GLUE_WORDS)})\b\.?)*", re.IGNORECASE
 )
-_COMPARISON_AFTER = re.compile(r"[\-\u2010\u2011](?:like|ähnlich\w*|artig\w*)\b", re.IGNORECASE)  # "retinol-like"
-_GLUE = re.compile(rf"(?:\s|[,/&+()\[\]\-\u2013]|(?:{_alternation(phrases.GLUE_WORDS)})\b\.?)*", re.IGNORECASE)
 _NUMBER = re.compile(r"\d+(?:[.,'\u2009\u202f ]\d{3})*(?:[.,]\d+)?")
 _CITATION = re.compile(r"\bdoi\b|\b10\.\d{4,}/|\bPMID\b|\bet al\.|\bPMC\d", re.IGNORECASE)
+_BACKGROUND = re.compile("|".join(f"(?:{p})" for p in phrases.BACKGROUND), re.IGNORECASE)
+_DEFINED = tuple(
+    {tuple(name_key(w) for w in d.split()) for d in phrases.DEFINED_WORDS}
+    | {tuple(name_key(w) for w in d.translate(_GERMAN).split()) for d in phrases.DEFINED_WORDS}
+)
+_CONTROL = re.compile(_alternation(phrases.CONTROL_WORDS), re.IGNORECASE)
 
 
 # ---- marketing patterns ----------------------------------------------------------------------------------
+class _FlagKind(NamedTuple):
+    kind: str
+    pattern: re.Pattern[str]  # the kind's patterns as one alternation: one search per sentence and kind
+
+
+class _Triggers(NamedTuple):
+    exact: dict[str, list[int]]
+    prefixes: list[tuple[str, int]]
+    suffixes: list[tuple[str, int]]
+    number_x: list[int]  # kinds a number glued to an x triggers ("6000x")
+    percent: list[int]  # kinds a % sign triggers
+
+
 @lru_cache(maxsize=1)
-def _flag_patterns() -> list[tuple[str, re.Pattern[str]]]:
-    return [(kind, re.compile(p, re.IGNORECASE)) for kind, spec in phrases.FLAGS.items() for p in spec["patterns"]]
+def _flag_table() -> tuple[list[_FlagKind], _Triggers]:
+    """The flag kinds with their compiled patterns, and their trigger words. Built once per process."""
+    kinds = [
+        _FlagKind(kind, re.compile("|".join(f"(?:{p})" for p in spec["patterns"]), re.IGNORECASE))
+        for kind, spec in phrases.FLAGS.items()
+    ]
+    triggers = _Triggers({}, [], [], [], [])
+    for n, spec in enumerate(phrases.FLAGS.values()):
+        for trigger in spec["triggers"]:
+            if trigger == "<number>x":
+                triggers.number_x.append(n)
+            elif trigger == "<percent>":
+                triggers.percent.append(n)
+                for word in ("percent", "prozent"):
+                    triggers.exact.setdefault(word, []).append(n)
+            else:
+                for key in _keys((trigger.strip("*"),)):
+                    if trigger.endswith("*"):
+                        triggers.prefixes.append((key, n))
+                    elif trigger.startswith("*"):
+                        triggers.suffixes.append((key, n))
+                    else:
+                        triggers.exact.setdefault(key, []).append(n)
+    return kinds, triggers
 
 
 def _numbers(text: str) -> set[str]:
@@ -593,134 +1073,479 @@ def _numbers(text: str) -> set[str]:
     return {re.sub(r"[.,'\u2009\u202f ](?=\d{3}(?!\d))", "", n) for n in _NUMBER.findall(text)}
 
 
-def _find_flags(text: str, toks: list[_Token]) -> list[tuple[str, int, int]]:
+_SPEED_AFTER = re.compile(r"\b(?:after|nach)\s+(\w+)\s+(\w+)", re.IGNORECASE)
+_DAYS = {"day": 1, "days": 1, "tag": 1, "tage": 1, "tagen": 1, "week": 7, "weeks": 7, "woche": 7, "wochen": 7}
+_COUNTS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "einer": 1,
+    "einem": 1,
+    "eine": 1,
+    "ein": 1,
+    "zwei": 2,
+    "two": 2,
+    "drei": 3,
+    "three": 3,
+    "vier": 4,
+    "four": 4,
+    "fünf": 5,
+    "five": 5,
+    "sechs": 6,
+    "six": 6,
+    "sieben": 7,
+    "seven": 7,
+    "acht": 8,
+    "zehn": 10,
+    "ten": 10,
+    "vierzehn": 14,
+    "fourteen": 14,
+    "wenigen": 3,
+}
+
+
+def _slow_after(flagged: str) -> bool:
+    """ "after 12 weeks" / "nach acht Wochen" is a study's duration, not a speed promise (over four weeks)."""
+    m = _SPEED_AFTER.match(flagged)
+    if m is None or flagged.lower().startswith(("after just", "after only", "nach nur")):
+        return False
+    count, unit = m.group(1).lower(), m.group(2).lower()
+    per = _DAYS.get(unit)
+    if per is None:
+        return False
+    number = int(count) if count.isdigit() else _COUNTS.get(count, 1)
+    return number * per > 28
+
+
+def _find_flags(text: str, toks: _Tokens, sentences: _Sentences) -> list[tuple[str, int, int]]:
     """(kind, start, end) of each marketing pattern, overlaps resolved to the earliest, longest match.
-    A pattern right after a negation ("kein Wunder", "not clinically proven") is not a claim."""
+    A sentence is searched only for the kinds whose trigger words it contains, so the cost follows the
+    text, not the text times the number of patterns. A pattern right after a negation ("kein Wunder",
+    "not clinically proven") is not a claim; a percentage in a sentence that names a control group is
+    a measured result, not a bare figure."""
+    kinds, triggers = _flag_table()
+    keys, starts = toks.keys, toks.starts
+    triggered: dict[str, frozenset[int]] = {}  # word -> the kinds it triggers, worked out once per distinct word
+    for key in set(keys):
+        hit = set(triggers.exact.get(key, ()))
+        if key[:1].isdigit() and key.endswith("x") and key[:-1].isdigit():
+            hit.update(triggers.number_x)
+        hit.update(n for p, n in triggers.prefixes if key.startswith(p))
+        hit.update(n for x, n in triggers.suffixes if key.endswith(x) and key != x)
+        triggered[key] = frozenset(hit)
+    trigger_words = list(compress(range(len(keys)), map(triggered.__getitem__, keys)))  # the few words that matter
+    percent_signs = _PERCENT_SIGNS.finditer(text) if triggers.percent else iter(())
+    next_percent = next(percent_signs, None)
+    wanted_by_sentence: dict[int, set[int]] = {}  # only sentences holding a trigger are visited
+    sentence_starts = sentences.starts
+    for k in trigger_words:
+        index = bisect.bisect_right(sentence_starts, starts[k]) - 1
+        wanted_by_sentence.setdefault(index, set()).update(triggered[keys[k]])
+    while next_percent is not None:
+        index = bisect.bisect_right(sentence_starts, next_percent.start()) - 1
+        wanted_by_sentence.setdefault(index, set()).update(triggers.percent)
+        next_percent = next(percent_signs, None)
     found = []
-    starts = [t.start for t in toks]
-    for order, (kind, pattern) in enumerate(_flag_patterns()):
-        for m in pattern.finditer(text):
-            k = bisect.bisect_left(starts, m.start()) - 1
-            if k >= 0 and toks[k].key in _NEGATIONS and not _CLAUSE_BREAK.search(text[toks[k].end : m.start()]):
-                continue
-            found.append((m.start(), -(m.end() - m.start()), order, kind, m.end()))
+    for index in sorted(wanted_by_sentence):
+        if index < 0:
+            continue
+        wanted = wanted_by_sentence[index]
+        sentence = sentences[index]
+        first, k = toks.at(sentence.start), toks.at(sentence.end)
+        for n in sorted(wanted):
+            kind = kinds[n].kind
+            for m in kinds[n].pattern.finditer(text, sentence.start, sentence.end):
+                if m.end() == m.start():
+                    continue
+                at = bisect.bisect_left(starts, m.start(), first, k) - 1
+                if at >= first and keys[at] in _NEGATIONS and not _CLAUSE_BREAK.search(text, toks.ends[at], m.start()):
+                    continue
+                if kind == "speed" and _slow_after(m.group()):
+                    continue
+                if kind == "percentage" and _CONTROL.search(text, sentence.start, sentence.end):
+                    continue
+                found.append((m.start(), -(m.end() - m.start()), n, 0, kind, m.end()))
+    # Overlapping matches: the longest wins, then the earliest, then the kind and pattern listed first.
+    # Matches are cut into clusters of mutually overlapping ones (sorted by start), each cluster decided
+    # on its own, so this stays linear however many patterns the text holds.
     found.sort()
-    kept: list[tuple[str, int, int]] = []
-    for start, _neg_len, _order, kind, end in found:
-        if not kept or start >= kept[-1][2]:
-            kept.append((kind, start, end))
-    return kept
+    kept: list[tuple[int, int, str]] = []
+    cluster: list[tuple[int, int, int, int, str, int]] = []
+    reach = -1
+    for item in [*found, None]:
+        if item is not None and item[0] < reach:
+            cluster.append(item)
+            reach = max(reach, item[5])
+            continue
+        chosen: list[tuple[int, int]] = []
+        for start, _neg_len, _n, _order, kind, end in sorted(cluster, key=lambda f: (f[1], f[0], f[2], f[3])):
+            if all(end <= a or b <= start for a, b in chosen):
+                chosen.append((start, end))
+                kept.append((start, end, kind))
+        if item is not None:
+            cluster, reach = [item], item[5]
+    kept.sort()
+    return [(kind, start, end) for start, end, kind in kept]
 
 
 # ---- the check -------------------------------------------------------------------------------------------
 def check_text(text: str, kb: KnowledgeBase) -> CheckReport:
     """Find ingredients, effect claims and marketing patterns in `text` and grade each claim."""
-    toks = _tokens(text)
+    toks = _Tokens(text)
     sentences = _sentences(text)
-    sentence_starts = [s.start for s in sentences]
+    sentence_starts = sentences.starts
 
     def sentence_of(offset: int) -> int:
         return max(bisect.bisect_right(sentence_starts, offset) - 1, 0)
 
     raw_mentions = ingredient_lexicon(kb).find(toks)
-    raw_effects = effect_lexicon().find(toks)
-    raw_flags = _find_flags(text, toks)
+    raw_effects = [h for h in effect_lexicon().find(toks) if h.payload and not _scare_quoted(text, toks, h)]
+    raw_flags = _find_flags(text, toks, sentences)
 
-    # A span that is both a name and an effect phrase ("collagen" where collagen is also an ingredient)
-    # is an effect when its sentence names another ingredient, else the ingredient. An effect phrase
-    # overlapping a longer name ("anti-wrinkle injections") is part of the name.
-    by_sentence_ids: dict[int, set[str]] = {}
-    for hit in raw_mentions:
-        by_sentence_ids.setdefault(sentence_of(toks[hit.first].start), set()).add(hit.payload)
-    effect_hits: list[_Hit] = []
-    taken: dict[int, _Hit] = {}
-    for hit in raw_mentions:
-        for k in range(hit.first, hit.last + 1):
-            taken[k] = hit
-    dropped_mentions: set[int] = set()
-    for hit in raw_effects:
-        overlapping = {id(taken[k]): taken[k] for k in range(hit.first, hit.last + 1) if k in taken}
-        if not overlapping:
-            effect_hits.append(hit)
-            continue
-        same = [m for m in overlapping.values() if (m.first, m.last) == (hit.first, hit.last)]
-        if len(overlapping) == 1 and same:
-            others = by_sentence_ids.get(sentence_of(toks[hit.first].start), set()) - {same[0].payload}
-            if others:
-                dropped_mentions.add(id(same[0]))
-                effect_hits.append(hit)
-    mention_hits = [h for h in raw_mentions if id(h) not in dropped_mentions]
-
-    flags_spans = [(start, end) for kind, start, end in raw_flags if kind == "injection-comparison"]
-    mentions = tuple(
-        _mention(text, toks, h, kb, sentences[sentence_of(toks[h.first].start)], sentence_of(toks[h.first].start), flags_spans)
-        for h in mention_hits
-    )
+    mention_hits, effect_hits = _resolve_overlaps(text, toks, sentences, sentence_of, raw_mentions, raw_effects, kb)
+    injection_spans = [(start, end) for kind, start, end in raw_flags if kind == "injection-comparison"]
+    mentions = _mentions(text, toks, mention_hits, kb, sentences, sentence_of, injection_spans)
     effects = [
         EffectPhrase(
             h.payload,
-            _span(text, toks[h.first].start, toks[h.last].end),
+            _span(text, toks.starts[h.first], toks.ends[h.last]),
             _negation(text, toks, h),
-            sentence_of(toks[h.first].start),
+            sentence_of(toks.starts[h.first]),
         )
         for h in effect_hits
     ]
-    pairs, effects = _pair(text, toks, sentences, mentions, effects)
+    del raw_mentions, raw_effects, mention_hits, effect_hits  # long texts: free what is done with before pairing
+    pairs, effects, subjects_by_sentence = _pair(text, toks, sentences, mentions, effects)
+    del toks  # the words are not needed any more
     findings = _grade(pairs, mentions, kb)
-    flags = tuple(
-        Flag(
-            n, kind, _span(text, start, end), _explain(kind, text), _link(kind, text[start:end], sentence_of(start), mentions, kb)
-        )
-        for n, (kind, start, end) in enumerate(raw_flags, 1)
-    )
+    flags = _flags(text, sentences, raw_flags, sentence_of, mentions, subjects_by_sentence, kb)
     return CheckReport(text, findings, flags, mentions, tuple(effects), kb)
 
 
 def _span(text: str, start: int, end: int) -> Span:
-    return Span(text[start:end], start, end)
+    return Span.of(text, start, end)
 
 
-def _mention(
+def _scare_quoted(text: str, toks: _Tokens, hit: _Hit) -> bool:
+    """A one-word effect phrase set in quotes ("triggers it to 'heal' itself") is a figure of speech."""
+    if hit.first != hit.last:
+        return False
+    start, end = toks.starts[hit.first], toks.ends[hit.last]
+    if start == 0 or text[start - 1] not in _QUOTES:
+        return False
+    closing = end + 1 if end < len(text) and text[end] in ".,!?" else end  # “heal.”
+    return closing < len(text) and text[closing] in _QUOTES
+
+
+def _resolve_overlaps(
     text: str,
-    toks: list[_Token],
-    hit: _Hit,
+    toks: _Tokens,
+    sentences: _Sentences,
+    sentence_of: Any,
+    raw_mentions: list[_Hit],
+    raw_effects: list[_Hit],
     kb: KnowledgeBase,
-    sentence: _Sentence,
-    index: int,
+) -> tuple[list[_Hit], list[_Hit]]:
+    """Which of the spans that are both a name and an effect phrase ("collagen") are the ingredient.
+
+    An effect phrase inside a longer name ("anti-wrinkle injections") is part of the name. A span that is
+    exactly both is the ingredient when written as a product ("collagen supplements", "Drinks mit
+    Kollagen"), when listed with another ingredient ("Hyaluronsäure und Kollagen"), or when no other
+    ingredient is named nearby; otherwise it is the effect ("vitamin C boosts collagen").
+    """
+    by_first = {h.first: h for h in raw_mentions}
+    taken: dict[int, _Hit] = {}
+    for hit in raw_mentions:
+        for k in range(hit.first, hit.last + 1):
+            taken[k] = hit
+    ambiguous: dict[int, _Hit] = {}  # mention first token -> the effect hit with the same span
+    effect_hits: list[_Hit] = []
+    for hit in raw_effects:
+        overlapping = {taken[k] for k in range(hit.first, hit.last + 1) if k in taken}
+        if not overlapping:
+            effect_hits.append(hit)
+        elif len(overlapping) == 1:
+            (m,) = overlapping
+            if (m.first, m.last) == (hit.first, hit.last):
+                ambiguous[m.first] = hit
+    if not ambiguous:
+        return raw_mentions, effect_hits
+    # ingredients other than the ambiguous ones, by sentence, to look for nearby subjects
+    others: dict[int, set[str]] = {}
+    for hit in raw_mentions:
+        if hit.first not in ambiguous:
+            others.setdefault(sentence_of(toks.starts[hit.first]), set()).add(hit.payload)
+    mention_hits = []
+    for hit in raw_mentions:
+        eff = ambiguous.get(hit.first)
+        if eff is None or _is_product(text, toks, hit, by_first, raw_mentions, ambiguous):
+            mention_hits.append(hit)
+            continue
+        index = sentence_of(toks.starts[hit.first])
+        paragraph = sentences[index].paragraph
+        near = False
+        for other in range(max(0, index - phrases.CONTEXT_SENTENCES), min(len(sentences), index + phrases.CONTEXT_SENTENCES + 1)):
+            if sentences[other].paragraph == paragraph and others.get(other, set()) - {hit.payload}:
+                near = True
+                break
+        if near:
+            effect_hits.append(eff)
+        else:
+            mention_hits.append(hit)
+    effect_hits.sort(key=lambda h: h.first)
+    return mention_hits, effect_hits
+
+
+def _is_product(
+    text: str, toks: _Tokens, hit: _Hit, by_first: dict[int, _Hit], raw_mentions: list[_Hit], ambiguous: dict[int, _Hit]
+) -> bool:
+    """Is this "collagen" the product: "collagen supplements", "Kollagen zum Trinken", "Drinks mit
+    Kollagen", or a list "Hyaluronsäure und Kollagen"?"""
+    keys, n = toks.keys, len(toks)
+    after = hit.last + 1
+    if after < n and toks.joins[after] and _in_set(keys[after], _PRODUCT_AFTER):
+        return True
+    if after + 1 < n and toks.joins[after] and toks.joins[after + 1] and keys[after] + keys[after + 1] in _PRODUCT_AFTER_PHRASES:
+        return True
+    before = "".join(keys[max(0, hit.first - 2) : hit.first])
+    if hit.first > 0 and (before.endswith(_PRODUCT_BEFORE) or keys[hit.first - 1] in _PRODUCT_BEFORE):
+        return True
+    start, end = toks.starts[hit.first], toks.ends[hit.last]
+    for neighbour in (_neighbour(raw_mentions, hit, -1), _neighbour(raw_mentions, hit, 1)):
+        if neighbour is None or neighbour.first in ambiguous:
+            continue
+        a, b = (toks.ends[neighbour.last], start) if neighbour.first < hit.first else (end, toks.starts[neighbour.first])
+        glue = _GLUE.fullmatch(text, a, b) if b - a <= 40 else None
+        if glue is not None and glue.group().strip(" ()[]-"):
+            return True
+    return False
+
+
+def _neighbour(hits: list[_Hit], hit: _Hit, step: int) -> _Hit | None:
+    at = _index_of(hits, hit) + step
+    return hits[at] if 0 <= at < len(hits) else None
+
+
+def _index_of(hits: list[_Hit], hit: _Hit) -> int:
+    lo, hi = 0, len(hits)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if hits[mid].first < hit.first:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def _mentions(
+    text: str,
+    toks: _Tokens,
+    hits: list[_Hit],
+    kb: KnowledgeBase,
+    sentences: _Sentences,
+    sentence_of: Any,
     injection_spans: list[tuple[int, int]],
-) -> Mention:
-    start, end = toks[hit.first].start, toks[hit.last].end
-    comparison = (
-        any(a <= start and end <= b for a, b in injection_spans)
-        or _COMPARISON_BEFORE.search(text[max(sentence.start, start - 80) : start]) is not None
-        or _COMPARISON_AFTER.match(text, end) is not None
+) -> tuple[Mention, ...]:
+    """Each name with its role; a name listed right after a comparison ("than retinol and salicylic
+    acid", "Botulinum toxin (Botox)") is a comparison too."""
+    out: list[Mention] = []
+    flag_at = 0
+    kinds: dict[str, str] = {}
+    for hit in hits:
+        start, end = toks.starts[hit.first], toks.ends[hit.last]
+        index = sentence_of(start)
+        while flag_at < len(injection_spans) and injection_spans[flag_at][1] <= start:
+            flag_at += 1
+        inside_flag = (
+            flag_at < len(injection_spans) and injection_spans[flag_at][0] <= start and end <= injection_spans[flag_at][1]
+        )
+        kind = kinds.get(hit.payload)
+        if kind is None:
+            kind = kinds[hit.payload] = kb.ingredient(hit.payload).kind
+        clause_start = _clause_start(text, sentences[index].start, start)
+        comparison = (
+            inside_flag
+            or _compared_before(text, toks, hit, clause_start)
+            or _compared_after(text, toks, hit)
+            or (kind in phrases.INJECTABLE_KINDS and _named_as_cream(text, toks, hit, hits, clause_start))
+        )
+        if not comparison and out and out[-1].role == "comparison" and out[-1].sentence == index:
+            prev = out[-1].span
+            glue = _GLUE.fullmatch(text, prev.end, start)
+            comparison = glue is not None and end - prev.end < 60
+        previous = out[-1] if out and out[-1].sentence == index and out[-1].span.end >= clause_start else None
+        predicate = not comparison and _predicate(toks, hit, clause_start, previous)
+        role = "comparison" if comparison else "subject"
+        out.append(Mention(hit.payload, kb.name_of(hit.payload), _span(text, start, end), role, index, predicate))
+    return tuple(out)
+
+
+_UP_TO_LAST_BREAK = re.compile(rf"(?s).*{_CLAUSE_BREAK.pattern}")
+
+
+def _clause_start(text: str, sentence_start: int, offset: int) -> int:
+    """Where the clause holding `offset` begins: after the last comma, colon, bracket or dash before it
+    (looked for at most 200 characters back)."""
+    lo = max(sentence_start, offset - 200)
+    m = _UP_TO_LAST_BREAK.match(text, lo, offset)
+    return m.end() if m else lo
+
+
+def _compared_before(text: str, toks: _Tokens, hit: _Hit, clause_start: int) -> bool:
+    """A comparison cue up to COMPARISON_GAP words before the name, in the same clause."""
+    keys = toks.keys
+    first = max(toks.at(clause_start), hit.first - phrases.COMPARISON_GAP - 6)
+    for k in range(hit.first - 1, first - 1, -1):
+        key = keys[k]
+        if key not in _FIRST_WORDS:
+            continue
+        for cue in _COMPARISON_CUES:
+            end = k + len(cue)
+            if tuple(keys[k:end]) == cue and end <= hit.first and hit.first - end <= phrases.COMPARISON_GAP:
+                return True
+        if hit.first - k - 1 > phrases.COMPARISON_GAP:
+            continue
+        if key == "like" and _like_is_comparison(text, toks, k):
+            return True
+        if key == "as" and _as_is_comparison(keys, k, first):
+            return True
+        if key == "wie" and _wie_is_comparison(text, toks, k):
+            return True
+        if key == "als" and k > 0 and _is_comparative(text, toks, k - 1):
+            return True
+    return False
+
+
+def _like_is_comparison(text: str, toks: _Tokens, k: int) -> bool:
+    """ "like Botox", "works like a filler" compare; "we like retinol" does not, nor do examples:
+    "ingredients like retinol", "proven ingredients, like vitamin A"."""
+    if k == 0:
+        return True
+    if "," in text[toks.ends[k - 1] : toks.starts[k]]:
+        return False
+    return toks.keys[k - 1] not in _LIKE_VERB_BEFORE and toks.keys[k - 1] not in _LIKE_EXAMPLES
+
+
+def _as_is_comparison(keys: list[str], k: int, first: int) -> bool:
+    """ "as potent as", "the same ... as", "works as well as" compare; "known as", "used as" do not."""
+    if k >= 2 and keys[k - 2] == "as":  # "as potent as X"
+        return True
+    if k >= 3 and keys[k - 2] == "well" and keys[k - 3] == "as":  # "as well as": a comparison after a verb only
+        return k >= 4 and keys[k - 4] in _AS_WELL_VERBS
+    return any(keys[j] in _SAME for j in range(max(first, k - 5), k))
+
+
+def _wie_is_comparison(text: str, toks: _Tokens, k: int) -> bool:
+    """ "so wirksam wie Botox", "einen ähnlichen Effekt wie Botox" compare; "Wirkstoffe wie Retinol" and
+    ", wie Peptide" list examples (", wie es mit einer Botox-Spritze der Fall ist" compares again)."""
+    if k == 0:
+        return True
+    between = text[toks.ends[k - 1] : toks.starts[k]]
+    following = toks.keys[k + 1] if k + 1 < len(toks) else ""
+    if "," in between:
+        return following in {"es", "er", "man", "bei", "mit"}
+    word = text[toks.starts[k - 1] : toks.ends[k - 1]]
+    if word[:1].isupper() and word.lower().endswith(("e", "en", "n", "s", "er")) and len(word) > 3:
+        return False  # a plural noun: "Inhaltsstoffe wie", "Krankheiten wie"
+    return True
+
+
+def _is_comparative(text: str, toks: _Tokens, k: int) -> bool:
+    """A German comparative before "als": "stärker", "wirkungsvoller", "anders", "mehr"."""
+    key = toks.keys[k]
+    if key in _COMPARATIVES:
+        return True
+    word = text[toks.starts[k] : toks.ends[k]]
+    return word.islower() and key.endswith("er") and key not in _NOT_COMPARATIVES and len(key) > 4
+
+
+def _compared_after(text: str, toks: _Tokens, hit: _Hit) -> bool:
+    """ "retinol-like", "Botox®-alternative", "a Botulinum toxin type A mimic", "dem Botox ähnlich",
+    "denen von Botox-Injektionen ähneln": a cue in the next word, or in the word after a hyphenated
+    part of the name's compound ("Botox-Injektionen")."""
+    n, first = len(toks), hit.last + 1
+    if first >= n or not toks.joins[first] or _CLAUSE_BREAK.search(text, toks.ends[hit.last], toks.starts[first]):
+        return False
+    if _in_set(toks.keys[first], _COMPARISON_AFTER):
+        return True
+    if toks.hard[first]:  # a separate word that is no cue
+        return False
+    second = first + 1
+    return (
+        second < n
+        and bool(toks.joins[second])
+        and not _CLAUSE_BREAK.search(text, toks.ends[first], toks.starts[second])
+        and _in_set(toks.keys[second], _COMPARISON_AFTER)
     )
-    role = "comparison" if comparison else "subject"
-    return Mention(hit.payload, kb.name_of(hit.payload), _span(text, start, end), role, index)
 
 
-def _negation(text: str, toks: list[_Token], hit: _Hit) -> Span | None:
+def _named_as_cream(text: str, toks: _Tokens, hit: _Hit, hits: list[_Hit], clause_start: int) -> bool:
+    """An injection or procedure named as a cream: "Botox-Creme", "Botox-Gel", "topical 'Botox'",
+    "sein Serum «Hyaluron Cellular Filler»", "«Hyaluron-Filler»"."""
+    keys, n = toks.keys, len(toks)
+    after = hit.last + 1
+    if after < n and toks.joins[after] and _in_set(keys[after], _CREAM_NOUNS):
+        return True
+    for k in range(max(toks.at(clause_start), hit.first - 4), hit.first):
+        if keys[k] in _TOPICAL and hit.first - k <= 2:
+            return True
+        if _in_set(keys[k], _CREAM_NOUNS) and _QUOTES_RE.search(text, toks.ends[k], toks.starts[hit.first]):
+            return True
+    at = _index_of(hits, hit)
+    if at > 0:  # another name right before it, as in a product's name: "Hyaluron-Filler", "Hyaluron Cellular Filler"
+        prev = hits[at - 1]
+        gap = hit.first - prev.last - 1
+        if gap == 0:
+            return toks.joins[hit.first] and not toks.hard[hit.first]
+        if gap == 1:
+            middle = prev.last + 1
+            return bool(toks.joins[middle] and toks.joins[hit.first]) and keys[middle] not in _GLUE_KEYS
+    return False
+
+
+_QUOTES_RE = re.compile(f"[{re.escape(_QUOTES)}]")
+
+
+def _predicate(toks: _Tokens, hit: _Hit, clause_start: int, previous: Mention | None) -> bool:
+    """ "It is a peptide", "Das sind Peptide", "Argireline is the trade name for a synthetic peptide": a
+    pronoun or a name, then a copula, before this name in the same clause make it say what that subject
+    is; it is not a new subject."""
+    keys = toks.keys
+    first = max(toks.at(clause_start), hit.first - 5)
+    for k in range(first, hit.first - 1):
+        if keys[k] in _PREDICATE_PRONOUNS and keys[k + 1] in _COPULAS:
+            return True
+    if previous is not None and previous.role == "subject":
+        after_previous = toks.at(previous.span.end)
+        if hit.first - after_previous <= 8 and any(keys[k] in _COPULAS for k in range(after_previous, hit.first)):
+            return True
+    return False
+
+
+def _negation(text: str, toks: _Tokens, hit: _Hit) -> Span | None:
     """The negation word(s) up to NEGATION_WINDOW words before a phrase, or a German "nicht" right
     after it ("reizt nicht"), in the same clause; None when there is none."""
-    for k in range(hit.last + 1, min(hit.last + 1 + phrases.NEGATION_AFTER_WINDOW, len(toks))):
-        if _CLAUSE_BREAK.search(text[toks[k - 1].end : toks[k].start]):
+    keys, starts, ends = toks.keys, toks.starts, toks.ends
+    n = len(keys)
+    for k in range(hit.last + 1, min(hit.last + 1 + phrases.NEGATION_AFTER_WINDOW, n)):
+        if _CLAUSE_BREAK.search(text, ends[k - 1], starts[k]):
             break
-        if toks[k].key in _NOT_NEGATION_FOLLOWING:
+        if keys[k] in _NOT_NEGATION_FOLLOWING:
             return None
-        following = toks[k + 1].key if k + 1 < len(toks) else ""
-        if toks[k].key in _NEGATIONS_AFTER and following not in _NOT_NEGATION_AFTER:
-            return _span(text, toks[k].start, toks[k].end)
+        following = keys[k + 1] if k + 1 < n else ""
+        if keys[k] in _NEGATIONS_AFTER and following not in _NOT_NEGATION_AFTER:
+            return _span(text, starts[k], ends[k])
     k = hit.first - 1
     while k >= 0 and hit.first - k <= phrases.NEGATION_WINDOW:
-        if _CLAUSE_BREAK.search(text[toks[k].end : toks[k + 1].start]):
+        if _CLAUSE_BREAK.search(text, ends[k], starts[k + 1]):
             return None
-        key, following = toks[k].key, toks[k + 1].key
+        key, following = keys[k], keys[k + 1]
         if (key, following) in _NEGATION_PAIRS:
-            return _span(text, toks[k].start, toks[k + 1].end)
-        prefix_only = toks[k + 1].joins and not toks[k + 1].hard and following != "t" and k + 1 < hit.first  # "non-invasive"
+            return _span(text, starts[k], ends[k + 1])
+        prefix_only = toks.joins[k + 1] and not toks.hard[k + 1] and following != "t" and k + 1 < hit.first  # "non-invasive"
         if key in _NEGATIONS and following not in _NOT_NEGATION_AFTER and not prefix_only:
-            end = toks[k + 1].end if following == "t" and k + 1 < hit.first else toks[k].end  # "doesn't"
-            return _span(text, toks[k].start, end)
+            end = ends[k + 1] if following == "t" and k + 1 < hit.first else ends[k]  # "doesn't"
+            return _span(text, starts[k], end)
         k -= 1
     return None
 
@@ -742,49 +1567,115 @@ def _groups(text: str, subjects: list[Mention]) -> list[list[Mention]]:
     return groups
 
 
-def _continues(text: str, sentence: _Sentence, toks: list[_Token], first_tok: int, until: int) -> bool:
-    """Does a sentence refer back to the one before: a pronoun before `until`, a leading connective, or
-    a list bullet ("With retinol:\n- smooths wrinkles")?"""
-    if _BULLET.match(text[sentence.start : sentence.end].lstrip("\r\n")):
-        return True
-    opening = "".join(t.key for t in toks[first_tok : first_tok + 2] if t.start < until)
-    if first_tok < len(toks) and (toks[first_tok].key in _CONNECTIVES or opening in _CONNECTIVES):  # "also", "in addition"
-        return True
+def _reference(text: str, sentence: _Sentence, toks: _Tokens, first_tok: int, until: int) -> str | None:
+    """How a sentence refers back to what came before: "plural" ("they", "these", "Sie", "these two
+    ingredients", a bullet, a leading connective), "singular" ("it", "this"), "product" ("the serum",
+    "this formulation", "diese Creme": the product the paragraph opened with), or None."""
+    pos = sentence.start
+    while pos < sentence.end and text[pos] in "\r\n":
+        pos += 1
+    if _BULLET.match(text, pos):
+        return "plural"
+    keys, starts, n = toks.keys, toks.starts, len(toks)
+    opening = "".join(keys[first_tok : first_tok + 2]) if first_tok + 1 < n and starts[first_tok + 1] < until else ""
+    if first_tok < n and (keys[first_tok] in _CONNECTIVES or opening in _CONNECTIVES):  # "also", "in addition"
+        return "plural"
     k = first_tok
-    while k < len(toks) and toks[k].start < until:
-        if toks[k].key in _PRONOUNS:
-            return True
+    while k < n and starts[k] < until:
+        key = keys[k]
+        if key in _ARTICLES and k + 1 < n and starts[k + 1] < until:
+            following = keys[k + 1]
+            if following in _PRODUCT_NOUNS:
+                return "product"
+            if following in _INGREDIENT_NOUNS:
+                return "plural"
+        if key in _PRONOUNS or key == "es":
+            opens = k == first_tok or _CLAUSE_BREAK.search(text, toks.ends[k - 1], starts[k]) is not None
+            if opens or key not in _POSSESSIVES:
+                return "singular" if key in _SINGULAR else "plural"
         k += 1
+    return None
+
+
+def _is_background(text: str, toks: _Tokens, sentence: _Sentence, first_tok: int) -> bool:
+    """A sentence about how skin ages or what collagen is ("As we age...", "Collagen is a protein...")
+    claims nothing for the ingredient before it."""
+    if _BACKGROUND.search(text, sentence.start, sentence.end):
+        return True
+    keys, k = toks.keys, first_tok
+    if k < len(keys) and keys[k] in _ARTICLES:
+        k += 1
+    for words in _DEFINED:
+        if tuple(keys[k : k + len(words)]) == words and k + len(words) < len(keys) and keys[k + len(words)] in _COPULAS:
+            return True
+    return False
+
+
+_DASH = re.compile("[;\u2013\u2014]|\\s-\\s")
+
+
+def _contrast_between(text: str, toks: _Tokens, a: int, b: int) -> bool:
+    """Is there a "while", "but", "während", a dash or a semicolon between offsets a and b?"""
+    if _DASH.search(text, a, b):
+        return True
+    for k in range(toks.at(a), min(toks.at(b), toks.at(a) + 40)):
+        if toks.keys[k] in _CONTRAST:
+            return True
     return False
 
 
 def _pair(
-    text: str, toks: list[_Token], sentences: list[_Sentence], mentions: tuple[Mention, ...], effects: list[EffectPhrase]
-) -> tuple[list[_Pair], list[EffectPhrase]]:
-    """Pair each effect phrase with the ingredients it is claimed for (see the module docstring)."""
-    tok_starts = [t.start for t in toks]
+    text: str, toks: _Tokens, sentences: _Sentences, mentions: tuple[Mention, ...], effects: list[EffectPhrase]
+) -> tuple[list[_Pair], list[EffectPhrase], dict[int, list[Mention]]]:
+    """Pair each effect phrase with the ingredients it is claimed for (see the module docstring).
+    Mentions and effects are bucketed by sentence once, so each sentence sees only its own."""
+    subjects_by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        if m.role == "subject" and not m.predicate:
+            subjects_by_sentence.setdefault(m.sentence, []).append(m)
+    effects_by_sentence: dict[int, list[EffectPhrase]] = {}
+    for e in effects:
+        effects_by_sentence.setdefault(e.sentence, []).append(e)
+    effects.clear()  # each phrase is replaced by its final form below; the first forms go as they are used
     pairs: list[_Pair] = []
     attributed: list[EffectPhrase] = []
-    topic: list[Mention] | None = None
+    predicates = {m.sentence for m in mentions if m.predicate}
+    topic: list[list[Mention]] = []
+    opened: list[list[Mention]] = []  # the paragraph's first ingredients: what "the serum" refers to
     paragraph = -1
     for index, sentence in enumerate(sentences):
         if sentence.paragraph != paragraph:
-            topic, paragraph = None, sentence.paragraph
-        groups = _groups(text, [m for m in mentions if m.sentence == index and m.role == "subject"])
-        here = [e for e in effects if e.sentence == index]
-        first_tok = bisect.bisect_left(tok_starts, sentence.start)
-        continues = _continues(text, sentence, toks, first_tok, here[0].span.start if here else sentence.end)
+            topic, opened, paragraph = [], [], sentence.paragraph
+        groups = _groups(text, subjects_by_sentence.get(index, []))
+        here = effects_by_sentence.pop(index, [])
+        if not here:
+            if groups:
+                topic = groups
+                opened = opened or groups
+            continue
+        first_tok = toks.at(sentence.start)
+        reference = _reference(text, sentence, toks, first_tok, here[-1].span.start)
+        if reference is None and index in predicates:
+            reference = "singular"
+        background = _is_background(text, toks, sentence, first_tok)
         seen: set[tuple[str, str, bool]] = set()
+        group_ends = [g[-1].span.end for g in groups]
+        group_starts = [g[0].span.start for g in groups]
         for eff in here:
-            group, how = None, "sentence"
-            before = [g for g in groups if g[-1].span.end <= eff.span.start]
-            after = [g for g in groups if g[0].span.start >= eff.span.end]
+            group: list[Mention] | None = None
+            how = "sentence"
+            before = bisect.bisect_right(group_ends, eff.span.start)  # groups ending before the phrase
+            after = bisect.bisect_left(group_starts, eff.span.end)  # the first group starting after it
             if before:
-                group = before[-1]
-            elif after:
-                group = after[0]
-            elif topic is not None and continues:
-                group, how = topic, "previous-sentence"
+                group = groups[before - 1]
+            elif after < len(groups) and not _contrast_between(text, toks, eff.span.end, group_starts[after]):
+                group = groups[after]
+            elif topic and not background:
+                if reference == "product" and opened:
+                    group = [m for g in opened for m in g]
+                else:
+                    group = topic[0] if reference == "singular" else [m for g in topic for m in g]
+                how = "previous-sentence"
             if group is None:
                 attributed.append(eff)
                 continue
@@ -798,10 +1689,11 @@ def _pair(
                     seen.add(key)
                     pairs.append(_Pair(mention, attributed[-1], how))
         if groups:
-            topic = groups[0]
-        elif not continues:
-            topic = None
-    return pairs, attributed
+            topic = groups
+            opened = opened or groups
+        elif background:
+            topic = []
+    return pairs, attributed, subjects_by_sentence
 
 
 def _grade(pairs: list[_Pair], mentions: tuple[Mention, ...], kb: KnowledgeBase) -> tuple[Finding, ...]:
@@ -818,33 +1710,73 @@ def _grade(pairs: list[_Pair], mentions: tuple[Mention, ...], kb: KnowledgeBase)
             first[m.ingredient] = m
     rows += [((m.span.start, m.span.start, len(pairs)), m, None, None) for m in first.values()]
     rows.sort(key=lambda r: r[0])
+    graded: dict[tuple[str, str], tuple[tuple[Claim, ...], int]] = {}
     findings = []
     for n, (_key, mention, eff, how) in enumerate(rows, 1):
         ingredient = kb.ingredient(mention.ingredient)
         claims: tuple[Claim, ...] = ()
+        fitting = 0
         if eff is not None:
-            claims = tuple(sorted((c for c in ingredient.claims if c.effect == eff.effect), key=lambda c: -c.level))
-        findings.append(Finding(n, mention, eff, how, claims, ingredient.opinions))
+            key = (mention.ingredient, eff.effect)
+            claims, fitting = graded.get(key) or graded.setdefault(key, best_claims(ingredient, eff.effect))
+        findings.append(Finding(n, mention, eff, how, claims, ingredient.opinions, fitting))
     return tuple(findings)
 
 
-def _explain(kind: str, text: str) -> str:
-    if kind == "clinically-proven" and _CITATION.search(text):
+def _flags(
+    text: str,
+    sentences: _Sentences,
+    raw_flags: list[tuple[str, int, int]],
+    sentence_of: Any,
+    mentions: tuple[Mention, ...],
+    subjects_by_sentence: dict[int, list[Mention]],
+    kb: KnowledgeBase,
+) -> tuple[Flag, ...]:
+    """Each marketing pattern with its explanation, the 0-level claim it repeats, and for comparisons
+    what is compared with what and the level under rule 10."""
+    mentions_by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        mentions_by_sentence.setdefault(m.sentence, []).append(m)
+    out = []
+    for n, (kind, start, end) in enumerate(raw_flags, 1):
+        sentence = sentence_of(start)
+        here = mentions_by_sentence.get(sentence, [])
+        claim = _link(kind, text[start:end], here, kb)
+        subject = compared = level = None
+        if phrases.FLAGS[kind]["compares"]:
+            compared_m = next(
+                (m for m in here if m.role == "comparison" and m.span.end > start and m.span.start < end + 60), None
+            )
+            compared = compared_m.ingredient if compared_m else None
+            before = [m for m in subjects_by_sentence.get(sentence, []) if m.span.start < start]
+            after = [m for m in subjects_by_sentence.get(sentence, []) if m.span.start >= end]
+            subject_m = before[-1] if before else after[0] if after else None
+            subject = subject_m.ingredient if subject_m else None
+            level = claim[1].level if claim else ADVERTISERS_WORD
+        s = sentences[sentence]
+        out.append(Flag(n, kind, _span(text, start, end), _explain(kind, text, s.start, s.end), claim, subject, compared, level))
+    return tuple(out)
+
+
+def _explain(kind: str, text: str, start: int, end: int) -> str:
+    """The kind's explanation; "clinically proven" next to a citation (in its sentence) says so."""
+    if kind == "clinically-proven" and _CITATION.search(text, start, end):
         return "The text cites a study: check that it tested this product, on people, for this effect."
     return phrases.FLAGS[kind]["explanation"]
 
 
-def _link(kind: str, flagged: str, sentence: int, mentions: tuple[Mention, ...], kb: KnowledgeBase) -> tuple[str, Claim] | None:
-    """The 0-level claim of an ingredient named in the same sentence that this pattern repeats, if any:
-    same number for a numeric superlative, same key word (botox, filler, miracle...) for the others."""
+def _link(kind: str, flagged: str, here: list[Mention], kb: KnowledgeBase) -> tuple[str, Claim] | None:
+    """The knowledge base's claim that this pattern repeats, if any: a comparison claim (grading rule 10)
+    or a 0-level claim of an ingredient named in the same sentence, with the same number for a numeric
+    superlative or the same key word (botox, filler, miracle...) for the others."""
     words = phrases.FLAGS[kind]["link"]
     if not words:
         return None
     numbers = _numbers(flagged) if "<number>" in words else set()
     keywords = [w for w in words if w != "<number>"]
-    for ingredient_id in dict.fromkeys(m.ingredient for m in mentions if m.sentence == sentence):
+    for ingredient_id in dict.fromkeys(m.ingredient for m in here):
         for claim in kb.ingredient(ingredient_id).claims:
-            if claim.level != 0:
+            if claim.level != 0 and not claim.comparison:
                 continue
             statement = claim.statement.casefold()
             if (numbers and numbers & _numbers(claim.statement)) or any(w in statement for w in keywords):

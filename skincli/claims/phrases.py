@@ -18,7 +18,13 @@ How phrases match (see `skincli.claims.check`):
 To extend: add the phrase to the effect's "en" or "de" tuple below (the effect id must be one of the
 knowledge base's effects, see docs/knowledge-base.md), then run `pytest tests/test_check.py`; a test
 fails if a phrase is listed twice or under two effects. To add a marketing pattern, add a regular
-expression (matched case-insensitively against the original text) to the kind's `patterns` in FLAGS.
+expression (matched case-insensitively against the original text, within one sentence) to the kind's
+`patterns` in FLAGS, and make sure one of the kind's `triggers` is a word every match contains: a
+sentence is only searched for the kinds whose trigger words it holds (that keeps long texts fast).
+Then measure: `pytest tests/test_check_adverts.py -s` (develop on the dev passages only).
+
+Everything `check` knows about language is here, not in the code: effect phrases, negation and
+comparison cues, the words that refer back to an ingredient, background markers, and the patterns.
 """
 
 from __future__ import annotations
@@ -42,6 +48,8 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "smooths",
             "smoothes",
             "smooth out",
+            "smooths out",
+            "wrinkle volume",
         ),
         "de": (
             "Falte*",
@@ -58,6 +66,8 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "glätten",
             "Glättung",
             "geglättet",
+            "glättend*",
+            "feine Linien",
         ),
     },
     "collagen": {
@@ -65,20 +75,41 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "de": ("Kollagen*",),
     },
     "elasticity": {
-        "en": ("elastic*", "elastin*", "springy", "resilience"),
+        "en": ("elastic*", "elastin*", "springy", "resilience", "supple", "suppleness"),
         "de": ("Elastizität", "elastisch*", "Spannkraft"),
     },
     "firmness": {
-        "en": ("firmness", "firming", "firmer", "firm skin", "tighten*", "lifting", "lifts", "lifted", "sagging", "saggy"),
+        "en": (
+            "firm",
+            "firmness",
+            "firming",
+            "firmer",
+            "firm skin",
+            "tighten*",
+            "lifting",
+            "lifts",
+            "lifted",
+            "sagging",
+            "saggy",
+        ),
         "de": ("straff*", "Festigkeit", "Hautfestigkeit", "festigt", "festigend", "erschlafft*", "Erschlaffung"),
     },
     "hydration": {
-        "en": ("hydrat*", "moistur*", "dryness", "dry skin", "water content"),
-        "de": ("Feuchtigkeit*", "Hydratation", "hydratisier*", "Trockenheit", "trockene Haut", "Wassergehalt"),
+        "en": ("hydrat*", "moistur*", "dryness", "dry skin", "water content", "binds water", "bind water", "water-binding"),
+        "de": (
+            "Feuchtigkeit*",
+            "Hydratation",
+            "hydratisier*",
+            "Trockenheit",
+            "trockene Haut",
+            "Wassergehalt",
+            "Wasser binden",
+            "bindet Wasser",
+        ),
     },
     "plumping": {
         "en": ("plump*",),
-        "de": ("aufpolster*", "aufgepolstert", "polstert", "prall*"),
+        "de": ("aufpolster*", "aufgepolstert", "polstert", "polstern", "prall*", "auffüll*"),
     },
     "texture": {
         "en": (
@@ -92,7 +123,18 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "refines",
             "refined skin",
         ),
-        "de": ("Textur", "Hautstruktur", "Hautbild", "glatte Haut", "glattere Haut", "raue Haut", "verfeinert*"),
+        "de": (
+            "Textur",
+            "Hautstruktur",
+            "Hautbild",
+            "glatt*",
+            "glatte Haut",
+            "glatten Haut",
+            "glatter Haut",
+            "glattere Haut",
+            "raue Haut",
+            "verfeinert*",
+        ),
     },
     "hyperpigmentation": {
         "en": (
@@ -101,13 +143,16 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "dark spots",
             "age spots",
             "sun spots",
+            "sunspots",
             "brown spots",
             "melasma",
-            "brighten*",
             "lighten*",
             "whiten*",
             "discolo*",
             "skin tone",
+            "even tone",
+            "evens tone",
+            "evens out",
         ),
         "de": ("Altersflecken", "Sonnenflecken", "aufhell*", "Verfärbung*", "Hautton", "ebenmäßig*"),
     },
@@ -115,6 +160,9 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "en": (
             "radian*",
             "glow*",
+            "brighten*",
+            "brighter",
+            "brightness",
             "luminous",
             "luminosity",
             "dull",
@@ -130,6 +178,7 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Leuchtkraft",
             "fahl*",
             "klarer Teint",
+            "rosigen Teint",
             "klares Hautbild",
             "frischer Teint",
             "rosiger Teint",
@@ -163,7 +212,7 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "de": ("UV-Schutz", "Sonnenschutz", "Lichtschutz*", "LSF", "UV-Schäd*", "Sonnenbrand"),
     },
     "barrier": {
-        "en": ("barrier*", "skin barrier", "TEWL", "water loss"),
+        "en": ("barrier*", "skin barrier", "barrier repair", "TEWL", "water loss"),
         "de": ("Barriere*", "Hautbarriere*", "Schutzbarriere", "Wasserverlust", "Säureschutzmantel"),
     },
     "wound-healing": {
@@ -200,7 +249,17 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "de": ("Schuppenflechte",),
     },
     "exfoliation": {
-        "en": ("exfoliat*", "peel*", "dead skin cells", "keratolyt*", "resurfac*"),
+        "en": (
+            "exfoliat*",
+            "peel away",
+            "peels away",
+            "peel off",
+            "slough*",
+            "dead cells",
+            "dead skin",
+            "keratolyt*",
+            "resurfac*",
+        ),
         "de": ("exfolier*", "abgestorbene Hautzellen", "Hautschüppchen", "Abschuppung"),
     },
     "redness": {
@@ -212,7 +271,18 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "de": ("Talg*", "fettige Haut", "ölige Haut", "glänzende Haut", "mattier*"),
     },
     "soothing": {
-        "en": ("sooth*", "calm*", "itch*", "irritated skin"),
+        "en": (
+            "sooth*",
+            "calm*",
+            "itch*",
+            "irritated skin",
+            "calm irritation",
+            "calms irritation",
+            "soothe irritation",
+            "soothes irritation",
+            "reduce irritation",
+            "reduces irritation",
+        ),
         "de": ("beruhig*", "lindert", "lindern", "Juckreiz", "gereizte Haut"),
     },
     "cell-renewal": {
@@ -232,8 +302,18 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "younger-looking",
             "younger skin",
             "mature skin",
+            "ageless",
         ),
-        "de": ("Hautalterung", "Alterung*", "verjüng*", "jugendlich*", "reife Haut", "Alterserscheinung*", "Altersanzeichen"),
+        "de": (
+            "Hautalterung",
+            "Alterung*",
+            "verjüng*",
+            "jugendlich*",
+            "jüngere Haut",
+            "reife Haut",
+            "Alterserscheinung*",
+            "Altersanzeichen",
+        ),
     },
     "volume": {
         "en": ("volum*", "lost volume"),
@@ -275,7 +355,7 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "reizend",
             "reizarm",
             "sanft*",
-            "nicht-invasiv",
+            "nicht-invasiv*",
             "minimalinvasiv",
             "schmerzfrei",
             "empfindliche Haut",
@@ -369,9 +449,12 @@ NEGATION_WORDS_AFTER: frozenset[str] = frozenset({"nicht", "nie", "niemals", "ke
 NEGATION_AFTER_WINDOW = 3
 
 # ---- comparisons ------------------------------------------------------------------------------
-# An ingredient named right after one of these is what the text compares with, not what it praises:
-# "6000 times stronger than vitamin C", "a gentle alternative to retinol". Up to three filler words
-# (COMPARISON_FILLERS) may stand between cue and name: "than that of vitamin C".
+# An ingredient named after one of these cues is what the text compares with, never the subject of a
+# claim: "6000 times stronger than vitamin C", "a gentle alternative to retinol", "isn't as potent as
+# Botox", "the same cosmetic benefits as Botulinum toxin". Up to COMPARISON_GAP words may stand between
+# the cue and the name, in the same clause: "nothing like the results that you can get with Botox".
+# Matched case-insensitively on the original text; a space in a cue stands for any run of spaces.
+COMPARISON_GAP = 8
 COMPARISON_CUES: tuple[str, ...] = (
     "than",
     "unlike",
@@ -384,8 +467,21 @@ COMPARISON_CUES: tuple[str, ...] = (
     "similar to",
     "alternative to",
     "alternatives to",
+    "an alternative to",
     "instead of",
-    "als",
+    "rather than",
+    "replacement for",
+    "substitute for",
+    "replace",
+    "replaces",
+    "mimic",
+    "mimics",
+    "mimicking",
+    "mimic the effect of",
+    "mimic the effects of",
+    "in the same way as",
+    "in the same way that",
+    "just like",
     "im Vergleich zu",
     "im Vergleich zum",
     "im Vergleich zur",
@@ -395,48 +491,196 @@ COMPARISON_CUES: tuple[str, ...] = (
     "Alternative zu",
     "Alternative zum",
     "Alternative zur",
+    "Ersatz für",
     "statt",
     "anstatt",
     "anstelle von",
+    "im Unterschied zu",
+    "im Unterschied zum",
+    "im Unterschied zur",
+    "im Gegensatz zu",
+    "im Gegensatz zum",
+    "im Gegensatz zur",
 )
-COMPARISON_FILLERS: tuple[str, ...] = (
-    "that",
-    "those",
-    "the",
-    "a",
-    "an",
-    "of",
-    "pure",
-    "regular",
-    "conventional",
-    "classic",
-    "classical",
-    "das",
-    "dem",
-    "der",
-    "die",
-    "den",
-    "des",
-    "von",
-    "ein",
-    "eine",
+# Cues that are comparisons only in some uses, decided in `skincli.claims.check`:
+# "like" (not after "I", "we", "you", "they", "would": "we like retinol"), "as" (only in "as potent
+# as", "the same ... as", "works as well as"), German "wie" (not when it lists examples: "Wirkstoffe
+# wie Retinol", ", wie Peptide"), German "als" (only after a comparative: "stärker als", "anders als").
+LIKE_VERB_BEFORE: tuple[str, ...] = ("i", "we", "you", "they", "would", "d", "people", "users", "who", "to", "really")
+# "ingredients like retinol", "things like peptides", ", like vitamin A": examples, not comparisons.
+LIKE_EXAMPLES_BEFORE: tuple[str, ...] = (
+    "things",
+    "ingredients",
+    "actives",
+    "products",
+    "substances",
+    "compounds",
+    "extracts",
+    "molecules",
+    "acids",
+    "peptides",
+    "vitamins",
+    "antioxidants",
+    "ones",
+    "stuff",
+    "treatments",
+    "formulas",
+    "serums",
+    "creams",
+)
+SAME_WORDS: tuple[str, ...] = ("same", "gleiche", "gleichen", "selbe", "selben")
+AS_WELL_VERBS: tuple[str, ...] = ("work", "works", "worked", "perform", "performs", "act", "acts", "do", "does")
+GERMAN_COMPARATIVES: tuple[str, ...] = ("mehr", "weniger", "besser", "anders", "eher", "lieber", "genauso", "ebenso")
+NOT_COMPARATIVES: tuple[str, ...] = (
+    "oder",
+    "aber",
+    "immer",
+    "wieder",
+    "weder",
+    "jeder",
+    "jener",
+    "dieser",
     "einer",
-    "einem",
-    "reinem",
-    "reinen",
-    "reines",
-    "herkömmlichem",
-    "herkömmlichen",
-    "klassischem",
-    "klassischen",
+    "keiner",
+    "unser",
+    "euer",
+    "ihrer",
+    "seiner",
+    "meiner",
+    "deiner",
+    "hier",
+    "vier",
+    "über",
+    "unter",
+    "hinter",
+    "außer",
+    "wer",
+    "der",
 )
+# Right after a name: "retinol-like", "Botox®-alternative", "a Botulinum toxin type A mimic",
+# "dem Botox ähnlich", "denen von Botox-Injektionen ähneln".
+COMPARISON_AFTER: tuple[str, ...] = (
+    "like",
+    "alike",
+    "alternative",
+    "alternatives",
+    "mimic",
+    "mimics",
+    "ähnlich*",
+    "ähnel*",
+    "artig*",
+)
+# Injections and procedures (knowledge-base kinds "drug" and "procedure") named as a cream's name or
+# with a topical word are a comparison too: "Botox-Creme", "Botox-Gel", "dieses topische Botox",
+# "sein Serum «Hyaluron Cellular Filler»".
+TOPICAL_WORDS: tuple[str, ...] = ("topical", "topically", "topische", "topischen", "topisches", "topischer", "topisch")
+CREAM_NOUNS: tuple[str, ...] = (
+    "cream*",
+    "creme*",
+    "gel",
+    "gels",
+    "serum*",
+    "seren",
+    "balm*",
+    "lotion*",
+    "jar",
+    "tube",
+    "bottle",
+    "mask*",
+    "maske*",
+    "tiegel",
+    "salbe*",
+    "fluid",
+    "essence",
+    "booster",
+    "ampoule*",
+    "ampulle*",
+    "pflege",
+)
+INJECTABLE_KINDS: tuple[str, ...] = ("drug", "procedure")
+
+# ---- words that are both an ingredient and an effect ---------------------------------------------
+# "Collagen" names the ingredient (creams, supplements) and the effect (the skin's own collagen). It is
+# the ingredient when written as a product ("collagen supplements", "Kollagen zum Trinken", "Drinks mit
+# Kollagen"), when listed with other ingredients ("Hyaluronsäure und Kollagen"), or when no other
+# ingredient is the subject nearby (CONTEXT_SENTENCES sentences either side, same paragraph);
+# otherwise it is the effect: "vitamin C stimulates collagen production".
+PRODUCT_AFTER: tuple[str, ...] = (
+    "supplement*",
+    "powder*",
+    "drink*",
+    "shot*",
+    "capsule*",
+    "tablet*",
+    "pill*",
+    "gumm*",
+    "cream*",
+    "serum*",
+    "peptide*",
+    "hydrolysate*",
+    "pulver",
+    "kapsel*",
+    "präparat*",
+    "creme*",
+    "seren",
+    "ampulle*",
+    "trinkampulle*",
+    "komplex*",
+    "produkt*",
+    "zum trinken",
+    "zum einnehmen",
+)
+PRODUCT_BEFORE: tuple[str, ...] = (
+    "drinks with",
+    "drink with",
+    "supplements with",
+    "hydrolysed",
+    "hydrolyzed",
+    "marine",
+    "oral",
+    "bovine",
+    "drinks mit",
+    "shots mit",
+    "ampullen mit",
+    "pulver mit",
+    "zutat",
+    "eiweiss",
+    "eiweiß",
+    "protein",
+)
+CONTEXT_SENTENCES = 5
 
 # ---- which ingredient an effect belongs to -------------------------------------------------------
 # Ingredients named one after another, joined only by these words or punctuation, form one group and
-# share the effects: "retinol and niacinamide reduce wrinkles", "fruit acids (AHAs and PHAs)".
-GLUE_WORDS: tuple[str, ...] = ("and", "or", "plus", "with", "as well as", "und", "oder", "sowie", "mit", "bzw")
-# A sentence that names an effect but no ingredient continues the previous sentence's ingredient when one
-# of these pronouns stands before its first effect phrase, or it starts with a connective.
+# share the effects: "retinol and niacinamide reduce wrinkles", "fruit acids (AHAs and PHAs)",
+# "peptides, such as acetyl hexapeptide 8".
+GLUE_WORDS: tuple[str, ...] = (
+    "and",
+    "or",
+    "plus",
+    "with",
+    "as well as",
+    "such as",
+    "including",
+    "e.g",
+    "eg",
+    "aka",
+    "also known as",
+    "und",
+    "oder",
+    "sowie",
+    "mit",
+    "bzw",
+    "beziehungsweise",
+    "z.B",
+    "zB",
+    "zum Beispiel",
+    "auch bekannt als",
+)
+# A sentence that names an effect but no ingredient continues the ingredient the paragraph is about when
+# one of these pronouns stands before its first effect phrase, or it starts with a connective. Plural
+# pronouns take every ingredient the last naming sentence had ("Vitamin C, Zink und Vitamin A. Sie
+# sorgen für Feuchtigkeit"); singular ones its first.
 CONTINUATION_PRONOUNS: frozenset[str] = frozenset(
     {
         "it",
@@ -469,6 +713,85 @@ CONTINUATION_PRONOUNS: frozenset[str] = frozenset(
         "diesen",
     }
 )
+SINGULAR_PRONOUNS: frozenset[str] = frozenset({"it", "its", "this", "es", "dies", "dieses", "diesem", "sein", "seine", "seinen"})
+# Possessives refer back only when they open a clause ("Ihre Anwendung führt zu..."), not inside one
+# ("beansprucht die Haut auf ihre Weise").
+POSSESSIVES: frozenset[str] = frozenset(
+    {"its", "their", "ihr", "ihre", "ihren", "ihrem", "ihrer", "ihres", "sein", "seine", "seinen", "seinem", "seiner"}
+)
+# "these two ingredients", "der Wirkstoff": an article or demonstrative and one of these nouns refers
+# back to the ingredient before; "the serum", "this formulation", "diese Creme" to the product the
+# paragraph opened with (its first ingredients), not to the last ingredient named.
+CONTINUATION_ARTICLES: frozenset[str] = frozenset(
+    {
+        "the",
+        "our",
+        "this",
+        "these",
+        "those",
+        "that",
+        "der",
+        "die",
+        "das",
+        "den",
+        "dem",
+        "unser",
+        "unsere",
+        "diese",
+        "dieser",
+        "dieses",
+        "diesen",
+        "diesem",
+    }
+)
+INGREDIENT_NOUNS: frozenset[str] = frozenset(
+    {
+        "ingredient",
+        "ingredients",
+        "active",
+        "actives",
+        "peptide",
+        "peptides",
+        "vitamin",
+        "vitamins",
+        "molecule",
+        "molecules",
+        "wirkstoff",
+        "wirkstoffe",
+        "inhaltsstoff",
+        "inhaltsstoffe",
+        "molekul",
+        "substanz",
+        "vitamine",
+        "two",
+        "both",
+        "beiden",
+    }
+)
+PRODUCT_NOUNS: frozenset[str] = frozenset(
+    {
+        "serum",
+        "serums",
+        "cream",
+        "creams",
+        "formula",
+        "formulation",
+        "product",
+        "products",
+        "moisturizer",
+        "gel",
+        "creme",
+        "cremes",
+        "mittel",
+        "produkt",
+        "produkte",
+        "pflege",
+        "formel",
+    }
+)
+# "It is a peptide", "Das sind Peptide": a name after one of these and a copula says what the earlier
+# subject is (it is not a new subject).
+PREDICATE_PRONOUNS: frozenset[str] = frozenset({"it", "this", "that", "these", "those", "they", "das", "dies", "es", "sie"})
 CONTINUATION_CONNECTIVES: frozenset[str] = frozenset(
     {
         "also",
@@ -492,6 +815,32 @@ CONTINUATION_CONNECTIVES: frozenset[str] = frozenset(
         "eine weitere",
     }
 )
+# Words that end a pairing across them: an effect named before "while retinol..." is not retinol's.
+CONTRAST_WORDS: frozenset[str] = frozenset({"while", "whilst", "whereas", "but", "während", "wohingegen", "aber", "jedoch"})
+# "It is a peptide that...", "Das sind Peptide, die...": the name after a pronoun and a copula is what
+# the pronoun's ingredient is, not a new subject.
+COPULAS: frozenset[str] = frozenset({"is", "are", "was", "ist", "sind", "war"})
+# A sentence of background (how skin ages, what collagen is) names effects without claiming them for
+# anything: it continues no ingredient. Regular expressions, case-insensitive, on the sentence.
+BACKGROUND: tuple[str, ...] = (
+    r"\bas we (?:age|get older)\b",
+    r"\bwith age\b",
+    r"\bafter the age of\b",
+    r"\bby the age of\b",
+    r"\bwe (?:produce|lose)\b",
+    r"\bthe body\b",
+    r"\bnaturally (?:declines|decreases|occurring)\b",
+    r"\bzunehmendem alter\b",
+    r"\bmit dem alter\b",
+    r"\bmit den jahren\b",
+    r"\bab dem \d+\. lebensjahr\b",
+    r"\bder körper\b",
+    r"\bkörpereigen\w*",
+)
+# ... and so does a sentence that opens by saying what one of these is: "Collagen is a protein that...".
+DEFINED_WORDS: tuple[str, ...] = ("collagen", "Kollagen", "elastin", "hyaluronic acid", "Hyaluronsäure", "ceramides", "Ceramide")
+# A percentage result with one of these words in its sentence names a control: not a bare figure.
+CONTROL_WORDS: tuple[str, ...] = ("placebo", "vehicle", "control group", "untreated", "kontrollgruppe", "scheinpräparat")
 
 # ---- sentences ------------------------------------------------------------------------------------
 # A full stop after one of these does not end a sentence ("Dr. med. Timm Golüke", "z. B.", "vs.").
@@ -542,7 +891,11 @@ class FlagKind(TypedDict):
     label: str
     explanation: str
     patterns: tuple[str, ...]
+    # words that must be in a sentence for it to be searched: a trailing * = any word starting so, a leading * =
+    # any word ending so, "<number>x" = a number with an x ("6000x"), "<percent>" = a % sign or the word percent
+    triggers: tuple[str, ...]
     link: tuple[str, ...]  # words a 0-level KB claim must contain to be linked; "<number>" = the flag's number
+    compares: bool  # graded under rule 10: a comparison needs a head-to-head trial, else it is level 1
 
 
 _NUM = r"\d+(?:[.,'\u2009\u202f ]\d{3})*(?:[.,]\d+)?"
@@ -554,7 +907,19 @@ _COMPARATIVE = (
     r"(?:more|stronger|higher|better|faster|greater|bigger|larger|as|potent|effective|"
     r"stärker|höher|besser|mehr|schneller|wirksamer|effektiver|größer|so)"
 )
-_INJECTION = r"(?:botox|botulinum\w*|filler\w*|face[\s-]?lift\w*|lifting|injection\w*|injektion\w*|spritze\w*|unterspritzung\w*)"
+_INJECTION = (
+    r"(?:botox|botulinum\w*(?:\s+toxin\w*)?|neurotoxin\w*|filler\w*|face[\s-]?lift\w*|lifting|injection\w*|injektion\w*|"
+    r"injectable\w*|spritze\w*|unterspritzung\w*|surgery|surgical|chirurg\w*|skalpell|scalpel)"
+)
+_INJ2 = rf"{_INJECTION}(?:[\s-]+{_INJECTION})?"
+_GAP = r"(?:[\w'’®-]+\s+){0,3}?"  # a few words between a cue and what it compares with
+_ART = r"(?:an?\s+|the\s+|ein(?:e[mnrs]?)?\s+|einer?\s+|der\s+|die\s+|das\s+|dem\s+)?"  # an optional article
+_CREAM = r"(?:cream|creme|gel|serum|balm|lotion|jar|tube|bottle|tiegel|tube)\w*"
+_DURATION_EN = r"(?:minutes?|hours?|seconds?|days?|weeks?|applications?|uses?|sessions?|treatments?)"
+_DURATION_DE = r"(?:Minuten|Stunden|Sekunden|Tag(?:en|e)?|Wochen?|Anwendung(?:en)?|Sitzung(?:en)?|Behandlung(?:en)?)"
+_COUNT_EN = r"(?:a|an|one|two|three|four|five|six|seven|ten|fourteen|\d+)"
+_COUNT_DE = r"(?:einer|einem|eine|ein|wenigen|weniger|zwei|drei|vier|fünf|sechs|sieben|acht|zehn|vierzehn|\d+)"
+_PCT = rf"{_NUM}\s?(?:%|percent\b|per cent\b|Prozent\b)"
 
 FLAGS: dict[str, FlagKind] = {
     "numeric-superlative": {
@@ -568,24 +933,213 @@ FLAGS: dict[str, FlagKind] = {
             rf"(?<![\w.,]){_NUM}\s*-?\s*(?:fold|fach(?:e[mnrs]?)?)\b",
             rf"\b{_WORDNUM}\s*-?\s*(?:fold|fach(?:e[mnrs]?)?)\b",
             rf"\b{_WORDNUM}\s+(?:times|mal)\s+{_COMPARATIVE}\b",
+            rf"(?<![\w.,]){_NUM}\s*-?\s*(?:times|mal|x)\s+(?:its|their|ihr\w*|sein\w*|das|the)\s+(?:own\s+|eigene\w*\s+)?"
+            r"(?:weight|Gewicht\w*|Eigengewicht\w*)",
+        ),
+        "triggers": (
+            "times",
+            "mal",
+            "fold",
+            "fach*",
+            "*fach",
+            "*fache",
+            "*fachen",
+            "*facher",
+            "*faches",
+            "*fachem",
+            "x",
+            "<number>x",
         ),
         "link": ("<number>",),
+        "compares": False,
     },
     "injection-comparison": {
         "label": "compared with an injection or surgery",
         "explanation": "A cream does not act like an injection or a facelift: injected botulinum toxin and fillers "
-        "work in muscle and dermis, which actives in a cream do not reach in the same way.",
+        "work in muscle and dermis, which actives in a cream do not reach in the same way. Ask for a head-to-head "
+        "trial; without one the comparison is the advertiser's word.",
         "patterns": (
-            r"\bbotox[\s-]*(?:like|ähnlich\w*|artig\w*|effe[ck]t\w*)",
+            r"\bbotox[®™]?[\s\-]*(?:like|alike|ähnlich\w*|artig\w*|effe[ck]t\w*|alternatives?)",
+            rf"\bbotox[®™]?[\s\-]+{_CREAM}",
             r"\bfiller[\s-]*(?:like|ähnlich\w*|effe[ck]t\w*)",
             r"\blifting[\s-]*effe[ck]t\w*",
-            rf"\b(?:like|as with|similar to|wie|ähnlich wie)\s+(?:an?\s+|ein(?:e[mnrs]?)?\s+|der\s+|die\s+|das\s+)?{_INJECTION}",
+            rf"\b(?:just\s+)?(?:like|as with|similar to|wie|ähnlich wie)\s+{_ART}{_GAP}{_INJ2}",
+            rf"\blike\s+(?:[\w'’-]+\s+){{3,7}}?(?:with\s+|from\s+)?{_INJ2}",
+            r"\b(?:mimic\w*|replace\w*|replacement for|substitute for|alternatives? to|instead of|rather than|unlike|"
+            r"versus|vs|compared (?:to|with)|the same way (?:as|that)|Alternative zu[mr]?|Ersatz für|anders als|statt|anstatt|"
+            rf"im (?:Gegensatz|Unterschied|Vergleich) zu[mr]?)\s+(?:the\s+effects?\s+of\s+)?{_ART}{_GAP}{_INJ2}",
+            rf"\bas\s+[\w-]+\s+as\s+(?:an?\s+|the\s+)?{_GAP}{_INJ2}",
+            rf"\b(?:(?:more|less)\s+[\w-]+|better|stronger|faster|safer|gentler|superior)\s+(?:than|to|als)\s+{_ART}{_GAP}{_INJ2}",
+            rf"\b(?:besser|stärker|schneller|sicherer|sanfter|wirksamer|wirkungsvoller)\s+als\s+{_ART}{_GAP}{_INJ2}",
+            rf"\bsame\s+(?:[\w-]+\s+){{0,5}}?as\s+(?:an?\s+|the\s+)?{_GAP}{_INJ2}",
+            rf"\b(?:ähnlich\w*|gleiche\w*)\s+(?:[\w-]+\s+){{0,3}}?(?:\w+\s+)?wie\s+(?:mit\s+)?(?:ein\w*\s+|der\s+|die\s+|das\s+|dem\s+)?{_GAP}{_INJ2}",
+            rf"\b(?:dem|der|den|einer?)\s+{_INJ2}[®™]?\s+(?:ähnlich|ähnel)\w*",
+            rf"\b{_INJ2}[®™]?\s+(?:ähnel)\w*",
+            rf"\bwie\s+es\s+(?:mit|bei)\s+(?:einer?\s+|der\s+|dem\s+)?{_INJ2}",
+            rf"\btopi(?:cal|sche[mnrs]?)\s+['‘’\"“„]?{_INJECTION}",
             r"\b(?:botox|filler|face[\s-]?lift)[\s-]+(?:in\s+(?:a|the|der|einer)\s+(?:jar|tube|bottle|tiegel|dose|flasche)"
             r"|to[\s-]go|aus\s+dem\s+tiegel)\b",
             r"\bface[\s-]?lift\w*",
-            r"\b(?:needle[\s-]?free|without\s+(?:needles?|injections?)|ohne\s+(?:nadeln?|spritzen?|skalpell))\b",
+            r"\b(?:needle[\s-]?free|no needles?|without\s+(?:needles?|injections?|surgery|the needle)|forgo the needle|"
+            r"ohne\s+(?:Nadeln?|Spritzen?|Injektion(?:en)?|Skalpell|OP)(?:\s+oder\s+(?:Nadeln?|Spritzen?|Skalpell|OP))?|"
+            r"Tschüss,?\s+Spritze|nadelfrei\w*)\b",
+            r"(?-i:\b[A-ZÄÖÜ][\wäöü]+-Filler\b)",
+            r"[«\"“„](?-i:[^»\"”“\n]{0,40}\bFiller\b)[^»\"”\n]{0,20}[»\"”“]",
+        ),
+        "triggers": (
+            "botox*",
+            "botulinum*",
+            "neurotoxin*",
+            "filler*",
+            "facelift*",
+            "lift*",
+            "injection*",
+            "injektion*",
+            "injectable*",
+            "spritze*",
+            "unterspritz*",
+            "needle*",
+            "nadel*",
+            "skalpell",
+            "scalpel",
+            "surgery",
+            "surgical",
+            "chirurg*",
+            "tschuss",
+            "op",
         ),
         "link": ("botox", "botulinum", "filler", "facelift", "injection", "lift"),
+        "compares": True,
+    },
+    "comparison": {
+        "label": "comparison",
+        "explanation": "A comparison needs a head-to-head trial of the two for this outcome; without one it is the "
+        "advertiser's word (level 1). Ask: which trial compared them directly, and how?",
+        "patterns": (
+            r"\b(?:(?:more|less)\s+[\w-]+|better|worse|stronger|gentler|faster|safer|superior|greater|smoother|milder)\s+than\b",
+            r"\b(?:works?|performs?|acts?)\s+(?:just\s+)?as\s+well\s+as\b",
+            r"\bas\s+(?:effective|effectively|good|potent|powerful|gentle|strong)\s+as\b",
+            r"\b(?:same|similar)\s+(?:[\w-]+\s+){0,3}?(?:as|to)\b",
+            r"\balternatives?\s+to\b",
+            r"\bunlike\s+\w+",
+            r"\b(?:versus|vs)\b\.?",
+            r"\boutperform\w*",
+            r"\b(?:works?|wirk(?:t|en))\s+besser\b",
+            r"\b(?:bessere|sanftere|wirksamere|natürliche)\s+Alternative\b",
+            r"\b(?:besser|stärker|wirksamer|wirkungsvoller|effektiver|sanfter|schneller|milder|verträglicher|intensiver)\s+als\b",
+            r"\b(?:im Gegensatz|im Unterschied|im Vergleich)\s+zu[mr]?\b",
+            r"\bverglichen mit\b",
+            r"\bähnlich wie\b",
+        ),
+        "triggers": (
+            "than",
+            "well",
+            "effective",
+            "effectively",
+            "good",
+            "potent",
+            "powerful",
+            "gentle",
+            "strong",
+            "same",
+            "similar",
+            "alternative*",
+            "unlike",
+            "versus",
+            "vs",
+            "outperform*",
+            "besser*",
+            "bessere",
+            "sanftere",
+            "wirksamere",
+            "naturliche",
+            "starker",
+            "wirksamer",
+            "wirkungsvoller",
+            "effektiver",
+            "sanfter",
+            "schneller",
+            "milder",
+            "vertraglicher",
+            "intensiver",
+            "gegensatz",
+            "unterschied",
+            "vergleich",
+            "verglichen",
+            "ahnlich",
+        ),
+        "link": (),
+        "compares": True,
+    },
+    "speed": {
+        "label": "speed promise",
+        "explanation": "Skin turns over in weeks; a result promised in minutes, overnight or in days is usually "
+        "short-lived swelling or light reflection. Ask: measured when, how long did it last?",
+        "patterns": (
+            r"\b(?:instant(?:ly)?|immediate(?:ly)?|overnight|in no time|on contact|right away)\b",
+            rf"\b(?:within|in|in just|in only|in as little as|after just|after only|already after)\s+{_COUNT_EN}\s+"
+            rf"{_DURATION_EN}\b",
+            r"\bafter\s+(?:a|one|\d+)\s+(?:minutes?|hours?|seconds?|days?|weeks?|applications?|uses?|sessions?)\b",
+            r"\b(?:the\s+)?same\s+day\b",
+            r"\bfrom\s+(?:the\s+)?(?:very\s+)?first\s+(?:use|application)\b",
+            r"(?<!\babsorbs\s)(?<!\babsorb\s)(?<!\bmore\s)(?<!\bless\s)(?<!\bhow\s)\bquickly\b(?!\s+absorb)",
+            r"\b(?:sofort\w*|über\s+Nacht|im\s+Nu|auf\s+Anhieb)\b",
+            rf"\b(?:in|innerhalb|innerhalb\s+von|in\s+nur|nach\s+nur|schon\s+nach|bereits\s+nach)\s+{_COUNT_DE}\s+{_DURATION_DE}\b",
+            rf"\bnach\s+{_COUNT_DE}\s+{_DURATION_DE}\b",
+        ),
+        "triggers": (
+            "instant*",
+            "immediate*",
+            "overnight",
+            "contact",
+            "minute*",
+            "hour*",
+            "seconds",
+            "day",
+            "days",
+            "week*",
+            "first",
+            "quickly",
+            "away",
+            "sofort*",
+            "nacht",
+            "nu",
+            "anhieb",
+            "minuten",
+            "stunden",
+            "sekunden",
+            "tag",
+            "tage",
+            "tagen",
+            "woche",
+            "wochen",
+            "anwendung*",
+            "sitzung*",
+            "behandlung*",
+            "applications",
+            "application",
+            "uses",
+            "sessions",
+            "treatments",
+        ),
+        "link": (),
+        "compares": False,
+    },
+    "percentage": {
+        "label": "percentage without a control",
+        "explanation": "'Up to' gives the best single result, and 'x% saw' is usually users judging their own skin; "
+        "ask: how many people, measured how, compared with an untreated group?",
+        "patterns": (
+            rf"\b(?:up to|bis zu)\s+{_PCT}",
+            rf"\b(?:by|um)\s+(?:etwa\s+|about\s+|around\s+|ca\.?\s+|rund\s+|up to\s+|bis zu\s+|over\s+|über\s+)?{_PCT}",
+            rf"(?<![\w.,]){_PCT}\s+(?:of\s+(?:the\s+)?(?:users|women|men|participants|people|subjects|testers|consumers|panelists|volunteers)"
+            r"|der\s+(?:Anwender\w*|Probanden\w*|Proband\w*|Frauen|Teilnehmer\w*|Tester\w*|Nutzer\w*|Verbraucher\w*))",
+            rf"(?<![\w.,]){_PCT}\s+(?:saw|said|reported|noticed|agreed|felt|found|experienced|showed|bestätigten|sahen|berichteten)",
+            rf"(?<![\w.,]){_PCT}\s+(?:fewer|weniger|reduction|reduced|improvement|improved|increase|Reduktion|Verbesserung|Steigerung)",
+        ),
+        "triggers": ("<percent>",),
+        "link": ("<number>",),
+        "compares": False,
     },
     "clinically-proven": {
         "label": "'clinically proven'",
@@ -594,30 +1148,112 @@ FLAGS: dict[str, FlagKind] = {
             r"\b(?:clinically|scientifically|medically)\s+(?:proven|shown|demonstrated|validated|confirmed|tested)\b",
             r"\b(?:klinisch|wissenschaftlich|medizinisch)\s+(?:bewiesen|belegt|nachgewiesen|erwiesen|bestätigt|getestet|geprüft)\b",
             r"\bproven\s+(?:by|in)\s+(?:clinical\s+)?(?:studies|trials|research|science)\b",
-            r"\b(?:studies|research|science)\s+(?:shows?|proves?|confirms?)\b",
-            r"\bStudien\s+(?:belegen|zeigen|beweisen|bestätigen)\b",
+            r"(?:\b(?:has|have|is|are|was|were)|[’']s)\s+(?:also\s+)?(?:been\s+)?(?:clinically\s+|scientifically\s+)?(?:shown|proven|demonstrated)\s+to\b",
+            r"\b(?:studies|research|science|(?:laboratory|lab|clinical)\s+(?:work|studies|data|research|tests?))\s+"
+            r"(?:(?:have|has)\s+)?(?:shows?|shown|proves?|proven|confirms?|confirmed|demonstrates?|demonstrated|suggests?|indicates?)\b",
+            r"\b(?:clinical|scientific)\s+(?:evidence|trials?|studies|research)\s+(?:supports?|documents?|shows?|proves?|confirms?)\b",
+            r"\b(?:good|strong|solid|clear)\s+(?:scientific\s+|clinical\s+)?evidence\b",
+            r"\bbased on (?:scientific |clinical )?(?:studies|research|science)\b",
+            r"\b(?:science|research|clinically)[\s-]backed\b",
+            r"\bproven[\s,]+(?:[\w-]+[\s,]+){0,3}?(?:ingredients?|formula|results?|actives?|technology)\b",
+            r"\bproven\s+to\b",
+            r"\b(?:laut|nach)\s+(?:\w+\s+)?Studien\b",
+            r"\b(?:durch|in)\s+(?:\w+\s+)?Studien\s+(?:belegt|bewiesen|nachgewiesen|bestätigt)\b",
+            r"\b(?:zeigen|belegen|beweisen|bestätigen)\s+(?:\w+\s+){0,2}?Studien\b",
+            r"\bStudien\s+(?:\w+\s+){0,2}?(?:zeigen|belegen|beweisen|bestätigen|nachweisen|nachgewiesen)\b",
+            r"\b(?:immer mehr|zahlreiche|viele|mehrere|neue)\s+Studien\b",
+            r"\bStudien zufolge\b",
+        ),
+        "triggers": (
+            "clinically",
+            "clinical",
+            "scientifically",
+            "scientific",
+            "medically",
+            "klinisch",
+            "wissenschaftlich",
+            "medizinisch",
+            "proven",
+            "shown",
+            "demonstrated",
+            "studies",
+            "research",
+            "science",
+            "evidence",
+            "laboratory",
+            "lab",
+            "studien",
         ),
         "link": (),
+        "compares": False,
     },
     "dermatologically-tested": {
         "label": "'dermatologically tested'",
         "explanation": "Says the product was tried on skin for tolerance, not that it does what the text promises.",
         "patterns": (r"\bdermatologi(?:cally|sch)\s+(?:tested|approved|getestet|geprüft|bestätigt)\b",),
+        "triggers": ("dermatologically", "dermatologisch"),
         "link": (),
+        "compares": False,
+    },
+    "endorsement": {
+        "label": "expert endorsement",
+        "explanation": "An expert's recommendation is an opinion, not a trial; ask who they are, whether they are "
+        "paid, and which study they rely on.",
+        "patterns": (
+            r"\b(?:dermatologists?|derms?|doctors?|experts?|Dermatologen|Hautärzte|Hautärztinnen|Ärzte)\s+"
+            r"(?:[\w-]+\s+){0,2}?(?:recommend\w*|suggest\w*|approve\w*|love|swear by|trust|empfehlen|raten)\b",
+            r"\b(?:dermatologist|doctor|derm|expert)[\s-](?:recommended|approved|backed|developed|formulated|favou?rite|loved|trusted)\b",
+            r"\b(?:von|by)\s+(?:\w+\s+)?(?:Dermatologen|Hautärzten|Ärzten|Experten|dermatologists?|derms?|doctors?)\s+"
+            r"(?:empfohlen|entwickelt|getestet|geprüft|approved|recommended|developed)\b",
+            r"\b(?:recommended|approved|empfohlen|entwickelt)\s+(?:by|von)\s+(?:\w+\s+)?(?:dermatologists?|derms?|doctors?|"
+            r"Dermatologen|Hautärzten|Ärzten|experts?|Experten)\b",
+        ),
+        "triggers": (
+            "dermatologist*",
+            "derm",
+            "derms",
+            "doctor*",
+            "expert*",
+            "dermatologen",
+            "hautarzte",
+            "hautarztinnen",
+            "arzte",
+            "recommended",
+            "approved",
+            "empfohlen",
+            "entwickelt",
+        ),
+        "link": (),
+        "compares": False,
     },
     "no-side-effects": {
         "label": "'no side effects'",
         "explanation": "Anything that acts on skin can irritate or sensitise someone; 'no side effects' is a promise, "
         "not a finding.",
         "patterns": (
-            r"\b(?:no|without|zero|free\s+(?:of|from))\s+(?:known\s+)?side[\s-]?effects?\b",
+            r"\b(?:no|without|zero|free\s+(?:of|from))\s+(?:known\s+|any\s+)?side[\s-]?effects?\b",
             r"\bside[\s-]?effect[\s-]?free\b",
+            r"\b(?:does not|doesn[’']t|won[’']t|will not|do not|don[’']t)\s+(?:come with|have|cause)\s+"
+            r"(?:any\s+|these\s+|the\s+)?(?:same\s+)?(?:potential\s+)?side[\s-]?effects?\b",
             r"\b(?:keine|ohne)\s+(?:bekannten\s+)?Nebenwirkung(?:en)?\b",
             r"\bnebenwirkungsfrei\w*",
-            r"\b(?:risk[\s-]?free|risikofrei|risikolos|completely\s+safe|völlig\s+(?:unbedenklich|sicher))\b",
-            r"\b100\s?%\s*(?:safe|sicher)\b",
+            r"\b(?:risk[\s-]?free|risikofrei|risikolos|completely\s+safe|100\s?%\s*(?:safe|sicher)|harmless|unbedenklich\w*)\b",
+            r"\b(?:can[’']?t|cannot|can not|won[’']t)\s+(?:cause\s+)?(?:any\s+)?harm\b",
+        ),
+        "triggers": (
+            "side*",
+            "nebenwirkung*",
+            "risk*",
+            "risikofrei",
+            "risikolos",
+            "safe",
+            "sicher",
+            "harmless",
+            "unbedenklich*",
+            "harm",
         ),
         "link": (),
+        "compares": False,
     },
     "miracle": {
         "label": "miracle word",
@@ -625,12 +1261,78 @@ FLAGS: dict[str, FlagKind] = {
         "patterns": (
             r"\bmiracle\w*",
             r"\bmiraculous\w*",
+            r"\bmagic(?:al|ally)?\b",
+            r"\bmagisch\w*",
+            r"\bworks?\s+wonders\b",
             r"\bwonder[\s-]+(?:cream|serum|ingredient|product|drug|weapon|molecule)s?\b",
             r"\bWunder[ns]?\b",
-            r"\bWunder(?:mittel|waffe|creme|serum|wirkung|elixier|produkt|stoff)\w*",
+            r"\bWunder(?:mittel|waffe|creme|serum|wirkung|elixier|produkt|stoff|wirkstoff)\w*",
+            r"\b\w+wunder\b",
+            r"\b\w+-Wunder\w*",
+            r"\bwundersam\w*",
+            r"\bZauber(?:mittel|formel|creme|serum|trank|stab|waffe)\w*",
             r"\b(?:holy\s+grail|game[\s-]?changer|secret\s+weapon|cure[\s-]all|Geheimwaffe|Allheilmittel)\b",
         ),
+        "triggers": (
+            "miracle*",
+            "miraculous*",
+            "magic*",
+            "magisch*",
+            "wonder*",
+            "wunder*",
+            "*wunder",
+            "zauber*",
+            "holy",
+            "game*",
+            "secret",
+            "cure*",
+            "geheimwaffe*",
+            "allheilmittel*",
+        ),
         "link": ("miracle", "wonder"),
+        "compares": False,
+    },
+    "breakthrough": {
+        "label": "'breakthrough'",
+        "explanation": "'Breakthrough', 'revolutionary' and 'first' are news, not evidence; ask what was shown, "
+        "in how many people, and by whom.",
+        "patterns": (
+            r"\bbreakthrough\w*",
+            r"\brevolution\w*",
+            r"\brevolutionär\w*",
+            r"\brevolutionier\w*",
+            r"\bgame[\s-]?changing\b",
+            r"\bnew\s+era\b",
+            r"\bneue[nmrs]?\s+(?:Ära|Zeitalter|Generation)\b",
+            r"\bnext[\s-]generation\b",
+            r"\bcutting[\s-]edge\b",
+            r"\bworld[’']?s\s+first\b",
+            r"\b(?:the\s+)?first[\s-]+(?:ever\s+)?(?:and\s+only\s+)?(?:serum|cream|product|formula|ingredient|treatment|peptide)\b",
+            r"\bweltweit\s+erste\w*",
+            r"\bDurchbruch\w*",
+            r"\bbahnbrechend\w*",
+        ),
+        "triggers": (
+            "breakthrough*",
+            "revolution*",
+            "revolutionar*",
+            "revolutionier*",
+            "game*",
+            "era",
+            "ara",
+            "zeitalter",
+            "generation",
+            "cutting",
+            "first",
+            "erste*",
+            "durchbruch*",
+            "bahnbrechend*",
+            "next",
+            "worlds",
+            "world",
+        ),
+        "link": (),
+        "compares": False,
     },
     "natural": {
         "label": "'natural'",
@@ -642,9 +1344,60 @@ FLAGS: dict[str, FlagKind] = {
             r"\bchemical[\s-]free\b",
             r"\b(?:chemiefrei|frei\s+von\s+chemie|ohne\s+chemie)\b",
         ),
+        "triggers": ("natural", "naturlich", "naturrein", "pure", "rein", "allnatural", "chemical*", "chemiefrei", "chemie"),
         "link": (),
+        "compares": False,
+    },
+    "free-from": {
+        "label": "'non-toxic' / 'free from'",
+        "explanation": "'Non-toxic', 'clean' and 'free from' claims imply that other products are harmful; whether "
+        "an ingredient harms depends on dose and use. Ask: harmful at what dose, shown how?",
+        "patterns": (
+            r"\bnon[\s-]?toxi(?:c|n)\w*",
+            r"\btoxi(?:c|n)s?[\s-]free\b",
+            r"\bfree\s+(?:from|of)\s+(?:[\w-]+\s+)?(?:toxins?|toxic\w*|nasties|harmful\w*|harsh\w*|chemicals)\b",
+            r"\bno\s+(?:nasties|toxins|harsh\s+chemicals|nasty\s+chemicals|toxic\s+chemicals|nasty\s+ingredients)\b",
+            r"\bclean\s+(?:beauty|skincare|skin\s+care|formula\w*|ingredients?|products?)\b",
+            r"\b(?:paraben|sulfate|sulphate|silicone|alcohol|fragrance|phthalate|mineral[\s-]oil|PEG)s?[\s-]free\b",
+            r"\b(?:ohne|frei\s+von)\s+(?:\w+\s+)?(?:Parabene\w*|Silikone\w*|Sulfate\w*|Mikroplastik|Schadstoffe\w*|Giftstoffe\w*|Gift)\b",
+            r"\b(?:schadstofffrei|giftfrei|ungiftig)\w*",
+        ),
+        "triggers": (
+            "toxic*",
+            "toxin*",
+            "nontoxi*",
+            "nasties",
+            "harmful*",
+            "harsh*",
+            "chemicals",
+            "clean",
+            "paraben*",
+            "sulfate*",
+            "sulphate*",
+            "silicone*",
+            "alcohol*",
+            "fragrance*",
+            "phthalate*",
+            "mineral*",
+            "peg*",
+            "parabene*",
+            "silikone*",
+            "mikroplastik",
+            "schadstoffe*",
+            "giftstoffe*",
+            "gift",
+            "schadstofffrei*",
+            "giftfrei*",
+            "ungiftig*",
+        ),
+        "link": (),
+        "compares": False,
     },
 }
+
+# Words that look like an effect phrase but name a product: "moisturizers" is a kind of cream, not a
+# claim of hydration.
+NOT_EFFECTS: tuple[str, ...] = ("moisturizer*", "moisturiser*", "Feuchtigkeitscreme*")
 
 
 def phrase_count() -> dict[str, int]:

@@ -4,7 +4,9 @@ inside `rich()`, so the plain-text path stays light."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 from skincli.kb import evidence
@@ -17,7 +19,10 @@ LEGEND = "⟨n⟩ marks claim n below, ⟨!n⟩ marketing pattern n."
 # ---- shared --------------------------------------------------------------------------------------
 def _marks(view: dict[str, Any]) -> dict[int, list[str]]:
     """Offset -> labels to show right after it: finding numbers on mentions and effect phrases,
-    `!n` on marketing patterns."""
+    `!n` on marketing patterns. A report's `view()` brings them ready-made ("_marks"), so the findings
+    are not turned into rows twice."""
+    if "_marks" in view:
+        return view["_marks"]()
     marks: dict[int, list[str]] = {}
     for f in view["findings"]:
         for span in (f["mention"], f["effect_phrase"]):
@@ -39,13 +44,22 @@ def _styled_spans(view: dict[str, Any]) -> list[tuple[int, int, str]]:
 
 
 def _segments(view: dict[str, Any], spans: list[tuple[int, int, str]]) -> Iterator[tuple[str, list[str], list[str]]]:
-    """The text cut at every span edge and mark: (piece, styles covering it, marks right after it)."""
+    """The text cut at every span edge and mark: (piece, styles covering it, marks right after it).
+    One sweep over the cuts with the spans that are open at each (a handful), so a long text with many
+    findings costs in proportion to its length."""
     text = view["text"]
     marks = _marks(view)
     cuts = sorted({0, len(text), *marks, *(a for a, _b, _s in spans), *(b for _a, b, _s in spans)})
+    ordered = sorted(spans)
+    at = 0
+    active: list[tuple[int, int, str]] = []
     for a, b in zip(cuts, cuts[1:], strict=False):
+        while at < len(ordered) and ordered[at][0] <= a:
+            active.append(ordered[at])
+            at += 1
+        active = [span for span in active if span[1] > a]
         piece = text[a:b].replace("\r\n", "\n").replace("\r", "\n")
-        yield piece, [s for x, y, s in spans if x <= a and b <= y], marks.get(b, [])
+        yield piece, [style for x, y, style in active if x <= a and b <= y], marks.get(b, [])
 
 
 def _statement(claim: dict[str, Any]) -> str:
@@ -86,71 +100,236 @@ def _summary(view: dict[str, Any]) -> str:
     return ", ".join(parts) + "."
 
 
+def _comparison_line(g: dict[str, Any]) -> str:
+    """What a comparison pattern compares and its level under rule 10 of the grading rules."""
+    compares = g["compares"]
+    subject = compares["subject"]["name"] if compares["subject"] else "the product"
+    other = compares["with"]["name"] if compares["with"] else "what it names"
+    how = "as on record" if g["claim"] else "no head-to-head trial on record, so it is the advertiser's word"
+    return f"graded {evidence.badge(g['level'])}: {subject} compared with {other} ({how})"
+
+
 def _unattributed(view: dict[str, Any]) -> list[str]:
     return list(dict.fromkeys(e["text"] for e in view["effects"] if not e["attributed"]))
 
 
 # ---- plain text ----------------------------------------------------------------------------------
+_SIMPLE_LINE = re.compile(r"\S+(?: \S+)*")  # words with single spaces: the usual line of prose
+
+
+class _LongWords(dict[int, "re.Pattern[str]"]):
+    def __missing__(self, room: int) -> re.Pattern[str]:
+        self[room] = re.compile(rf"\S{{{room + 1},}}")
+        return self[room]
+
+
+_LONG_WORD = _LongWords()
+
+
+def _fill_simple(line: str, width: int, indent: str = "  ", subsequent: str = "  ") -> list[str]:
+    """Greedy filling of a line of single-spaced words none longer than a line: cut at the last space
+    that keeps each line within the width (what textwrap does for such a line), a search per output line."""
+    out: list[str] = []
+    pos, n = 0, len(line)
+    prefix = indent
+    while n - pos > width - len(prefix):
+        cut = line.rfind(" ", pos, pos + width - len(prefix) + 1)
+        out.append(prefix + line[pos:cut])
+        pos = cut + 1
+        prefix = subsequent
+    out.append(prefix + line[pos:])
+    return out
+
+
+def _fill(line: str, width: int, indent: str = "", subsequent: str | None = None) -> list[str]:
+    """`_wrap(line, width, indent, subsequent)`, faster for the usual line of single-spaced words."""
+    subsequent = indent if subsequent is None else subsequent
+    width = max(width, 20)
+    room = width - max(len(indent), len(subsequent))
+    if len(indent) + len(line) > width and room > 0 and _SIMPLE_LINE.fullmatch(line) and not _LONG_WORD[room].search(line):
+        return _fill_simple(line, width, indent, subsequent)
+    return _wrap(line, width, indent, subsequent)
+
+
+_TEXTWRAP_SPACE = str.maketrans(dict.fromkeys("\t\n\x0b\x0c\r", " "))
+_SPACES = re.compile("( +)")
+
+
+def _wrap_text(line: str, width: int) -> list[str]:
+    """A line of the checked text, wrapped and indented by two: the same lines as
+    `textwrap.wrap(line, width, initial_indent="  ", subsequent_indent="  ", break_on_hyphens=False)`
+    (which `_wrap` calls), computed without textwrap's per-chunk overhead, because the checked text can be
+    megabytes long. tests/test_check.py compares the two on random lines."""
+    if len(line) + 2 <= width and "  " not in line.strip():
+        return _wrap(line, width, "  ", "  ")
+    width = max(width, 20)
+    room = width - 2
+    if _SIMPLE_LINE.fullmatch(line) and not _LONG_WORD[room].search(line):
+        return _fill_simple(line, width)
+    chunks = [c for c in _SPACES.split(line.expandtabs().translate(_TEXTWRAP_SPACE)) if c]
+    chunks.reverse()  # consumed from the end, as textwrap does
+    out: list[str] = []
+    room = width - 2  # both indents are two spaces
+    while chunks:
+        cur: list[str] = []
+        cur_len = 0
+        if out and chunks[-1].strip() == "":  # a line other than the first does not start with spaces
+            chunks.pop()
+        while chunks:
+            size = len(chunks[-1])
+            if cur_len + size <= room:
+                cur.append(chunks.pop())
+                cur_len += size
+            else:
+                break
+        if chunks and len(chunks[-1]) > room:  # a word longer than a line fills what is left of this one
+            space_left = room - cur_len
+            cur.append(chunks[-1][:space_left])
+            chunks[-1] = chunks[-1][space_left:]
+            cur_len += space_left
+        if cur and cur[-1].strip() == "":
+            cur_len -= len(cur[-1])
+            del cur[-1]
+        if cur:
+            out.append("  " + "".join(cur))
+    return out or ["  ".rstrip()]
+
+
 def text(view: dict[str, Any], width: int = 80) -> str:
     """Plain text for pipes and NO_COLOR: no ANSI codes; every piece of input passes through defang."""
+    return "\n".join(lines(view, width))
+
+
+def lines(view: dict[str, Any], width: int = 80) -> Iterator[str]:
+    """The plain text, line by line, so a long report can be written as it is made."""
     if not view["text"].strip():
-        return "Nothing to check: the text is empty."
-    marked = ""
-    for piece, _styles, marks in _segments(view, []):
-        marked += defang(piece) + (f"⟨{','.join(marks)}⟩" if marks else "")
-    out = [f"Text checked ({LEGEND})", ""]
-    for line in marked.split("\n"):
-        out += _wrap(line, width, "  ", "  ") if line.strip() else [""]
-    while out and out[-1] == "":
-        out.pop()
-    if not view["findings"] and not view["flags"]:
-        out += ["", *_wrap("No ingredient from the knowledge base and no marketing pattern found.", width)]
-    if view["findings"]:
-        out += _heading("Claims, one by one")
+        yield "Nothing to check: the text is empty."
+        return
+    yield f"Text checked ({LEGEND})"
+    yield ""
+    blank = 0  # blank lines seen but not yet written: trailing ones are dropped
+    for line in _marked_lines(view):
+        if not line.strip():
+            blank += 1
+            continue
+        yield from [""] * blank
+        blank = 0
+        yield from _wrap_text(line, width)
+    findings, flags = view["findings"], view["flags"]
+    if not findings and not flags:
+        yield from ["", *_wrap("No ingredient from the knowledge base and no marketing pattern found.", width)]
+    if findings:
+        yield from _heading("Claims, one by one")
         experts_shown: set[str] = set()
-        for f in view["findings"]:
-            out += _finding_lines(f, width, show_experts=f["ingredient"]["id"] not in experts_shown)
+        for f in findings:
+            yield from _finding_lines(f, width, show_experts=f["ingredient"]["id"] not in experts_shown)
             experts_shown.add(f["ingredient"]["id"])
-    if view["flags"]:
-        out += _heading("Marketing patterns")
-        for g in view["flags"]:
-            out += _wrap(f"!{g['n']:<3} {g['kind_label']}: “{defang(g['text'])}”", width, "", "     ")
-            out += _wrap(defang(g["explanation"]), width, "     ", "     ")
+    if flags:
+        yield from _heading("Marketing patterns")
+        for g in flags:
+            yield from _fill(f"!{g['n']:<3} {g['kind_label']}: “{defang(g['text'])}”", width, "", "     ")
+            yield from _wrapped(defang(g["explanation"]), width, "     ", "     ")
             if g["claim"]:
                 c = g["claim"]
-                out += _wrap(
+                yield from _wrapped(
                     f"on record: {evidence.badge(c['evidence']['level'])} {defang(c['ingredient']['name'])}: "
                     f"{defang(_statement(c))} — claimed by {defang(c['claimed_by']['name'])}",
                     width,
                     "     ",
                     "       ",
                 )
-    out.append("")
+            if g.get("compares") is not None:
+                yield from _wrapped(defang(_comparison_line(g)), width, "     ", "       ")
+    yield ""
     unattributed = _unattributed(view)
     if unattributed:
-        out += _wrap("Effects named with no known ingredient: " + ", ".join(f"“{defang(t)}”" for t in unattributed) + ".", width)
-    out += _wrap(_summary(view), width)
-    out += _wrap(
+        yield from _wrap(
+            "Effects named with no known ingredient: " + ", ".join(f"“{defang(t)}”" for t in unattributed) + ".", width
+        )
+    yield from _wrap(_summary(view), width)
+    yield from _wrap(
         "Levels: "
         + " · ".join(f"{n} {evidence.label(n)}" for n in evidence.LEVELS)
         + ". `skincli show NAME` gives every claim and source.",
         width,
     )
-    return "\n".join(out)
+
+
+def _marked_lines(view: dict[str, Any]) -> Iterator[str]:
+    """The checked text with the marks put in, one line of the input at a time."""
+    current: list[str] = []
+    for piece, _styles, marks in _segments(view, []):
+        parts = defang(piece).split("\n")
+        for part in parts[:-1]:
+            current.append(part)
+            yield "".join(current)
+            current = []
+        current.append(parts[-1])
+        if marks:
+            current.append(f"⟨{','.join(marks)}⟩")
+    yield "".join(current)
+
+
+def emit(report: Any, as_json: bool) -> None:
+    """Write a check report to standard output: JSON (streamed row by row when piped), rich on a
+    terminal, else plain text written line by line. A report of megabytes of text is never held whole
+    as one string."""
+    import sys
+
+    from skincli.render import output
+
+    if as_json:
+        if sys.stdout.isatty():
+            output.emit_json(report.to_dict())
+        else:
+            for piece in report.iter_json():
+                sys.stdout.write(piece)
+            sys.stdout.write("\n")
+        return
+    view = report.view()
+    if output.use_rich():
+        from skincli.render.rich import print_renderable
+
+        print_renderable(rich(view))
+        return
+    buffer: list[str] = []
+    size = 0
+    for line in lines(view, output.width()):
+        buffer.append(line)
+        size += len(line)
+        if size > 1 << 16:  # written (and defanged) in pieces of about 64 KB
+            sys.stdout.write(defang("\n".join(buffer)) + "\n")
+            buffer, size = [], 0
+    if buffer:
+        sys.stdout.write(defang("\n".join(buffer)) + "\n")
+
+
+@lru_cache(maxsize=8192)
+def _wrapped(line: str, width: int, indent: str, subsequent: str) -> tuple[str, ...]:
+    """Finding lines repeat (the same best claim and rationale for every finding of a pair): wrap each once."""
+    return tuple(_fill(line, width, indent, subsequent))
 
 
 def _finding_lines(f: dict[str, Any], width: int, *, show_experts: bool) -> list[str]:
     sub = "        "
     badge = "" if f["effect"] is None else evidence.badge(f["level"]) + " "
-    out = _wrap(f"{f['n']:>3}  {badge}{defang(_headline(f))}", width, "", sub)
+    out = _fill(f"{f['n']:>3}  {badge}{defang(_headline(f))}", width, "", sub)
     if f["effect"] is not None:
         said = f"“{defang(f['mention']['text'])}” … “{defang(f['effect_phrase']['text'])}”"
         if f["attribution"] == "previous-sentence":
             said += " (ingredient from the sentence before)"
-        out += _wrap(f"text: {said}", width, sub, sub + "  ")
+        out += _wrapped(f"text: {said}", width, sub, sub + "  ")
         if f["negated"]:
-            out += _wrap(
+            out += _wrapped(
                 f"negated (“{defang(f['negation']['text'])}”): the text puts this effect under a negation; read it in context.",
+                width,
+                sub,
+                sub + "  ",
+            )
+        for other in f.get("elsewhere", []):
+            what = other["route"] + (" prescription" if other["prescription"] else "")
+            out += _wrapped(
+                f"elsewhere: {other['level']} {other['label']} for {what} use — not evidence for this product",
                 width,
                 sub,
                 sub + "  ",
@@ -161,14 +340,14 @@ def _finding_lines(f: dict[str, Any], width: int, *, show_experts: bool) -> list
             line = f"best on record: {defang(_statement(best))} — claimed by {defang(best['claimed_by']['name'])}"
             if more:
                 line += f" (+{more} more claim{'s' * (more != 1)} for this pair)"
-            out += _wrap(line, width, sub, sub + "  ")
-            out += _wrap(f"why {best['evidence']['level']}: {defang(best['evidence']['rationale'])}", width, sub, sub + "  ")
+            out += _wrapped(line, width, sub, sub + "  ")
+            out += _wrapped(f"why {best['evidence']['level']}: {defang(best['evidence']['rationale'])}", width, sub, sub + "  ")
         else:
-            out += _wrap("no evidence on record: the knowledge base has no claim for this pair.", width, sub, sub + "  ")
+            out += _wrapped("no evidence on record: the knowledge base has no claim for this pair.", width, sub, sub + "  ")
     if f["sources"]:
-        out += _wrap("sources: " + "; ".join(defang(s["citation"]) for s in f["sources"]), width, sub, sub + "  ")
+        out += _wrapped("sources: " + "; ".join(defang(s["citation"]) for s in f["sources"]), width, sub, sub + "  ")
     if show_experts and f["opinions"]:
-        out += _wrap(f"experts on {defang(f['ingredient']['name'])}: {defang(_experts(f))}", width, sub, sub + "  ")
+        out += _wrapped(f"experts on {defang(f['ingredient']['name'])}: {defang(_experts(f))}", width, sub, sub + "  ")
     return out
 
 
@@ -253,6 +432,8 @@ def rich(view: dict[str, Any]) -> Any:
                 why.append("\non record: ").append_text(badge(c["evidence"]["level"]))
                 said = f"{c['ingredient']['name']}: {_statement(c)} — by {c['claimed_by']['name']}"
                 why.append(" " + defang(said), style="dim")
+            if g.get("compares") is not None:
+                why.append("\n" + defang(_comparison_line(g)), style="dim")
             flags.add_row(f"!{g['n']}", what, why)
         parts.append(flags)
     if not view["findings"] and not view["flags"]:

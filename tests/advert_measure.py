@@ -1,0 +1,173 @@
+"""Precision and recall of `skincli check` on the labelled real passages in tests/data/adverts/.
+
+Used by tests/test_check_adverts.py; also a script for development, on the dev part only:
+
+    python tests/advert_measure.py            # dev scores and every dev passage with a mistake
+    python tests/advert_measure.py --scores   # dev and held-out scores, no passages shown
+
+The rules (what counts as a match) are in tests/data/adverts/README.md.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ADVERTS = Path(__file__).parent / "data" / "adverts" / "adverts.yaml"
+
+
+def load() -> list[dict[str, Any]]:
+    with ADVERTS.open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh)["passages"]
+
+
+def split_of(url: str) -> str:
+    """The fixed split rule: a third of the pages, by a hash of the URL, are held out."""
+    return "held-out" if int(hashlib.sha256(url.encode("utf-8")).hexdigest(), 16) % 3 == 0 else "dev"
+
+
+@dataclass
+class Tally:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    def __str__(self) -> str:
+        return f"precision {self.precision:6.1%}  recall {self.recall:6.1%}  (tp {self.tp}, fp {self.fp}, fn {self.fn})"
+
+
+@dataclass
+class Scores:
+    pairs: Tally = field(default_factory=Tally)
+    flags: Tally = field(default_factory=Tally)
+    comparisons_right: int = 0
+    comparisons: int = 0
+    unknown_left: int = 0
+    unknown: int = 0
+    passages: int = 0
+    mistakes: list[tuple[str, list[str]]] = field(default_factory=list)
+
+
+def _occurrences(text: str, quote: str) -> list[tuple[int, int]]:
+    out, at = [], text.find(quote)
+    while at >= 0:
+        out.append((at, at + len(quote)))
+        at = text.find(quote, at + 1)
+    return out
+
+
+def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(a[0] < e and s < a[1] for s, e in spans)
+
+
+def score_passage(passage: dict[str, Any], view: dict[str, Any], scores: Scores) -> list[str]:
+    """Add one passage's counts to `scores`; return a line per mistake."""
+    text = passage["text"]
+    mistakes: list[str] = []
+    expected = {(i, e) for i, e in passage["pairs"] if i != "unknown"}
+    predicted = {(f["ingredient"]["id"], f["effect"]) for f in view["findings"] if f["effect"] is not None}
+    scores.pairs.tp += len(expected & predicted)
+    scores.pairs.fp += len(predicted - expected)
+    scores.pairs.fn += len(expected - predicted)
+    mistakes += [f"  extra pair   {i} -> {e}" for i, e in sorted(predicted - expected)]
+    mistakes += [f"  missed pair  {i} -> {e}" for i, e in sorted(expected - predicted)]
+
+    unattributed = {e["effect"] for e in view["effects"] if not e["attributed"]}
+    for ingredient, effect in passage["pairs"]:
+        if ingredient == "unknown":
+            scores.unknown += 1
+            scores.unknown_left += effect in unattributed or not any(e == effect for _i, e in predicted - expected)
+
+    flags = [(g["kind"], (g["start"], g["end"]), g["text"]) for g in view["flags"]]
+    used: set[int] = set()
+    for kind, quote in passage["flags"]:
+        spans = _occurrences(text, quote)
+        hit = next((n for n, (k, span, _t) in enumerate(flags) if n not in used and k == kind and _overlaps(span, spans)), None)
+        if hit is None:
+            scores.flags.fn += 1
+            mistakes.append(f"  missed flag  {kind}: {quote!r}")
+        else:
+            used.add(hit)
+            scores.flags.tp += 1
+    for n, (kind, _span, flagged) in enumerate(flags):
+        if n not in used:
+            scores.flags.fp += 1
+            mistakes.append(f"  extra flag   {kind}: {flagged!r}")
+
+    for _subject, compared, cue in passage["comparisons"]:
+        if compared is None:
+            continue
+        scores.comparisons += 1
+        spans = _occurrences(text, cue)
+        inside = [m for m in view["mentions"] if m["ingredient"]["id"] == compared and _overlaps((m["start"], m["end"]), spans)]
+        paired = any(
+            f["effect"] is not None
+            and f["ingredient"]["id"] == compared
+            and _overlaps((f["mention"]["start"], f["mention"]["end"]), spans)
+            for f in view["findings"]
+        )
+        if inside and all(m["role"] == "comparison" for m in inside) and not paired:
+            scores.comparisons_right += 1
+        else:
+            mistakes.append(f"  comparison not kept as one: {compared} in {cue!r}")
+    scores.passages += 1
+    return mistakes
+
+
+def measure(kb: Any, split: str) -> Scores:
+    from skincli.claims.check import check_text
+
+    scores = Scores()
+    for passage in load():
+        if passage["split"] != split:
+            continue
+        view = check_text(passage["text"], kb).to_dict()
+        mistakes = score_passage(passage, view, scores)
+        if mistakes:
+            scores.mistakes.append((passage["id"], mistakes))
+    return scores
+
+
+def report(name: str, s: Scores) -> str:
+    return "\n".join(
+        [
+            f"{name}: {s.passages} passages",
+            f"  (ingredient, effect) pairs  {s.pairs}",
+            f"  marketing flags             {s.flags}",
+            f"  comparisons kept as such    {s.comparisons_right} of {s.comparisons}",
+            f"  'unknown' claims not given to a known ingredient  {s.unknown_left} of {s.unknown}",
+        ]
+    )
+
+
+def main(argv: list[str]) -> int:
+    from skincli.kb.store import open_kb
+
+    kb = open_kb(None, use_overlay=False, use_cache=False)
+    dev = measure(kb, "dev")
+    print(report("dev", dev))
+    if "--scores" in argv:
+        print(report("held-out", measure(kb, "held-out")))
+        return 0
+    by_id = {p["id"]: p for p in load()}
+    for pid, mistakes in dev.mistakes:
+        print(f"\n{pid}: {by_id[pid]['text'][:300]!r}")
+        print("\n".join(mistakes))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
