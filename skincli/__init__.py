@@ -9,6 +9,7 @@ The Python API (see `skincli.api`) answers as the command line's `--json` does:
     skincli.search("gold standard"); skincli.effect("wrinkles"); skincli.effects()
     skincli.scan("Aqua, Glycerin, Niacinamide 4%")
     skincli.check("Our exosome serum works like a facelift")
+    skincli.routine(["retinol", "glycolic acid"], profile=skincli.profile(pregnant=True))
 
 The names are loaded on first use, so `import skincli` (and the command line's start-up) stays cheap.
 """
@@ -19,8 +20,24 @@ from typing import Any
 
 __version__ = "0.2.0"
 
-_API = ("check", "compare", "effect", "effects", "ingredients", "knowledge_base", "lookup", "scan", "search")
-_ERRORS = ("SkincliError", "NotFoundError", "KnowledgeBaseError", "InputError")
+_API = (
+    "check",
+    "compare",
+    "effect",
+    "effects",
+    "evidence_scale",
+    "expert",
+    "experts",
+    "ingredients",
+    "knowledge_base",
+    "lookup",
+    "profile",
+    "routine",
+    "scan",
+    "search",
+    "sources",
+)
+_ERRORS = ("SkincliError", "NotFoundError", "KnowledgeBaseError", "InputError", "UsageError")
 __all__ = [*_API, *_ERRORS, "__version__"]
 
 

@@ -21,41 +21,98 @@ import os
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from skincli.kb.profile import Profile
     from skincli.kb.store import KnowledgeBase
 
-__all__ = ["check", "compare", "effect", "effects", "ingredients", "knowledge_base", "lookup", "scan", "search"]
+__all__ = [
+    "check",
+    "compare",
+    "effect",
+    "effects",
+    "evidence_scale",
+    "expert",
+    "experts",
+    "ingredients",
+    "knowledge_base",
+    "lookup",
+    "profile",
+    "routine",
+    "scan",
+    "search",
+    "sources",
+]
 
 KbPath = str | os.PathLike[str] | None  # a knowledge-base YAML; None: the shipped one
-_OPEN: dict[tuple[str, bool], KnowledgeBase] = {}
+_OPEN: dict[tuple[Any, ...], KnowledgeBase] = {}
 
 
 def knowledge_base(kb: KbPath = None, *, overlay: bool = True) -> KnowledgeBase:
-    """The loaded knowledge base (cached per path and overlay choice for the life of the process)."""
-    from skincli.kb.store import open_kb
+    """The loaded knowledge base, kept for the life of the process while its files are unchanged (the
+    same path, size, modification time and inode; a pipe or device is read once and kept)."""
+    from skincli.kb.store import KbFiles, open_kb
 
-    key = (os.fspath(kb) if kb is not None else "", overlay)
+    path = os.fspath(kb) if kb is not None else None
+    files = KbFiles.select(path, use_overlay=overlay)
+    key: tuple[Any, ...] = (path, overlay, *(_identity(p) for p in files.paths()))
     if key not in _OPEN:
-        _OPEN[key] = open_kb(key[0] or None, use_overlay=overlay)
+        _OPEN[key] = open_kb(path, use_overlay=overlay)
     return _OPEN[key]
 
 
-def lookup(name: str, *, route: str | None = None, kb: KbPath = None, overlay: bool = True) -> dict[str, Any]:
-    """One ingredient by name, alias, INCI or German name: everything `skincli show NAME --json` prints."""
-    from skincli.views import ingredient_view
+def _identity(path: os.PathLike[str]) -> tuple[Any, ...]:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return (os.fspath(path),)
+    import stat
+
+    if not stat.S_ISREG(st.st_mode):
+        return (os.fspath(path),)
+    return (os.fspath(path), st.st_size, st.st_mtime_ns, st.st_ino)
+
+
+def lookup(
+    name: str,
+    *,
+    route: str | None = None,
+    effect: str | None = None,
+    brief: bool = False,
+    profile: Profile | None = None,
+    kb: KbPath = None,
+    overlay: bool = True,
+) -> dict[str, Any]:
+    """One ingredient by name, alias, INCI or German name: everything `skincli show NAME --json` prints.
+
+    `effect` keeps one effect's claims and their sources (`--effect`); `brief` only the verdict and
+    cautions (`--brief`); with an active `profile` (see `profile()`), a `profile` key says what concerns it.
+    """
+    from skincli.views import ingredient_view, narrow_to_effect
 
     base = knowledge_base(kb, overlay=overlay)
-    return ingredient_view(base.find(_name(name)), base, _route(route))
+    found = base.find(_name(name))
+    view = ingredient_view(found, base, _route(route))
+    if effect is not None:
+        view = narrow_to_effect(view, base.find_effect(_name(effect)).id)
+    if brief:
+        view = {**view, "claims": [], "opinions": [], "facts": [], "sources": [], "brief": True}
+    if profile is not None and profile.active:
+        from skincli.kb.profile import warnings_for
+
+        view["profile"] = {**profile.to_dict(), "warnings": [w.to_dict() for w in warnings_for(found, base, profile)]}
+    return view
 
 
 def compare(*names: str, route: str | None = None, kb: KbPath = None, overlay: bool = True) -> dict[str, Any]:
     """Two or more ingredients side by side: `skincli compare ... --json`."""
-    from skincli.errors import InputError
+    from skincli.errors import UsageError
     from skincli.views import compare_view
 
+    if len(names) < 2:
+        raise UsageError("give at least two ingredients to compare")
     base = knowledge_base(kb, overlay=overlay)
     found = list({i.id: i for i in (base.find(_name(n)) for n in names)}.values())
     if len(found) < 2:
-        raise InputError("give at least two different ingredients to compare")
+        raise UsageError("these names are all the same ingredient; give two different ones")
     return compare_view(found, base, _route(route))
 
 
@@ -111,13 +168,32 @@ def effects(*, kb: KbPath = None, overlay: bool = True) -> list[dict[str, Any]]:
     return effects_view(knowledge_base(kb, overlay=overlay))
 
 
-def scan(label: str, *, kb: KbPath = None, overlay: bool = True) -> dict[str, Any]:
-    """Decode one product's ingredient list: `skincli scan LABEL --json`."""
-    from skincli.label.scan import kb_lookup_for, scan_label
+def scan(
+    label: str | bytes,
+    *,
+    product_type: str | None = None,
+    profile: Profile | None = None,
+    kb: KbPath = None,
+    overlay: bool = True,
+) -> dict[str, Any]:
+    """Decode one product's ingredient list: `skincli scan LABEL --json` (`product_type` decides EU limits
+    that depend on it; an active `profile` marks what concerns it)."""
+    from skincli.label.scan import MAX_LABEL_CHARS, kb_lookup_for, scan_label
     from skincli.views import SCHEMA_VERSION
 
+    text = _text(label)
+    if len(text) > MAX_LABEL_CHARS:
+        from skincli.errors import UsageError
+
+        raise UsageError(f"the label is {len(text):,} characters long; the limit is {MAX_LABEL_CHARS:,}")
     base = knowledge_base(kb, overlay=overlay)
-    return {"schema_version": SCHEMA_VERSION, **scan_label(_text(label), kb_lookup_for(base)).to_dict()}
+    report = scan_label(text, kb_lookup_for(base), product_type=product_type)
+    view = {"schema_version": SCHEMA_VERSION, **report.to_dict()}
+    if profile is not None and profile.active:
+        from skincli.kb.profile import for_entries
+
+        view["profile"] = for_entries(base, [(i.position, i.kb.id) for i in report.items if i.kb], profile)
+    return view
 
 
 def check(text: str, *, kb: KbPath = None, overlay: bool = True) -> dict[str, Any]:
@@ -125,6 +201,84 @@ def check(text: str, *, kb: KbPath = None, overlay: bool = True) -> dict[str, An
     from skincli.claims.check import check_text
 
     return check_text(_text(text), knowledge_base(kb, overlay=overlay)).to_dict()
+
+
+def routine(
+    names: list[str] | None = None,
+    *,
+    products: str | None = None,
+    profile: Profile | None = None,
+    kb: KbPath = None,
+    overlay: bool = True,
+) -> dict[str, Any]:
+    """What goes together: `skincli routine NAME... --json`, or for `products` ("Name: INCI list" lines)
+    `skincli routine --file ... --json`. Unknown names raise NotFoundError naming all of them."""
+    from skincli import routines as domain
+    from skincli.errors import UsageError
+    from skincli.kb.profile import Profile as _Profile
+    from skincli.views import SCHEMA_VERSION
+
+    base = knowledge_base(kb, overlay=overlay)
+    found = None
+    if products is not None:
+        found, actives = domain.from_products(base, _text(products))
+    elif names:
+        actives = domain.from_names(base, [_name(n) for n in names])
+    else:
+        raise UsageError("give ingredient names or products")
+    view = {"schema_version": SCHEMA_VERSION, **domain.assess(base, actives, profile or _Profile())}
+    if found is not None:
+        view["products"] = [
+            {"name": p.name, "line": p.line, "actives": list(p.actives), "unrecognised": p.unrecognised} for p in found
+        ]
+    return view
+
+
+def profile(
+    *,
+    pregnant: bool = False,
+    sensitive: bool = False,
+    avoid: list[str] | None = None,
+    use_file: bool = False,
+    kb: KbPath = None,
+    overlay: bool = True,
+) -> Profile:
+    """A personal profile for `lookup`, `scan` and `routine`. `avoid` names ingredients, groups
+    (fragrance, retinoids) or concerns (contact allergy). `use_file` adds the user's profile file, as the
+    command line does; the API leaves it out unless asked."""
+    from skincli.kb.profile import load
+
+    return load(knowledge_base(kb, overlay=overlay), use_file=use_file, pregnant=pregnant, sensitive=sensitive, avoid=avoid)
+
+
+def experts(*, kb: KbPath = None, overlay: bool = True) -> list[dict[str, Any]]:
+    """The named experts with their opinions and claims: `skincli experts --json`."""
+    from skincli.views import expert_view
+
+    base = knowledge_base(kb, overlay=overlay)
+    return [expert_view(e.id, base) for e in base.experts()]
+
+
+def expert(name: str, *, kb: KbPath = None, overlay: bool = True) -> dict[str, Any]:
+    """One expert by name or id: `skincli expert NAME --json`."""
+    from skincli.views import expert_view
+
+    base = knowledge_base(kb, overlay=overlay)
+    return expert_view(base.find_expert(_name(name)).id, base)
+
+
+def sources(*, kb: KbPath = None, overlay: bool = True) -> list[dict[str, Any]]:
+    """The bibliography and what cites each source: `skincli sources --json`."""
+    from skincli.views import sources_view
+
+    return sources_view(knowledge_base(kb, overlay=overlay))
+
+
+def evidence_scale() -> list[dict[str, Any]]:
+    """The evidence scale: `skincli evidence --json`."""
+    from skincli.views import scale_view
+
+    return scale_view()
 
 
 def _name(value: str) -> str:

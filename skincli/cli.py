@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
-from skincli import __version__
+from skincli import __version__, api
 
 if TYPE_CHECKING:
     from skincli.kb.store import KnowledgeBase
@@ -102,9 +102,7 @@ def _handled() -> Iterator[None]:
 
 
 def _kb(path: str | None) -> KnowledgeBase:
-    from skincli.kb.store import open_kb
-
-    return open_kb(path)
+    return api.knowledge_base(path)
 
 
 def _render(view: Any, text: Callable[..., str], rich: Callable[..., Any] | None = None) -> None:
@@ -188,22 +186,8 @@ def show(
     """
     with _handled():
         name = _require_text(name, "NAME")
-        from skincli.views import ingredient_view
-
-        base = _kb(kb)
-        found = base.find(name)
-        view = ingredient_view(found, base, _route_value(route))
-        if effect is not None:
-            from skincli.views import narrow_to_effect
-
-            view = narrow_to_effect(view, base.find_effect(effect).id)
-        if brief:
-            view = {**view, "claims": [], "opinions": [], "facts": [], "sources": [], "brief": True}
-        profile = _profile(base, no_profile, pregnant, sensitive, avoid)
-        if profile.active:
-            from skincli.kb.profile import warnings_for
-
-            view["profile"] = {**profile.to_dict(), "warnings": [w.to_dict() for w in warnings_for(found, base, profile)]}
+        profile = _profile(kb, no_profile, pregnant, sensitive, avoid)
+        view = api.lookup(name, route=_route_value(route), effect=effect, brief=brief, profile=profile, kb=kb)
         from skincli.render import text
 
         _emit(view, as_json, text.show, _rich("show"))
@@ -234,13 +218,7 @@ def compare(
         if len(names) < 2:
             raise typer.BadParameter("give at least two ingredients to compare", param_hint="NAMES")
         names = [_require_text(name, "NAMES") for name in names]
-        from skincli.views import compare_view
-
-        base = _kb(kb)
-        found = list({i.id: i for i in (base.find(n) for n in names)}.values())
-        if len(found) < 2:
-            raise typer.BadParameter("these names are all the same ingredient; give two different ones", param_hint="NAMES")
-        view = compare_view(found, base, _route_value(route))
+        view = api.compare(*names, route=_route_value(route), kb=kb)
         from skincli.render import output
 
         if as_json:
@@ -281,24 +259,16 @@ def list_(
     """
     _one_format(json=as_json, ndjson=as_ndjson)
     with _handled():
-        from skincli.kb.query import filter_ingredients
         from skincli.render import text
-        from skincli.views import effect_rank_view, summary_view
 
-        base = _kb(kb)
-        chosen = _route_value(route)
-        found = filter_ingredients(
-            base,
+        items = api.ingredients(
             effect=effect,
             min_evidence=min_evidence,
             kind=kind.value if kind else None,
             category=category,
-            route=chosen,
+            route=_route_value(route),
+            kb=kb,
         )
-        if effect:  # the level shown is the level for that effect
-            items = effect_rank_view(base.find_effect(effect).id, found, base, chosen)
-        else:
-            items = [summary_view(i, base, chosen) for i in found]
         if not items and not (as_json or as_ndjson):
             from skincli.render.output import error
 
@@ -324,13 +294,9 @@ def search(
     _one_format(json=as_json, ndjson=as_ndjson)
     with _handled():
         query = _require_text(query, "QUERY")
-        from skincli.kb.query import search as run_search
         from skincli.render import text
-        from skincli.views import summary_view
 
-        base = _kb(kb)
-        hits = run_search(base, query)
-        items = [{**summary_view(h.ingredient, base), "matches": [{"field": f, "text": t} for f, t in h.matches]} for h in hits]
+        items = api.search(query, kb=kb)
         plain = [{**i, "matches": [(m["field"], m["text"]) for m in i["matches"]]} for i in items]
         _print_items(items, as_json, as_ndjson, lambda: text.summaries(plain, extra="matches"))
         if not items:  # like grep: no hit is exit 1 in every format (JSON still prints [])
@@ -363,19 +329,14 @@ def effect(
     _one_format(json=as_json, ndjson=as_ndjson)
     with _handled():
         from skincli.render import text
-        from skincli.views import effect_rank_view, effects_view
 
-        base = _kb(kb)
         if name is None:
-            rows = effects_view(base)
+            rows = api.effects(kb=kb)
             _print_items(rows, as_json, as_ndjson, lambda: text.effects(rows))
             return
         name = _require_text(name, "EFFECT")
-        from skincli.kb.query import rank_for_effect
-
-        found = base.find_effect(name)
-        chosen = _route_value(route)
-        items = effect_rank_view(found.id, rank_for_effect(base, found.id, chosen), base, chosen)
+        found = api.knowledge_base(kb).find_effect(name)
+        items = api.effect(found.id, route=_route_value(route), kb=kb)
         view = {"id": found.id, "name": found.name, "description": found.description, "kind": found.kind}
         _print_items(items, as_json, as_ndjson, lambda: text.effect_ranking(view, items))
         if not items:  # like search: nothing on record is exit 1 in every format (JSON still prints [])
@@ -397,10 +358,8 @@ def experts(as_json: JsonOpt = False, kb: KbOpt = None) -> None:
     """
     with _handled():
         from skincli.render import text
-        from skincli.views import expert_view
 
-        base = _kb(kb)
-        rows = [expert_view(e.id, base) for e in base.experts()]
+        rows = api.experts(kb=kb)
         _print_items(rows, as_json, False, lambda: text.experts(rows))
 
 
@@ -420,10 +379,7 @@ def expert(
     """
     with _handled():
         name = _require_text(name, "NAME")
-        from skincli.views import expert_view
-
-        base = _kb(kb)
-        view = expert_view(base.find_expert(name).id, base)
+        view = api.expert(name, kb=kb)
         from skincli.render import text
 
         _emit(view, as_json, text.expert)
@@ -441,9 +397,8 @@ def sources(as_json: JsonOpt = False, kb: KbOpt = None) -> None:
     """
     with _handled():
         from skincli.render import text
-        from skincli.views import sources_view
 
-        rows = sources_view(_kb(kb))
+        rows = api.sources(kb=kb)
         _print_items(rows, as_json, False, lambda: text.sources(rows))
 
 
@@ -458,9 +413,8 @@ def evidence(as_json: JsonOpt = False) -> None:
       skincli evidence --json
     """
     from skincli.render import text
-    from skincli.views import scale_view
 
-    rows = scale_view()
+    rows = api.evidence_scale()
     _print_items(rows, as_json, False, lambda: text.scale(rows))
 
 
@@ -615,7 +569,7 @@ def check(
             raise typer.BadParameter(
                 f"is {len(source):,} characters long; check reads at most {MAX_TEXT_CHARS:,} (16 MiB)", param_hint="TEXT"
             )
-        report = check_text(source, _kb(kb))
+        report = check_text(source, _kb(kb))  # the report object, not api.check's dict: megabytes stream out
         from skincli.render import check as render_check
 
         render_check.emit(report, as_json)
@@ -704,8 +658,7 @@ def _scan_one(
     kb: str | None,
     profile_args: tuple[bool, bool, bool, list[str] | None],
 ) -> None:
-    from skincli.label.scan import MAX_LABEL_CHARS, kb_lookup_for, scan_label
-    from skincli.views import SCHEMA_VERSION
+    from skincli.label.scan import MAX_LABEL_CHARS
 
     text = _read_input(label, file, what="LABEL")
     if len(text) > MAX_LABEL_CHARS:
@@ -713,14 +666,7 @@ def _scan_one(
             f"the label is {len(text):,} characters long; the limit is {MAX_LABEL_CHARS:,} (use --batch for many labels)",
             param_hint="LABEL",
         )
-    base = _kb(kb)
-    report = scan_label(text, kb_lookup_for(base), product_type=product_type)
-    view = {"schema_version": SCHEMA_VERSION, **report.to_dict()}
-    profile = _profile(base, *profile_args)
-    if profile.active:
-        from skincli.kb.profile import for_entries
-
-        view["profile"] = for_entries(base, [(i.position, i.kb.id) for i in report.items if i.kb], profile)
+    view = api.scan(text, product_type=product_type, profile=_profile(kb, *profile_args), kb=kb)
     if as_json:
         from skincli.render.output import emit_json
 
@@ -728,7 +674,7 @@ def _scan_one(
         return
     from skincli.render import scan as render_scan
 
-    view["effect_names"] = {e.id: e.name for e in base.effects()}
+    view["effect_names"] = {e.id: e.name for e in api.knowledge_base(kb).effects()}
     _render(view, render_scan.text, render_scan.rich)
 
 
@@ -849,12 +795,12 @@ def _read_input(text: str | None, file: str | None, *, what: str) -> str:
     return text
 
 
-def _profile(kb: KnowledgeBase, no_profile: bool, pregnant: bool, sensitive: bool, avoid: list[str] | None) -> Any:
+def _profile(kb: str | None, no_profile: bool, pregnant: bool, sensitive: bool, avoid: list[str] | None) -> Any:
     """The user's profile file (unless --no-profile) with the flags added; a bad --avoid name is a usage error."""
-    from skincli.kb.profile import ProfileError, load
+    from skincli.kb.profile import ProfileError
 
     try:
-        return load(kb, use_file=not no_profile, pregnant=pregnant, sensitive=sensitive, avoid=avoid)
+        return api.profile(use_file=not no_profile, pregnant=pregnant, sensitive=sensitive, avoid=avoid, kb=kb)
     except ProfileError as exc:
         if exc.problems[0].path == "--avoid":
             raise typer.BadParameter(exc.problems[0].message.removeprefix("profile: "), param_hint="--avoid") from None
@@ -898,25 +844,15 @@ def routine(
       skincli routine "vitamin c" niacinamide --json | jq '.pairs[].verdict'
     """
     with _handled():
-        from skincli import routine as domain
-
-        base = _kb(kb)
         products = None
         if file is not None or (names in (None, [], ["-"]) and (names == ["-"] or not sys.stdin.isatty())):
-            text = _read_input("-" if names == ["-"] else None, file, what="PRODUCTS")
-            products, actives = domain.from_products(base, text)
+            products = _read_input("-" if names == ["-"] else None, file, what="PRODUCTS")
         elif names:
-            actives = domain.from_names(base, [_require_text(name, "NAME") for name in names])
+            names = [_require_text(name, "NAME") for name in names]
         else:
             raise typer.BadParameter("give ingredient names, --file, or '-' for products on standard input", param_hint="NAME")
-        profile = _profile(base, no_profile, pregnant, sensitive, avoid)
-        from skincli.views import SCHEMA_VERSION
-
-        view = {"schema_version": SCHEMA_VERSION, **domain.assess(base, actives, profile)}
-        if products is not None:
-            view["products"] = [
-                {"name": p.name, "line": p.line, "actives": list(p.actives), "unrecognised": p.unrecognised} for p in products
-            ]
+        profile = _profile(kb, no_profile, pregnant, sensitive, avoid)
+        view = api.routine(None if products is not None else names, products=products, profile=profile, kb=kb)
         from skincli.render import text as render_text
 
         _emit(view, as_json, render_text.routine)

@@ -57,3 +57,9 @@ class UnknownNamesError(NotFoundError):
 
 class InputError(SkincliError):
     """Bad input that is not a knowledge-base file: a missing label file, an empty name."""
+
+
+class UsageError(SkincliError):
+    """A request that cannot be answered as asked (the same ingredient twice to compare); exit code 2."""
+
+    exit_code = 2

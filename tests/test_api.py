@@ -66,7 +66,7 @@ def test_errors_are_skincli_errors():
     assert "Retinol" in caught.value.suggestions
     with pytest.raises(skincli.InputError):
         skincli.lookup("  ")
-    with pytest.raises(skincli.InputError):
+    with pytest.raises(skincli.UsageError):
         skincli.compare("retinol", "vitamin A")  # the same ingredient twice
     with pytest.raises(skincli.InputError):
         skincli.effect("wrinkles", route="nasal")
@@ -74,6 +74,20 @@ def test_errors_are_skincli_errors():
         skincli.lookup("alpha", kb=DATA / "bad" / "missing-field.yaml")
     assert ":13:5:" in str(bad.value)
     assert issubclass(skincli.NotFoundError, skincli.SkincliError)
+
+
+def test_routine_profile_and_the_small_lists():
+    view = skincli.routine(["retinol", "glycolic acid"], profile=skincli.profile(pregnant=True))
+    assert view["pairs"][0]["between"][0]["id"] == "retinol"
+    assert "pregnancy" in {w["reason"] for w in view["profile"]["warnings"]}
+    products = skincli.routine(products="Serum: Aqua, Retinol\nToner: Aqua, Glycolic Acid\n")
+    assert [p["name"] for p in products["products"]] == ["Serum", "Toner"]
+    assert skincli.lookup("retinol", profile=skincli.profile(avoid=["retinoids"]))["profile"]["warnings"]
+    assert skincli.expert("duve")["id"] == "stefan-duve" and len(skincli.experts()) >= 2
+    assert [r["level"] for r in skincli.evidence_scale()] == [0, 1, 2, 3, 4, 5]
+    assert any(s["id"] == "kafi-2007-retinol" for s in skincli.sources())
+    with pytest.raises(skincli.SkincliError, match="nothing named 'nothing like this at all'"):
+        skincli.profile(avoid=["nothing like this at all"])
 
 
 def test_bytes_are_decoded_with_replacement():
