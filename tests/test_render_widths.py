@@ -60,6 +60,18 @@ def _views(kb) -> dict[str, tuple[Any, Callable[..., str], Callable[..., Any] | 
     scan["effect_names"] = {e.id: e.name for e in kb.effects()}
     names = [i["inci"] for i in scan["items"] if i["inci"] and len(i["inci"]) < 30]
     out["scan"] = (scan, scan_render.text, scan_render.rich, names)
+    from skincli.claims.check import check_text
+    from skincli.render import check as check_render
+
+    advert = (
+        "Our Extracellular Vesicle serum with Ethoxydiglycol and Hyperpigmentation-correcting Niacinamide works like "
+        "Botox in five minutes! Clinically proven: 98% saw fewer wrinkles. Retinol boosts collagen."
+    )
+    view = check_text(advert, kb).view()
+    found = [f["ingredient"]["name"] for f in view["findings"]] + [f["effect_name"] for f in view["findings"] if f["effect_name"]]
+    out["check"] = (view, check_render.text, check_render.rich, [n for n in found if len(n) < 40])
+    routine = api.routine(["retinol", "glycolic acid", "niacinamide", "vitamin c", "benzoyl peroxide"])
+    out["routine"] = (routine, text.routine, None, [a["name"] for a in routine["actives"]])
     return out
 
 

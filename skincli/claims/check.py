@@ -1752,6 +1752,8 @@ def _flags(
             after = [m for m in subjects_by_sentence.get(sentence, []) if m.span.start >= end]
             subject_m = before[-1] if before else after[0] if after else None
             subject = subject_m.ingredient if subject_m else None
+            if claim and claim[0] != subject:  # the compared thing's own claim is not this comparison's grade
+                claim = None
             level = claim[1].level if claim else ADVERTISERS_WORD
         s = sentences[sentence]
         out.append(Flag(n, kind, _span(text, start, end), _explain(kind, text, s.start, s.end), claim, subject, compared, level))
