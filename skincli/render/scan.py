@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from typing import Any
 
@@ -70,12 +71,30 @@ def _for_you(profile: dict[str, Any] | None, width: int) -> list[str]:
     return out + [""]
 
 
+_LABELLING = re.compile(r"(?is)(?:must|shall) be indicated in the list of ingredients.*?exceeds:?(.*?)(?:\.\s|\.?$)")
+
+
+def labelling_threshold(conditions: str) -> str | None:
+    """Annex III's labelling rule for a fragrance allergen, in a line: `named on the label above 0.001% in
+    leave-on products, 0.01% in rinse-off products`; None for any other condition."""
+    found = _LABELLING.search(conditions)
+    if not found:
+        return None
+    cases = [" ".join(c.split()).strip(" -:") for c in re.split(r"[|\u2014\u2013]", found.group(1))]
+    cases = [re.sub(r"(\d),(\d)", r"\1.\2", c).replace(" %", "%") for c in cases if c]
+    return "named on the label above " + ", ".join(cases) if cases else None
+
+
 def _flags(item: dict[str, Any]) -> list[str]:
     """EU annex entries in words, each limit case on its own line (never cut), limit checks, cautions."""
     flags = []
     for annex in item["annexes"]:
-        flags.append(f"{annex['label']}: {annex.get('meaning') or ''}".rstrip(": "))
+        threshold = labelling_threshold(annex.get("conditions") or "")
+        meaning = "fragrance allergen, named on EU labels" if threshold else annex.get("meaning") or ""
+        flags.append(f"{annex['label']}: {meaning}".rstrip(": "))
         flags.extend(f"  {line}" for line in annex.get("limits_text", ()))
+        if threshold:
+            flags.append(f"  {threshold}")
     for check in item.get("limit_checks", ()):  # the cases are listed just above; --json has the full message
         mark = {
             "over": "over the EU limit",
