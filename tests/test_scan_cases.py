@@ -269,6 +269,6 @@ def test_every_alias_points_at_a_real_inci_name(cosing: CosIng) -> None:
 
 def test_a_fragrance_allergen_is_named_as_one_with_its_labelling_threshold(cli):
     """Issue 15: scan says it on the label (both wordings of the annex: 'must be' and 'shall be')."""
-    out = cli("scan", "Aqua, Linalool, Limonene").stdout
+    out = " ".join(cli("scan", "Aqua, Linalool, Limonene").stdout.split())
     assert out.count("fragrance allergen, named on EU labels") == 2
     assert out.count("named on the label above 0.001% in leave-on products, 0.01% in rinse-off products") == 2
