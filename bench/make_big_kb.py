@@ -60,6 +60,8 @@ def _copy(ingredient: dict[str, Any], k: int, known_ids: set[str]) -> dict[str, 
         new["aliases"] = [f"{a} x{k}" for a in ingredient["aliases"]]
     if "inci" in ingredient:
         new["inci"] = [f"{i} X{k}" for i in ingredient["inci"]]
+    if "forms" in ingredient:  # each form keeps owning the (renamed) INCI names it owned
+        new["forms"] = [{**f, "inci": [f"{i} X{k}" for i in f["inci"]]} if "inci" in f else f for f in ingredient["forms"]]
     if "related" in ingredient:
         new["related"] = [f"{r}-x{k}" if r in known_ids else r for r in ingredient["related"]]
     return new

@@ -134,3 +134,35 @@ def test_many_unknown_names_get_bounded_suggestions() -> None:
     )
     assert searched == 500
     assert len(cosing._suggest_cache) <= 200  # at most _MAX_SUGGESTED searches per label
+
+
+def test_suggestions_depend_on_the_name_only_not_on_what_was_asked_before():
+    """The first suggestions come from SQL, later ones from the in-memory index: both must give the same
+    answer, or a batch split over --jobs would print different suggestions for the same label."""
+    from skincli.label.cosing import CosIng
+
+    names = [
+        "Niacinamid",
+        "Glycerinn",
+        "Phenoxyetanol",
+        "Tocopheryl Acetat",
+        "Sodium Hyaluronat",
+        "Dimethicon",
+        "Cetearyl Alcohl",
+        "Parfume",
+        "Xanthan Gumm",
+        "Carbomerr",
+        "Butylene Glycoll",
+        "Panthenoll",
+        "Allantoinn",
+        "Squalanne",
+        "Ceramid NP",
+        "PEG-120 METHYL GLYCOSE DIOLEATE",
+    ]
+    fresh = [CosIng().suggest(n) for n in names]  # each on a new instance: always the SQL path
+    warmed = CosIng()
+    warmed.load_index()  # as a batch does
+    for n in reversed(names):  # more than ten calls: the in-memory index takes over
+        warmed.suggest(n + "x")
+    assert [warmed.suggest(n) for n in names] == fresh
+    assert any(fresh)

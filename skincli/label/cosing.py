@@ -787,9 +787,12 @@ class CosIng:
             return self._suggest_cache[lk][:n]
         lo, hi = int(len(lk) * 0.75), int(len(lk) * 1.25) + 2
         pool: dict[str, str] = {}
-        for key, target in self._pool(lk, lo, hi):
-            pool.setdefault(key, target)
-        candidates = sorted(pool, key=lambda k: abs(len(k) - len(lk)))[:300]
+        for key, target in self._pool(lk, lo, hi):  # SQL or the in-memory index: the same set, in any order
+            if key not in pool or target < pool[key]:
+                pool[key] = target
+        # Ties broken by the key itself: the answer depends on the name only, never on which path
+        # filled the pool or on what was asked before (a batch split over --jobs gives the same output).
+        candidates = sorted(pool, key=lambda k: (abs(len(k) - len(lk)), k))[:300]
         matches = difflib.get_close_matches(lk, candidates, n=n * 3, cutoff=0.75)
         out: list[str] = []
         for match in matches:
