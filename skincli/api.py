@@ -301,7 +301,7 @@ def _text(value: str | bytes) -> str:
 
 def _route(route: str | None) -> str | None:
     from skincli.errors import InputError
-    from skincli.kb.validate import ROUTES
+    from skincli.kb.levels import ROUTES
 
     if route is not None and route not in (*ROUTES, "any"):
         raise InputError(f"route {route!r} is not one of: {', '.join((*ROUTES, 'any'))}")

@@ -797,6 +797,11 @@ def _read_input(text: str | None, file: str | None, *, what: str) -> str:
 
 def _profile(kb: str | None, no_profile: bool, pregnant: bool, sensitive: bool, avoid: list[str] | None) -> Any:
     """The user's profile file (unless --no-profile) with the flags added; a bad --avoid name is a usage error."""
+    if not (pregnant or sensitive or avoid):  # the common case: no flags, and maybe no file to read
+        from skincli.kb.store import profile_path
+
+        if no_profile or profile_path() is None:
+            return None
     from skincli.kb.profile import ProfileError
 
     try:

@@ -15,6 +15,7 @@ from typing import NamedTuple
 from skincli.kb.model import Claim, Ingredient
 
 ANY = "any"
+ROUTES = ("topical", "oral", "injected", "procedure")  # how evidence is given; validate.py checks claims against these
 
 
 class Use(NamedTuple):

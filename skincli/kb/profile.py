@@ -16,13 +16,12 @@ as the knowledge base does; none is hard-coded here.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from skincli.errors import KnowledgeBaseError, Problem, SkincliError
 from skincli.kb.model import Ingredient
-from skincli.kb.store import KnowledgeBase
+from skincli.kb.store import KnowledgeBase, profile_path
 
 KEYS = {"pregnant": "true or false", "breastfeeding": "true or false", "sensitive": "true or false", "avoid": "a list of names"}
 SENSITIVE_CONCERNS = ("irritation", "contact-allergy")
@@ -85,19 +84,6 @@ class Warning(NamedTuple):
             "level": self.level,
             "sources": list(self.sources),
         }
-
-
-def profile_path() -> Path | None:
-    """$SKINCLI_PROFILE, else $XDG_CONFIG_HOME/skincli/profile.yaml (absolute only), else ~/.config/..., if it exists."""
-    explicit = os.environ.get("SKINCLI_PROFILE")
-    if explicit is not None:
-        return Path(explicit) if explicit else None
-    base = os.environ.get("XDG_CONFIG_HOME") or ""
-    if not os.path.isabs(base):  # the XDG spec: a relative path is to be ignored
-        home = os.path.expanduser("~")
-        base = os.path.join(home, ".config") if os.path.isabs(home) else ""
-    path = Path(base) / "skincli" / "profile.yaml" if base else None
-    return path if path and path.is_file() else None
 
 
 def load(

@@ -31,6 +31,17 @@ def overlay_path() -> Path | None:
     return path if path and path.is_file() else None
 
 
+def profile_path() -> Path | None:
+    """The user's profile: $SKINCLI_PROFILE, else $XDG_CONFIG_HOME/skincli/profile.yaml, if it exists
+    (here, beside the overlay, so a run without one never imports the profile module)."""
+    explicit = os.environ.get("SKINCLI_PROFILE")
+    if explicit is not None:
+        return Path(explicit) if explicit else None
+    base = xdg_base("XDG_CONFIG_HOME", ".config")
+    path = base / "skincli" / "profile.yaml" if base else None
+    return path if path and path.is_file() else None
+
+
 def xdg_base(variable: str, under_home: str) -> Path | None:
     """An XDG base directory: $variable if absolute (the spec says to ignore relative ones), else
     $HOME/under_home. An empty or relative HOME is not a home: then the password database's, or None."""

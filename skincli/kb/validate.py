@@ -9,6 +9,7 @@ from typing import Any
 
 from skincli.errors import KnowledgeBaseError, Problem
 from skincli.kb.evidence import MAX_LEVEL, MIN_LEVEL
+from skincli.kb.levels import ROUTES
 from skincli.kb.names import name_keys
 
 FORMAT_VERSION = 2
@@ -19,7 +20,6 @@ SOURCE_KINDS = ("article", "study", "review", "guideline", "regulation", "patent
 INGREDIENT_KINDS = ("ingredient", "procedure", "drug")
 STANCES = ("endorses", "skeptical", "cautions", "neutral")
 CAUTION_TYPES = ("pregnancy", "irritation", "photosensitivity", "allergy", "regulatory", "interaction", "stability", "other")
-ROUTES = ("topical", "oral", "injected", "procedure")
 DIRECTIONS = ("for", "against")
 EFFECT_KINDS = ("benefit", "concern")
 INTERACTION_KINDS = (
