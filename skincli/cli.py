@@ -1020,5 +1020,6 @@ def _app_for(argv: list[str]) -> typer.Typer:
 
             single = copy.copy(app)
             single.registered_commands = [info]
+            single.registered_groups = []  # `new` and its sub-commands are not needed to run another command
             return single
     return app
