@@ -610,7 +610,17 @@ def scan(
     ),
     lines: Annotated[bool, typer.Option("--lines", help="With --batch: one plain label per line instead of JSON.")] = False,
     summary: Annotated[bool, typer.Option("--summary", help="With --batch: a last line with counts over the batch.")] = False,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, max=64, help="With --batch: worker processes.")] = 1,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=0,
+            max=64,
+            help="With --batch: worker processes; 0 (the default) uses every core (up to 4) once a batch passes "
+            "200 labels, 1 keeps to one process.",
+        ),
+    ] = 0,
     pregnant: PregnantOpt = False,
     sensitive: SensitiveOpt = False,
     avoid: AvoidOpt = None,
@@ -637,7 +647,7 @@ def scan(
     with _handled():
         ptype = product_type.value if product_type else None
         if batch is None:
-            if lines or summary or jobs != 1 or field != "ingredients_text":
+            if lines or summary or jobs != 0 or field != "ingredients_text":
                 raise typer.BadParameter("--lines, --summary, --jobs and --field go with --batch", param_hint="--batch")
             _scan_one(label, file, as_json, ptype, kb, (no_profile, pregnant, sensitive, avoid))
             return

@@ -166,3 +166,24 @@ def test_suggestions_depend_on_the_name_only_not_on_what_was_asked_before():
         warmed.suggest(n + "x")
     assert [warmed.suggest(n) for n in names] == fresh
     assert any(fresh)
+
+
+def test_auto_jobs_past_the_threshold_give_the_same_lines_in_the_same_order(cli, tmp_path):
+    """--jobs 0 (the default) hands a long batch to worker processes after AUTO_AFTER labels; the output
+    must be the one of a single process, line for line, including the summary."""
+    import json
+
+    import labelsets
+
+    from skincli.render.scan import AUTO_AFTER
+
+    texts = [label.text for label in labelsets.labels()]
+    rows = [{"id": f"p{i}", "ingredients_text": texts[i % len(texts)]} for i in range(AUTO_AFTER + 60)]
+    rows.insert(AUTO_AFTER + 5, "not json")  # a broken line in the parallel part is still reported
+    batch = tmp_path / "many.jsonl"
+    batch.write_text("\n".join(r if isinstance(r, str) else json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    auto = cli("scan", "--batch", str(batch), "--summary")
+    one = cli("scan", "--batch", str(batch), "--summary", "--jobs", "1")
+    assert auto.exit_code == one.exit_code == 1
+    assert auto.stdout == one.stdout and auto.stdout.count("\n") == AUTO_AFTER + 60 + 1
+    assert f":{AUTO_AFTER + 6}:" in auto.stderr and auto.stderr == one.stderr

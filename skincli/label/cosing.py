@@ -12,7 +12,7 @@ chemical names and INNs the annexes use ("Tretinoin" -> RETINOIC ACID, Annex II)
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from contextlib import ExitStack
 from functools import cache
@@ -508,6 +508,7 @@ class CosIng:
         self._synonyms_loaded = False
         self._pool_calls = 0  # SQL suggestion/prefix searches; past 10 the full index is cheaper
         self._sorted_keys: list[str] = []
+        self._bucket_lengths: dict[str, list[int]] = {}
         self._synonyms: dict[str, tuple[int, str, str] | None] = {}  # memo of SQL answers
         self._bags: dict[str, int | None] = {}  # memo of SQL answers
         self._by_id: dict[int, _Row] = {}
@@ -612,6 +613,11 @@ class CosIng:
             self._inventory_names[key] = best[1]
             self._buckets.setdefault("p" + key[:2], []).append(key)
             self._buckets.setdefault("s" + key[-3:], []).append(key)
+        # Each bucket by key length, so a suggestion reads only the names of a similar length
+        # (a common prefix such as "PE" holds thousands of PEG names).
+        for bucket, keys in self._buckets.items():
+            keys.sort(key=len)
+            self._bucket_lengths[bucket] = [len(k) for k in keys]
 
     # -- lookup --------------------------------------------------------------------------------
     def lookup(self, name: str) -> CosIngEntry | None:
@@ -807,8 +813,10 @@ class CosIng:
             self._full_index()
             names = self._inventory_names
             for bucket in ("p" + lk[:2], "s" + lk[-3:]):
-                for key in self._buckets.get(bucket, ()):
-                    if lo <= len(key) <= hi:
+                keys = self._buckets.get(bucket, ())
+                if keys:
+                    lengths = self._bucket_lengths[bucket]
+                    for key in keys[bisect_left(lengths, lo) : bisect_right(lengths, hi)]:
                         yield key, names[key]
         else:
             self._sql_lookups += 1
