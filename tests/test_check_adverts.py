@@ -83,15 +83,16 @@ def test_held_out_pair_recall_meets_the_goal(scores):
     assert held.pairs.recall >= GOAL_RECALL, report("held-out", held)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Held-out pair precision is short of 90%: 84.3% (70 of 83) when development on dev was done, 85.4% "
-    "(70 of 82) after three phrases quoted in issue 14 itself were added; never tuned on held-out. Remove this "
-    "mark when a change developed on dev lifts it (strict: a pass fails).",
-)
-def test_held_out_pair_precision_meets_the_goal(scores):
+# Held-out pair precision is short of issue 14's 90% goal: 84.3% (70 of 83) when development on dev was
+# done, 85.4% (70 of 82) after three phrases quoted in the issue itself were added; never tuned on
+# held-out. The test keeps it from falling; raise HELD_OUT_PRECISION_FLOOR to GOAL_PRECISION when a change
+# developed on dev lifts it (README and the issue note say the goal is not met).
+HELD_OUT_PRECISION_FLOOR = 0.85
+
+
+def test_held_out_pair_precision_does_not_fall_below_where_it_stands(scores):
     held = scores["held-out"]
-    assert held.pairs.precision >= GOAL_PRECISION, report("held-out", held)
+    assert held.pairs.precision >= HELD_OUT_PRECISION_FLOOR, report("held-out", held)
 
 
 def test_compared_injections_and_ingredients_are_kept_as_comparisons(scores):

@@ -801,7 +801,8 @@ _lexicons: weakref.WeakKeyDictionary[KnowledgeBase, Lexicon] = weakref.WeakKeyDi
 
 
 def ingredient_lexicon(kb: KnowledgeBase) -> Lexicon:
-    """Every ingredient name, alias and INCI name, then plurals where they collide with nothing.
+    """Every ingredient name, alias and INCI name, then plurals where they collide with nothing; entries
+    with no claims at all (water, thickeners) are left out: an advert's claim is never theirs.
 
     Built once per loaded knowledge base. Short names in capitals ("HA", "PHA", "PRP") match only in
     capitals, so "ha" or "has" in prose never reads as hyaluronic acid. Ids are not matched: they are
@@ -814,6 +815,8 @@ def ingredient_lexicon(kb: KnowledgeBase) -> Lexicon:
     lex.suffixes = _HALTIG
     later: list[tuple[list[str], list[bool], str]] = []
     for ingredient in kb.ingredients():
+        if not ingredient.claims:  # water, a gum, a chelator: nothing to grade, and "in water" is no subject
+            continue
         names = (ingredient.name, *ingredient.aliases, *ingredient.inci)
         for name in names:
             for keys, hard, raw in Lexicon.spellings(name):
