@@ -36,6 +36,7 @@ effects:
   - {id: hydration, name: "Hydration", description: "Water"}
   - {id: plumping, name: "Plumping", description: "Filling"}
   - {id: collagen, name: "Collagen", description: "Collagen production"}
+  - {id: misc, name: "Miscellany", description: "A claim on record, so the entry can be a claim's subject"}
 ingredients:
   - id: hyaluronic-acid
     name: "Hyaluronic acid"
@@ -58,12 +59,18 @@ ingredients:
     summary: "An injection."
     claims:
       - {effect: plumping, statement: "Fillers plump.", claimed_by: trial, evidence: {level: 5, rationale: "RCTs"}}
-  - {id: niacinamide, name: "Niacinamide", kind: ingredient, category: vitamin, summary: "B3."}
-  - {id: exosomes, name: "Exosome", kind: ingredient, category: vesicle, summary: "Vesicles."}
-  - {id: peptides, name: "Peptides", kind: ingredient, category: peptide, summary: "Chains."}
-  - {id: collagen, name: "Collagen", kind: ingredient, category: protein, summary: "A protein."}
-  - {id: retinol, name: "Retinol", aliases: ["Vitamin A"], kind: ingredient, category: retinoid, summary: "A retinoid."}
-  - {id: vitamin-c, name: "Vitamin C", kind: ingredient, category: vitamin, summary: "Ascorbic acid."}
+  - {id: niacinamide, name: "Niacinamide", kind: ingredient, category: vitamin, summary: "B3.",
+     claims: [{effect: misc, statement: "On record.", claimed_by: advert, evidence: {level: 1, rationale: "Said so"}}]}
+  - {id: exosomes, name: "Exosome", kind: ingredient, category: vesicle, summary: "Vesicles.",
+     claims: [{effect: misc, statement: "On record.", claimed_by: advert, evidence: {level: 1, rationale: "Said so"}}]}
+  - {id: peptides, name: "Peptides", kind: ingredient, category: peptide, summary: "Chains.",
+     claims: [{effect: misc, statement: "On record.", claimed_by: advert, evidence: {level: 1, rationale: "Said so"}}]}
+  - {id: collagen, name: "Collagen", kind: ingredient, category: protein, summary: "A protein.",
+     claims: [{effect: misc, statement: "On record.", claimed_by: advert, evidence: {level: 1, rationale: "Said so"}}]}
+  - {id: retinol, name: "Retinol", aliases: ["Vitamin A"], kind: ingredient, category: retinoid, summary: "A retinoid.",
+     claims: [{effect: misc, statement: "On record.", claimed_by: advert, evidence: {level: 1, rationale: "Said so"}}]}
+  - {id: vitamin-c, name: "Vitamin C", kind: ingredient, category: vitamin, summary: "Ascorbic acid.",
+     claims: [{effect: misc, statement: "On record.", claimed_by: advert, evidence: {level: 1, rationale: "Said so"}}]}
 """
 
 
@@ -1045,3 +1052,12 @@ def test_cli_streams_json_and_refuses_text_past_the_limit(cli, monkeypatch):
     refused = cli("check", "-", "--kb", str(MINI), input=text)
     assert refused.exit_code == 2 and refused.stdout == ""
     assert "check reads at most 100" in refused.stderr
+
+
+def test_an_entry_with_no_claims_never_takes_a_claim(shipped):
+    """Water is in the knowledge base (it is on every label) but has nothing to grade: in an advert,
+    "in water" must not become the subject that takes hyaluronic acid's claim."""
+    assert not shipped.ingredient("water").claims
+    view = run("Hyaluronic acid hydrates the skin. It holds up to 1,000 times its weight in water.", shipped)
+    assert pairs(view) == {("hyaluronic-acid", "hydration")}
+    assert "water" not in mentioned(view)
