@@ -1061,3 +1061,13 @@ def test_an_entry_with_no_claims_never_takes_a_claim(shipped):
     view = run("Hyaluronic acid hydrates the skin. It holds up to 1,000 times its weight in water.", shipped)
     assert pairs(view) == {("hyaluronic-acid", "hydration")}
     assert "water" not in mentioned(view)
+
+
+def test_a_form_named_in_an_advert_earns_only_its_own_evidence(shipped):
+    """Issue 11: an ester is not L-ascorbic acid; the advert's claim for it shows the acid's level as
+    evidence for another form, never as its own."""
+    view = run("Our serum with ascorbyl palmitate boosts collagen. Ascorbic acid boosts collagen too.", shipped)
+    ester, acid = (f for f in view["findings"] if f["effect"] == "collagen")
+    assert ester["mention"]["text"] == "ascorbyl palmitate" and ester["level"] is None
+    assert ester["elsewhere"] and all(e["form"] for e in ester["elsewhere"])
+    assert acid["level"] is not None and acid["level"] >= ester["elsewhere"][0]["level"] - 1

@@ -218,3 +218,44 @@ def test_article_ingredients_resolve_by_their_names(ingredient, names, shipped_k
 )
 def test_common_inci_and_german_names(name, ingredient, shipped_kb):
     assert shipped_kb.resolve(name) == ingredient
+
+
+# ---- grading rules version 2, as far as a program can check them (issue 11) ----------------------------
+def test_the_knowledge_base_follows_the_mechanical_grading_rules(data):
+    """Route on every claim, funding named at level 3+, comparisons marked and at most 1 without a
+    head-to-head trial, forms for entries with several INCI names, a review date on every level, no
+    template placeholder (skincli/kb/policy.py; `skincli validate --strict` prints the same list)."""
+    from skincli.kb.policy import check
+
+    problems = [str(p) for p in check(data)]
+    assert problems == [], "\n".join(problems[:20])
+
+
+def test_every_claim_says_how_the_evidence_was_given(data):
+    assert data and all("route" in c for i in data["ingredients"] for c in i.get("claims", ()))
+
+
+def test_no_summary_shows_another_routes_level_without_saying_so(data):
+    """Every level a summary shows is for the entry's own use, or carries a tag naming its route,
+    strength or form; and nothing from another context is ever in the headline."""
+    from skincli.kb.store import open_kb
+    from skincli.views import summary_view
+
+    kb = open_kb(str(KB_UNDER_TEST), use_overlay=False, use_cache=False)
+    for ingredient in kb.ingredients():
+        best = summary_view(ingredient, kb)["best_evidence"]
+        if best["level"] is not None:
+            assert best["route"] in ingredient.use or best["tag"], ingredient.id
+            assert not best["prescription"] or ingredient.kind == "drug", ingredient.id
+        for other in best["other"]:
+            assert other["tag"], (ingredient.id, other)
+
+
+def test_comparisons_are_marked(data):
+    from skincli.kb.policy import COMPARISON
+
+    for ingredient in data["ingredients"]:
+        for claim in ingredient.get("claims", ()):
+            if COMPARISON.search(claim["statement"]):
+                assert claim.get("comparison") is True, (ingredient["id"], claim["statement"])
+                assert claim["evidence"]["level"] <= 1 or claim.get("head_to_head"), (ingredient["id"], claim["statement"])

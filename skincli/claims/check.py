@@ -191,11 +191,11 @@ class Finding:
 
     @property
     def elsewhere(self) -> list[Claim]:
-        """The best claim of each other route or strength, stronger than the level shown."""
-        seen: dict[tuple[str, bool], Claim] = {}
+        """The best claim of each other route, strength or form, stronger than the level shown."""
+        seen: dict[tuple[str, bool, tuple[str, ...]], Claim] = {}
         for claim in self.claims[self.fitting :]:
             if claim.direction == "for":
-                seen.setdefault((claim.route, claim.prescription), claim)
+                seen.setdefault((claim.route, claim.prescription, claim.forms), claim)
         shown = self.level if self.level is not None else -1
         return [c for c in seen.values() if c.level > shown]
 
@@ -412,7 +412,14 @@ class _ViewRows:
             "label": evidence.label(f.level),
             "route": f.claims[0].route if f.fitting else None,
             "elsewhere": [
-                {"level": c.level, "label": c.label, "route": c.route, "prescription": c.prescription, "strength": c.strength}
+                {
+                    "level": c.level,
+                    "label": c.label,
+                    "route": c.route,
+                    "prescription": c.prescription,
+                    "strength": c.strength,
+                    "form": " / ".join(str(self.kb.ingredient(f.mention.ingredient).form_name(x)) for x in c.forms) or None,
+                }
                 for c in f.elsewhere
             ],
             "verdict": f.verdict,
@@ -457,18 +464,19 @@ class _ViewRows:
         }
 
 
-def best_claims(ingredient: Ingredient, effect_id: str) -> tuple[tuple[Claim, ...], int]:
+def best_claims(ingredient: Ingredient, effect_id: str, form: str | None = None) -> tuple[tuple[Claim, ...], int]:
     """Every claim the knowledge base has for one ingredient and effect, and how many at the head are
     evidence for the ingredient as an advert uses it.
 
     The single place that decides which claim heads a finding: an advert sells a product put on the
     skin (or, for an injectable or a procedure, that use), so the level is the best claim for that use
     at cosmetic strength (kb/levels.py); oral, injected or prescription evidence follows, labelled,
-    never in its place. A claim that denies the effect never heads it.
+    never in its place. A claim that denies the effect never heads it. Named by one of its forms'
+    names ("ascorbyl palmitate"), an ingredient earns only that form's evidence (`form`).
     """
     from skincli.kb.levels import fits, use_of
 
-    use = use_of(ingredient, "topical" if "topical" in ingredient.use else None)
+    use = use_of(ingredient, "topical" if "topical" in ingredient.use else None, form=form)
     claims = [c for c in ingredient.claims if c.effect == effect_id]
     fitting = sorted((c for c in claims if c.direction == "for" and fits(c, use)), key=lambda c: -c.level)
     rest = sorted((c for c in claims if c not in fitting), key=lambda c: (c.direction != "for", -c.level))
@@ -1713,15 +1721,18 @@ def _grade(pairs: list[_Pair], mentions: tuple[Mention, ...], kb: KnowledgeBase)
             first[m.ingredient] = m
     rows += [((m.span.start, m.span.start, len(pairs)), m, None, None) for m in first.values()]
     rows.sort(key=lambda r: r[0])
-    graded: dict[tuple[str, str], tuple[tuple[Claim, ...], int]] = {}
+    from skincli.kb.levels import form_for_name
+
+    graded: dict[tuple[str, str, str | None], tuple[tuple[Claim, ...], int]] = {}
     findings = []
     for n, (_key, mention, eff, how) in enumerate(rows, 1):
         ingredient = kb.ingredient(mention.ingredient)
         claims: tuple[Claim, ...] = ()
         fitting = 0
         if eff is not None:
-            key = (mention.ingredient, eff.effect)
-            claims, fitting = graded.get(key) or graded.setdefault(key, best_claims(ingredient, eff.effect))
+            form = form_for_name(ingredient, mention.span.text)
+            key = (mention.ingredient, eff.effect, form)
+            claims, fitting = graded.get(key) or graded.setdefault(key, best_claims(ingredient, eff.effect, form))
         findings.append(Finding(n, mention, eff, how, claims, ingredient.opinions, fitting))
     return tuple(findings)
 

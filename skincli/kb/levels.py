@@ -41,6 +41,19 @@ class Level(NamedTuple):
         return self.claim.prescription
 
 
+def form_for_name(ingredient: Ingredient, name: str) -> str | None:
+    """The form a name as written denotes: its form id, "" for an INCI name of the entry that no form
+    (no study) covers, None for a common name that says no form ("vitamin C")."""
+    from skincli.kb.names import name_key
+
+    form = ingredient.form_of(name)
+    if form is not None:
+        return form.id
+    if ingredient.forms and name_key(name) in {name_key(n) for n in ingredient.inci}:
+        return ""
+    return None
+
+
 def use_of(ingredient: Ingredient, route: str | None = None, form: str | None = None) -> Use:
     """How people use an entry (its `use` routes, cosmetic strength unless it is a drug), or the route asked for.
 

@@ -595,13 +595,10 @@ def kb_lookup_for(kb: KnowledgeBase) -> Callable[[str], KbHit | None]:
 def kb_hit(kb: KnowledgeBase, ingredient: Ingredient, name: str) -> KbHit:
     """The levels a label entry earns: topical evidence for its form (the INCI name's); other routes,
     strengths and forms go to `elsewhere`, labelled; worries go to `concerns` with both directions."""
-    from skincli.kb.levels import fits, headline, others, tag, use_of
-    from skincli.kb.names import name_key
+    from skincli.kb.levels import fits, form_for_name, headline, others, tag, use_of
 
     form = ingredient.form_of(name)
-    form_id = form.id if form else None
-    if form is None and ingredient.forms and name_key(name) in {name_key(n) for n in ingredient.inci}:
-        form_id = ""  # an INCI name of the entry that no study covers: no form's level is its level
+    form_id = form_for_name(ingredient, name)  # "" for an INCI name no study covers: no form's level is its own
     use = use_of(ingredient, "topical", form=form_id)  # a product label is put on the skin
     effects, elsewhere, concerns = [], [], []
     for effect_id in ingredient.effect_ids():

@@ -327,9 +327,11 @@ def _finding_lines(f: dict[str, Any], width: int, *, show_experts: bool) -> list
                 sub + "  ",
             )
         for other in f.get("elsewhere", []):
-            what = other["route"] + (" prescription" if other["prescription"] else "")
+            what = other["route"] + (" prescription" if other["prescription"] else "") + " use"
+            if other.get("form"):
+                what = f"{other['form']} ({what})"
             out += _wrapped(
-                f"elsewhere: {other['level']} {other['label']} for {what} use — not evidence for this product",
+                f"elsewhere: {other['level']} {other['label']} for {what} — not evidence for this product",
                 width,
                 sub,
                 sub + "  ",
