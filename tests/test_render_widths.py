@@ -114,3 +114,20 @@ def test_markdown_compare_keeps_names_whole(kb):
     out = md.compare(view)
     for row in view["effects"]:
         assert row["name"] in out
+
+
+@pytest.mark.parametrize("columns", ["1", "20", "99999999999"])
+def test_rich_output_is_clamped_like_plain_text_and_never_drops_a_caution(kb, capsys, monkeypatch, columns):
+    """Issue 12 item 10: COLUMNS=1 drew an empty box, 20 cut the pregnancy caution to '…', 10**11 was a
+    MemoryError. The rich path now keeps the plain path's 40 to 200 columns."""
+    from skincli.render.rich import print_renderable, show
+    from skincli.views import ingredient_view
+
+    monkeypatch.setenv("COLUMNS", columns)
+    monkeypatch.setenv("NO_COLOR", "1")
+    print_renderable(show(ingredient_view(kb.find("retinol"), kb)))
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    assert 40 <= max(len(line) for line in lines) <= 200
+    flat = " ".join(" ".join(line.strip("│ ") for line in lines).split())
+    assert "pregnancy: Retinoid drug labels advise against use in pregnancy" in flat

@@ -189,8 +189,11 @@ def _cell(row: dict[str, Any], ingredient_id: str) -> Text:
 
 def print_renderable(renderable: RenderableType) -> None:
     """Print to the terminal, through the pager when the output is longer than the screen."""
-    console = Console(highlight=False, emoji=False)
-    from skincli.render import pager
+    from skincli.render import output, pager
+
+    # The plain path's bounds (40 to 200 columns): COLUMNS=1 would draw an empty box, COLUMNS=10**11 ask
+    # for a line of that length.
+    console = Console(highlight=False, emoji=False, width=output.width())
 
     if pager.possible():  # measure the real output first
         with console.capture() as captured:
