@@ -178,8 +178,23 @@ def scan(
 ) -> dict[str, Any]:
     """Decode one product's ingredient list: `skincli scan LABEL --json` (`product_type` decides EU limits
     that depend on it; an active `profile` marks what concerns it)."""
-    from skincli.label.scan import MAX_LABEL_CHARS, kb_lookup_for, scan_label
     from skincli.views import SCHEMA_VERSION
+
+    report, extra = scan_report(label, product_type=product_type, profile=profile, kb=kb, overlay=overlay)
+    return {"schema_version": SCHEMA_VERSION, **report.to_dict(), **extra}
+
+
+def scan_report(
+    label: str | bytes,
+    *,
+    product_type: str | None = None,
+    profile: Profile | None = None,
+    kb: KbPath = None,
+    overlay: bool = True,
+) -> tuple[Any, dict[str, Any]]:
+    """The ScanReport object itself and the view's extra keys (`profile`), for callers that write a very
+    large label's JSON item by item instead of building it whole (the command line, when piped)."""
+    from skincli.label.scan import MAX_LABEL_CHARS, kb_lookup_for, scan_label
 
     text = _text(label)
     if len(text) > MAX_LABEL_CHARS:
@@ -188,12 +203,12 @@ def scan(
         raise UsageError(f"the label is {len(text):,} characters long; the limit is {MAX_LABEL_CHARS:,}")
     base = knowledge_base(kb, overlay=overlay)
     report = scan_label(text, kb_lookup_for(base), product_type=product_type)
-    view = {"schema_version": SCHEMA_VERSION, **report.to_dict()}
+    extra: dict[str, Any] = {}
     if profile is not None and profile.active:
         from skincli.kb.profile import for_entries
 
-        view["profile"] = for_entries(base, [(i.position, i.kb.id) for i in report.items if i.kb], profile)
-    return view
+        extra["profile"] = for_entries(base, [(i.position, i.kb.id) for i in report.items if i.kb], profile)
+    return report, extra
 
 
 def check(text: str, *, kb: KbPath = None, overlay: bool = True) -> dict[str, Any]:

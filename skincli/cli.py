@@ -676,7 +676,15 @@ def _scan_one(
             f"the label is {len(text):,} characters long; the limit is {MAX_LABEL_CHARS:,} (use --batch for many labels)",
             param_hint="LABEL",
         )
-    view = api.scan(text, product_type=product_type, profile=_profile(kb, *profile_args), kb=kb)
+    report, extra = api.scan_report(text, product_type=product_type, profile=_profile(kb, *profile_args), kb=kb)
+    from skincli.views import SCHEMA_VERSION
+
+    if as_json and not sys.stdout.isatty():  # piped: item by item, the same bytes as one json.dumps
+        from skincli.render.scan import stream_json
+
+        stream_json(report, {"schema_version": SCHEMA_VERSION}, extra)
+        return
+    view = {"schema_version": SCHEMA_VERSION, **report.to_dict(), **extra}
     if as_json:
         from skincli.render.output import emit_json
 
@@ -757,7 +765,7 @@ def _ascii(text: str) -> str:
 
 # Far beyond any real label (a few KB) or advert page (tens of KB); the README's Conventions say so.
 # What each command reads at most: a label, an advert (check is linear; 10 MB runs in seconds), a routine's products.
-INPUT_LIMITS = {"LABEL": 2 * 1024 * 1024, "TEXT": 16 * 1024 * 1024, "PRODUCTS": 2 * 1024 * 1024}
+INPUT_LIMITS = {"LABEL": 1024 * 1024, "TEXT": 16 * 1024 * 1024, "PRODUCTS": 2 * 1024 * 1024}
 
 
 def _read_input(text: str | None, file: str | None, *, what: str) -> str:

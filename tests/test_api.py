@@ -101,3 +101,14 @@ def test_import_is_cheap_and_names_are_listed():
     assert {"lookup", "compare", "scan", "check", "SkincliError"} <= set(dir(skincli))
     with pytest.raises(AttributeError):
         skincli.no_such_function  # noqa: B018
+
+
+def test_scan_json_written_item_by_item_is_the_same_bytes(cli):
+    """Piped, `scan --json` streams the items of a very large label one by one: the bytes must be those
+    of the whole view dumped at once."""
+    import json
+
+    label = "Aqua, Glycerin, Retinol 0.3%, Parfum, Ascorbyl Palmitate, Unobtainium"
+    streamed = cli("scan", label, "--json", "--pregnant", "--no-profile").stdout
+    whole = skincli.scan(label, profile=skincli.profile(pregnant=True))
+    assert streamed == json.dumps(whole, ensure_ascii=False) + "\n"

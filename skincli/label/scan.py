@@ -20,11 +20,12 @@ if TYPE_CHECKING:
 
 __all__ = ["MAX_LABEL_CHARS", "KbHit", "ScanItem", "ScanReport", "annex_words", "kb_lookup_for", "scan_label"]
 
+_MEMO_LIMIT = 20_000  # decoded names kept per process: enough for a batch's vocabulary, bounded for junk
 RECOGNISED = "recognised"
 SUGGESTED = "suggested"
 UNKNOWN = "unknown"
 TEXT = "text"  # label text that is not an ingredient (marketing, an address, a usage note)
-MAX_LABEL_CHARS = 2 * 1024 * 1024  # 2 MiB, as cli.INPUT_LIMITS: a real label is a few kB; 20,000 entries ~0.5 MB
+MAX_LABEL_CHARS = 1024 * 1024  # 1 MiB, as cli.INPUT_LIMITS: a real label is a few kB; 20,000 entries ~0.6 MB; memory ~200 MiB at the limit
 _MAX_RUN_ON_WORDS = 40  # a list printed without commas; each end tries at most 8 words back
 _CONNECTORS = frozenset({"AND", "&", "ET", "UND", "+"})
 _MIN_JUNK_WORDS = 3  # "CI 16255 Dermatologically tested for ..." is a name plus label prose
@@ -561,7 +562,9 @@ def scan_label(
         decoded_list = memo.get(key)
         if decoded_list is None:
             decoded_list = _decode(cosing, token, budget)
-            if len(memo) < 200_000 and (decoded_list[0].entry is not None or decoded_list[0].text or decoded_list[0].suggestions):
+            if len(memo) < _MEMO_LIMIT and (
+                decoded_list[0].entry is not None or decoded_list[0].text or decoded_list[0].suggestions
+            ):
                 memo[key] = decoded_list
         for decoded in decoded_list:
             if decoded.text:

@@ -256,6 +256,22 @@ def _table(view: dict[str, Any]) -> Any:
     return Group(table, summary)
 
 
+def stream_json(report: Any, head: dict[str, Any], tail: dict[str, Any]) -> None:
+    """`{**head, "summary": ..., "items": [...], **tail}` written item by item: the bytes of json.dumps
+    of the whole view, without holding every item's dict at once (a label of 50,000 entries)."""
+    import json
+
+    write = sys.stdout.write
+    opening = json.dumps({**head, "summary": report.summary()}, ensure_ascii=False)
+    write(opening[:-1] + ', "items": [')
+    for n, item in enumerate(report.items):
+        write((", " if n else "") + json.dumps(item.to_dict(), ensure_ascii=False))
+    write("]")
+    for key, value in tail.items():
+        write(f", {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}")
+    write("}\n")
+
+
 # ---- many labels: scan --batch ------------------------------------------------------------------
 
 
