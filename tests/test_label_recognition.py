@@ -16,8 +16,6 @@ from skincli.label.batch import Measure, measure
 from skincli.label.cosing import CosIng
 
 GOAL = 0.985
-# Where the held-out rate stands today (measured, not a goal): the test fails if it gets worse.
-FLOOR = {"obf": 0.975, "pickspf": 0.99}
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +59,9 @@ def test_dev_labels_meet_the_goal(measured: dict[tuple[str, bool], Measure]) -> 
             assert m.rate >= GOAL, (source, f"{m.rate:.2%}", m.misses)
 
 
-def test_held_out_labels(measured: dict[tuple[str, bool], Measure]) -> None:
+def test_held_out_labels_meet_the_goal(measured: dict[tuple[str, bool], Measure]) -> None:
+    """Measured only: the held-out lists were never looked at while developing (the one-slip rule came
+    from the OCR slips of the dev lists)."""
     for (source, held), m in measured.items():
         if held:
-            assert m.rate >= FLOOR[source], (source, f"{m.rate:.2%}")
+            assert m.rate >= GOAL, (source, f"{m.rate:.2%}")

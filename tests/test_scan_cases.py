@@ -148,7 +148,7 @@ def test_a_qualifier_keeps_the_percentage(cosing: CosIng) -> None:
 
 
 def test_typos_stay_suggestions_not_guesses(cosing: CosIng) -> None:
-    item = only(scan("Niacinamid", cosing))
+    item = only(scan("Niacnamde", cosing))  # two letters off: a suggestion, not a guess
     assert (item.status, item.suggestions[:1]) == ("suggested", ("NIACINAMIDE",))
 
 

@@ -25,7 +25,9 @@ RECOGNISED = "recognised"
 SUGGESTED = "suggested"
 UNKNOWN = "unknown"
 TEXT = "text"  # label text that is not an ingredient (marketing, an address, a usage note)
-MAX_LABEL_CHARS = 1024 * 1024  # 1 MiB, as cli.INPUT_LIMITS: a real label is a few kB; 20,000 entries ~0.6 MB; memory ~200 MiB at the limit
+MAX_LABEL_CHARS = (
+    1024 * 1024
+)  # 1 MiB, as cli.INPUT_LIMITS: a real label is a few kB; 20,000 entries ~0.6 MB; memory ~200 MiB at the limit
 _MAX_RUN_ON_WORDS = 40  # a list printed without commas; each end tries at most 8 words back
 _CONNECTORS = frozenset({"AND", "&", "ET", "UND", "+"})
 _MIN_JUNK_WORDS = 3  # "CI 16255 Dermatologically tested for ..." is a name plus label prose
@@ -470,9 +472,42 @@ def _decode(cosing: CosIng, token: LabelToken, budget: _Budget) -> list[_Decoded
     if budget.left > 0:
         budget.left -= 1
         suggestions = cosing.suggest(token.candidates[0])
+    slip = _one_slip_match(cosing, token.candidates[0], suggestions)
+    if slip is not None:
+        return [_Decoded(slip, "typo", f"read as {slip.inci_name} (one letter differs from the label)")]
     if prefix is not None and prefix[0].inci_name not in suggestions:
         suggestions = [*suggestions[:2], prefix[0].inci_name]
     return [_Decoded(None, None, suggestions=tuple(suggestions))]
+
+
+_DIGITS = re.compile(r"\D")
+
+
+def _one_slip_match(cosing: CosIng, name: str, suggestions: list[str]) -> CosIngEntry | None:
+    """The one INCI name a long name is a print or OCR slip of: one letter replaced, dropped, added, or
+    two neighbours swapped ("Homosapate", "Octocylene", "Sodium Laureth ulfate"). Only for names of eight
+    letters or more, only when the digits agree (CETEARETH-20 is not CETEARETH-25), and only when no
+    other name is as close; otherwise the reader gets "did you mean"."""
+    key = loose_key(name)
+    if len(key) < 8 or not suggestions:
+        return None
+    close = [s for s in dict.fromkeys(suggestions) if _one_slip(key, loose_key(s))]
+    if len(close) != 1 or _DIGITS.sub("", key) != _DIGITS.sub("", loose_key(close[0])):
+        return None
+    return cosing.lookup(close[0])
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """Whether b is a with one letter replaced, dropped or added, or two neighbouring letters swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        swapped = i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
+        return a[i + 1 :] == b[i + 1 :] or swapped
+    return a[i + 1 :] == b[i:] if len(a) > len(b) else a[i:] == b[i + 1 :]
 
 
 def _annexes_for(entry: CosIngEntry, nano: bool) -> tuple[AnnexEntry, ...]:
