@@ -70,6 +70,12 @@ def _views(kb) -> dict[str, tuple[Any, Callable[..., str], Callable[..., Any] | 
     view = check_text(advert, kb).view()
     found = [f["ingredient"]["name"] for f in view["findings"]] + [f["effect_name"] for f in view["findings"] if f["effect_name"]]
     out["check"] = (view, check_render.text, check_render.rich, [n for n in found if len(n) < 40])
+    experts = api.experts()
+    out["experts"] = (experts, lambda v, w: text.experts(v, w), None, [e["name"] for e in experts])
+    sources = api.sources()[:40]
+    out["sources"] = (sources, lambda v, w: text.sources(v, w), None, [])
+    scale = api.evidence_scale()
+    out["evidence"] = (scale, lambda v, w: text.scale(v, w), None, [r["label"] for r in scale])
     routine = api.routine(["retinol", "glycolic acid", "niacinamide", "vitamin c", "benzoyl peroxide"])
     out["routine"] = (routine, text.routine, None, [a["name"] for a in routine["actives"]])
     return out
