@@ -203,7 +203,7 @@ def rich(view: dict[str, Any]) -> Any:
     class _Adaptive:
         def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
             if options.max_width >= TABLE_MIN_WIDTH:
-                yield _table(view)
+                yield _table(view, options.max_width)
             else:
                 yield _blocks(view, options.max_width)
 
@@ -223,7 +223,7 @@ def _blocks(view: dict[str, Any], width: int) -> Any:
     return out
 
 
-def _table(view: dict[str, Any]) -> Any:
+def _table(view: dict[str, Any], width: int = 200) -> Any:
     from rich import box
     from rich.console import Group
     from rich.table import Table
@@ -245,14 +245,19 @@ def _table(view: dict[str, Any]) -> Any:
         kb_cell = Text("")
         if item["kb"]:
             kb = item["kb"]
-            kb_cell = badge(kb["best_level"]).append(" " + defang(kb["name"]), style="bold")
-            if kb["effects"]:
-                kb_cell.append("\n" + defang(_effects(kb, names, limit=2)), style="dim")
+            graded = bool(_effects(kb, names)) or not (kb.get("concerns") or kb["best_level"] is None)
+            kb_cell = badge(kb["best_level"]).append(" ") if graded else Text("")
+            kb_cell.append(defang(kb["name"]), style="bold")
+            if kb.get("role"):
+                kb_cell.append(f" ({defang(kb['role'])})", style="italic")
+            said = _effects(kb, names, limit=2)  # effects, or which form the evidence is for, and elsewhere
+            if said:
+                kb_cell.append("\n" + defang(said), style="dim")
             for line in concern_lines(kb, names):
                 kb_cell.append("\n" + defang(line), style="yellow" if line.startswith("!") else "dim")
         flags = Text("\n".join(defang(f) for f in _flags(item)), style="bold yellow")
         table.add_row(str(item["position"]), Text(defang(item["raw"])), inci, kb_cell, flags)
-    summary = Text("\n".join(defang(line) for line in summary_lines(view, 200)))
+    summary = Text("\n".join(defang(line) for line in summary_lines(view, width)))
     return Group(table, summary)
 
 
