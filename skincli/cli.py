@@ -549,15 +549,24 @@ def check(
     ] = None,
     file: FileOpt = None,
     as_json: JsonOpt = False,
+    pregnant: PregnantOpt = False,
+    sensitive: SensitiveOpt = False,
+    avoid: AvoidOpt = None,
+    no_profile: NoProfileOpt = False,
     kb: KbOpt = None,
 ) -> None:
     """Grade the claims in a piece of skincare marketing, claim by claim, against the knowledge base.
+
+    With a profile (--pregnant, --sensitive, --avoid, or your profile file) the report opens with what
+    in the advert's ingredients concerns you.
 
     Examples:
 
       skincli check "Our exosome serum regenerates skin like a facelift"
 
       skincli check --file product-page.txt
+
+      skincli check --file serum-page.txt --pregnant
 
       pbpaste | skincli check - --json | jq '.findings[] | {ingredient, effect, level}'
     """
@@ -570,9 +579,16 @@ def check(
                 f"is {len(source):,} characters long; check reads at most {MAX_TEXT_CHARS:,} (16 MiB)", param_hint="TEXT"
             )
         report = check_text(source, _kb(kb))  # the report object, not api.check's dict: megabytes stream out
+        extra = {}
+        profile = _profile(kb, no_profile, pregnant, sensitive, avoid)
+        if profile is not None and profile.active:
+            from skincli.kb.profile import for_entries
+
+            entries = list(dict.fromkeys((f.n, f.mention.ingredient) for f in report.findings))
+            extra["profile"] = for_entries(_kb(kb), entries, profile)
         from skincli.render import check as render_check
 
-        render_check.emit(report, as_json)
+        render_check.emit(report, as_json, extra)
 
 
 class ProductType(str, Enum):

@@ -276,6 +276,7 @@ DEFS: dict[str, Any] = {
         "required": ["schema_version", "text", "summary", "findings", "flags", "mentions"],
         "properties": {
             "schema_version": {"const": SCHEMA_VERSION},
+            "profile": {"$ref": "#/$defs/profile"},
             "text": {"type": "string"},
             "findings": {
                 "type": "array",

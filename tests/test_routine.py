@@ -146,3 +146,20 @@ def test_the_profile_is_never_written(cli, profile_dir):
     cli("routine", "azel", "tret", "--kb", MINI2, "--avoid", "irritation")
     assert (path.stat().st_mtime_ns, path.read_bytes()) == before
     assert sorted(p.name for p in profile_dir.iterdir()) == ["profile.yaml"]
+
+
+def test_profile_changes_check(cli):
+    """Issue 17: check opens with what in the advert's ingredients concerns the user; JSON carries it,
+    each warning pointing at its finding."""
+    advert = "Tretino smooths wrinkles overnight. Azelo clears acne."
+    plain = cli("check", advert, "--kb", MINI2)
+    assert "For you" not in plain.stdout
+    text = cli("check", advert, "--kb", MINI2, "--pregnant", "--sensitive").stdout
+    assert text.index("For you (pregnant, sensitive skin)") < text.index("Text checked")
+    view = cli.json("check", advert, "--kb", MINI2, "--pregnant", "--sensitive", "--json")
+    _valid(view, "check")
+    by_n = {f["n"]: f["ingredient"]["id"] for f in view["findings"]}
+    assert {(by_n[w["position"]], w["reason"]) for w in view["profile"]["warnings"]} == {
+        ("tret", "pregnancy"),
+        ("azel", "sensitive"),
+    }

@@ -307,9 +307,9 @@ class CheckReport:
             marks.setdefault(g.span.end, []).append(f"!{g.n}")
         return marks
 
-    def iter_json(self) -> Iterator[str]:
-        """`json.dumps(self.to_dict(), ensure_ascii=False)` in pieces, row by row, for writing a long
-        report to a pipe without building it in memory first. The same text, byte for byte."""
+    def iter_json(self, extra: dict[str, Any] | None = None) -> Iterator[str]:
+        """`json.dumps({**self.to_dict(), **extra}, ensure_ascii=False)` in pieces, row by row, for writing
+        a long report to a pipe without building it in memory first. The same text, byte for byte."""
         import json
 
         def dumps(value: Any) -> str:
@@ -330,6 +330,8 @@ class CheckReport:
             for n, item in enumerate(items):
                 yield (", " if n else "") + dumps(build(item))
             yield "]"
+        for key, value in (extra or {}).items():
+            yield f", {dumps(key)}: {dumps(value)}"
         yield "}"
 
 

@@ -270,22 +270,27 @@ def _marked_lines(view: dict[str, Any]) -> Iterator[str]:
     yield "".join(current)
 
 
-def emit(report: Any, as_json: bool) -> None:
+def emit(report: Any, as_json: bool, extra: dict[str, Any] | None = None) -> None:
     """Write a check report to standard output: JSON (streamed row by row when piped), rich on a
     terminal, else plain text written line by line. A report of megabytes of text is never held whole
-    as one string."""
+    as one string. `extra` (the profile) is added to the JSON and, on screen, opens the report."""
     import sys
 
     from skincli.render import output
 
+    extra = extra or {}
     if as_json:
         if sys.stdout.isatty():
-            output.emit_json(report.to_dict())
+            output.emit_json({**report.to_dict(), **extra})
         else:
-            for piece in report.iter_json():
+            for piece in report.iter_json(extra):
                 sys.stdout.write(piece)
             sys.stdout.write("\n")
         return
+    if extra.get("profile"):
+        from skincli.render.text import profile_lines
+
+        sys.stdout.write(defang("\n".join(profile_lines(extra["profile"], None, output.width())[1:])) + "\n\n")
     view = report.view()
     if output.use_rich():
         from skincli.render.rich import print_renderable
