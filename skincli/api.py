@@ -24,23 +24,9 @@ if TYPE_CHECKING:
     from skincli.kb.profile import Profile
     from skincli.kb.store import KnowledgeBase
 
-__all__ = [
-    "check",
-    "compare",
-    "effect",
-    "effects",
-    "evidence_scale",
-    "expert",
-    "experts",
-    "ingredients",
-    "knowledge_base",
-    "lookup",
-    "profile",
-    "routine",
-    "scan",
-    "search",
-    "sources",
-]
+from skincli import _API
+
+__all__ = list(_API)  # the names `import skincli` exports, listed once in skincli/__init__.py
 
 KbPath = str | os.PathLike[str] | None  # a knowledge-base YAML; None: the shipped one
 _OPEN: dict[tuple[Any, ...], KnowledgeBase] = {}
