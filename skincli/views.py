@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from skincli.kb import evidence
-from skincli.kb.levels import Level, Use, headline, others, tag, use_of
+from skincli.kb.levels import Level, Use, denial, headline, others, tag, use_of
 from skincli.kb.model import Claim, Ingredient, Opinion, Source
 from skincli.kb.store import KnowledgeBase
 
@@ -115,13 +115,9 @@ def best_by_effect(ingredient: Ingredient, kb: KnowledgeBase, use: Use | None = 
     for effect_id in ingredient.effect_ids():
         effect = kb.effect(effect_id)
         row = {"effect": effect_id, "name": effect.name, "kind": effect.kind, **rated(ingredient, use, [effect_id])}
-        denial = max(
-            (c for c in ingredient.claims if c.effect == effect_id and c.direction == "against"),
-            key=lambda c: c.level,
-            default=None,
-        )
-        if denial is not None:
-            row["against"] = level_object(Level(denial.level, denial), ingredient, use)
+        against = denial(ingredient, effect_id)
+        if against is not None:
+            row["against"] = level_object(against, ingredient, use)
         rows.append(row)
     return sorted(rows, key=_effect_order)
 
@@ -196,13 +192,13 @@ def concerns_view(ingredient: Ingredient, kb: KnowledgeBase, use: Use) -> list[d
         if not effect.is_concern:
             continue
         harm = headline(ingredient, use, [effect_id])
-        denials = [c.level for c in ingredient.claims if c.effect == effect_id and c.direction == "against"]
+        safe = denial(ingredient, effect_id)
         rows.append(
             {
                 "effect": effect_id,
                 "name": effect.name,
                 "level": harm.level if harm else None,
-                "safe_use": max(denials) if denials else None,
+                "safe_use": safe.level if safe else None,
             }
         )
     return sorted(rows, key=lambda r: -(r["level"] if r["level"] is not None else -1))

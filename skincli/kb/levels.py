@@ -94,6 +94,14 @@ def headline(ingredient: Ingredient, use: Use, effects: Collection[str] | None =
     return _best(c for c in _supporting(ingredient, effects) if fits(c, use))
 
 
+def denial(ingredient: Ingredient, effect: str, use: Use | None = None) -> Level | None:
+    """The best evidence that an effect does not happen (how well safe use is shown, for a concern);
+    with `use`, only evidence for that use counts."""
+    return _best(
+        c for c in ingredient.claims if c.effect == effect and c.direction == "against" and (use is None or fits(c, use))
+    )
+
+
 def others(ingredient: Ingredient, use: Use, effects: Collection[str] | None = None) -> list[Level]:
     """The best level of each other context (route, strength, form), strongest first."""
     groups: dict[tuple[str, bool, tuple[str, ...]], list[Claim]] = {}

@@ -673,8 +673,8 @@ def kb_hit(kb: KnowledgeBase, ingredient: Ingredient, name: str) -> KbHit:
 
 def _concern(ingredient: Ingredient, use: Any, effect_id: str) -> tuple[str, int | None, int | None]:
     """(concern, how well the harm is shown, how well safe use is shown) for this form on the skin."""
-    from skincli.kb.levels import fits, headline
+    from skincli.kb.levels import denial, headline
 
     harm = headline(ingredient, use, [effect_id])
-    denials = [c.level for c in ingredient.claims if c.effect == effect_id and c.direction == "against" and fits(c, use)]
-    return (effect_id, harm.level if harm else None, max(denials) if denials else None)
+    safe = denial(ingredient, effect_id, use)
+    return (effect_id, harm.level if harm else None, safe.level if safe else None)
