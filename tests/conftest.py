@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from skincli.cli import app
+from skincli.label.cosing import CosIng
 
 DATA = Path(__file__).parent / "data"
 MINI = DATA / "mini.yaml"
@@ -43,3 +44,11 @@ class Cli:
 @pytest.fixture
 def cli() -> Cli:
     return Cli()
+
+
+@pytest.fixture(scope="module")
+def cosing() -> CosIng:
+    """The shipped CosIng database, opened once per test module."""
+    db = CosIng()
+    yield db
+    db.close()

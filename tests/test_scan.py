@@ -16,13 +16,6 @@ from skincli.label.inci import normalize
 from skincli.label.scan import KbHit, ScanReport, scan_label
 
 
-@pytest.fixture(scope="module")
-def cosing() -> CosIng:
-    db = CosIng()
-    yield db
-    db.close()
-
-
 def no_kb(_name: str) -> KbHit | None:
     return None
 

@@ -12,13 +12,6 @@ from skincli.label.cosing import CosIng, rank_functions
 from skincli.label.scan import KbHit, ScanItem, ScanReport, annex_words, scan_label
 
 
-@pytest.fixture(scope="module")
-def cosing() -> CosIng:
-    db = CosIng()
-    yield db
-    db.close()
-
-
 def no_kb(_name: str) -> KbHit | None:
     return None
 
