@@ -1071,3 +1071,42 @@ def test_a_form_named_in_an_advert_earns_only_its_own_evidence(shipped):
     assert ester["mention"]["text"] == "ascorbyl palmitate" and ester["level"] is None
     assert ester["elsewhere"] and all(e["form"] for e in ester["elsewhere"])
     assert acid["level"] is not None and acid["level"] >= ester["elsewhere"][0]["level"] - 1
+
+
+# ---- session 3: general causes of wrong pairs found on the labelled adverts --------------------------
+@pytest.mark.parametrize(
+    ("text", "expected", "not_expected"),
+    [
+        ("This niacinamide serum will calm breakouts.", ("niacinamide", "acne"), ("niacinamide", "soothing")),
+        ("Retinol tightens crow's feet.", ("retinol", "wrinkles"), ("retinol", "firmness")),
+        ("Niacinamide helps by reducing redness and irritation.", ("niacinamide", "soothing"), ("niacinamide", "tolerability")),
+        ("Retinol can cause irritation at first.", ("retinol", "tolerability"), ("retinol", "soothing")),
+        ("Panthenol is calming and moisturising.", ("panthenol", "soothing"), None),  # a list, not an object
+    ],
+)
+def test_an_effect_verb_with_an_effect_object_claims_the_object(shipped, text, expected, not_expected):
+    found = pairs(run(text, shipped), negated=None)
+    assert expected in found
+    if not_expected:
+        assert not_expected not in found
+
+
+def test_hyaluronic_acid_named_as_injected_is_the_filler(shipped):
+    found = pairs(run("Nur eine Faltenunterspritzung mit Hyaluronsäure glättet tiefe Falten dauerhaft.", shipped))
+    assert found == {("hyaluronic-acid-filler", "wrinkles")}
+    cream = pairs(run("Hyaluronsäure glättet Fältchen, auch ohne Injektion.", shipped))
+    assert cream == {("hyaluronic-acid", "wrinkles")}
+
+
+def test_a_sentence_about_an_ingredient_the_kb_lacks_claims_nothing_for_the_one_before(shipped):
+    text = "Niacinamide balances sebum. Zinc repairs skin damaged by acne. It also soothes redness."
+    found = pairs(run(text, shipped))
+    assert ("niacinamide", "oil-control") in found
+    assert not {p for p in found if p[1] in {"regeneration", "acne", "redness", "soothing"}}
+
+
+def test_after_a_while_clause_the_main_clause_ingredient_is_the_topic(shipped):
+    text = "While retinol can sting, bakuchiol is gentle. It also reduces fine lines."
+    found = pairs(run(text, shipped))
+    assert ("bakuchiol", "wrinkles") in found
+    assert ("retinol", "wrinkles") not in found

@@ -1216,6 +1216,7 @@ def check_text(text: str, kb: KnowledgeBase) -> CheckReport:
     raw_flags = _find_flags(text, toks, sentences)
 
     mention_hits, effect_hits = _resolve_overlaps(text, toks, sentences, sentence_of, raw_mentions, raw_effects, kb)
+    effect_hits = _effect_objects(text, toks, effect_hits)
     injection_spans = [(start, end) for kind, start, end in raw_flags if kind == "injection-comparison"]
     mentions = _mentions(text, toks, mention_hits, kb, sentences, sentence_of, injection_spans)
     effects = [
@@ -1309,6 +1310,39 @@ def _resolve_overlaps(
     return mention_hits, effect_hits
 
 
+_EFFECT_VERBS = _word_set(phrases.EFFECT_VERBS)
+_OBJECT_FILLER = _keys(phrases.EFFECT_OBJECT_FILLER)
+_RELIEF_VERBS = _word_set(phrases.RELIEF_VERBS)
+_IRRITATION = _keys(phrases.IRRITATION_WORDS)
+
+
+def _effect_objects(text: str, toks: _Tokens, hits: list[_Hit]) -> list[_Hit]:
+    """Read effect verbs with their objects: "calms breakouts" claims acne (not soothing), "tightens crow's
+    feet" wrinkles (not firmness); "reduces redness and irritation" claims soothing (not tolerability)."""
+    keys, out = toks.keys, []
+    for n, hit in enumerate(hits):
+        if hit.first == hit.last and _in_set(keys[hit.first], _EFFECT_VERBS) and n + 1 < len(hits):
+            nxt = hits[n + 1]
+            between = range(hit.last + 1, nxt.first)
+            if (
+                nxt.payload != hit.payload
+                and len(between) <= phrases.EFFECT_OBJECT_GAP
+                and all(keys[k] in _OBJECT_FILLER for k in between)
+                and not _CLAUSE_BREAK.search(text, toks.ends[hit.last], toks.starts[nxt.first])
+            ):
+                continue  # the verb's object carries the claim
+        if hit.payload == "tolerability" and hit.first == hit.last and keys[hit.first] in _IRRITATION:
+            lo = max(0, hit.first - phrases.RELIEF_WINDOW)
+            for k in range(hit.first - 1, lo - 1, -1):
+                if _CLAUSE_BREAK.search(text, toks.ends[k], toks.starts[k + 1]):
+                    break
+                if _in_set(keys[k], _RELIEF_VERBS):
+                    hit = hit._replace(payload="soothing")
+                    break
+        out.append(hit)
+    return out
+
+
 def _is_product(
     text: str, toks: _Tokens, hit: _Hit, by_first: dict[int, _Hit], raw_mentions: list[_Hit], ambiguous: dict[int, _Hit]
 ) -> bool:
@@ -1372,6 +1406,8 @@ def _mentions(
         inside_flag = (
             flag_at < len(injection_spans) and injection_spans[flag_at][0] <= start and end <= injection_spans[flag_at][1]
         )
+        if hit.payload in phrases.INJECTED_AS and _injected(text, toks, hit, sentences[index], injection_spans, hits):
+            hit = hit._replace(payload=phrases.INJECTED_AS[hit.payload])
         kind = kinds.get(hit.payload)
         if kind is None:
             kind = kinds[hit.payload] = kb.ingredient(hit.payload).kind
@@ -1391,6 +1427,28 @@ def _mentions(
         role = "comparison" if comparison else "subject"
         out.append(Mention(hit.payload, kb.name_of(hit.payload), _span(text, start, end), role, index, predicate))
     return tuple(out)
+
+
+_INJECTION = _word_set(phrases.INJECTION_WORDS)
+_INJECTION_DENIED = _keys(phrases.INJECTION_DENIED)
+
+
+def _injected(text: str, toks: _Tokens, hit: _Hit, sentence: _Sentence, flagged: list[tuple[int, int]], hits: list[_Hit]) -> bool:
+    """Is this cream ingredient named as what is injected ("Faltenunterspritzung mit Hyaluronsäure")?"""
+    keys = toks.keys
+    lo = max(toks.at(sentence.start), hit.first - phrases.INJECTION_WINDOW)
+    hi = min(toks.at(sentence.end), hit.last + 1 + phrases.INJECTION_WINDOW)
+    at = _index_of(hits, _Hit(lo, lo, ""))
+    named = {k for h in hits[at : _index_of(hits, _Hit(hi, hi, ""))] for k in range(h.first, h.last + 1)}
+    for k in range(lo, hi):
+        if k in named or not _in_set(keys[k], _INJECTION):
+            continue  # a word of a name ("Hyaluronsäure-Filler") is that name's
+        if any(s <= toks.starts[k] < e for s, e in flagged):
+            continue  # "ohne Spritze", "needle-free": compared with, not done
+        if any(keys[j] in _INJECTION_DENIED for j in range(max(lo, k - 3), k)):
+            continue
+        return True
+    return False
 
 
 _UP_TO_LAST_BREAK = re.compile(rf"(?s).*{_CLAUSE_BREAK.pattern}")
@@ -1656,17 +1714,23 @@ def _pair(
     topic: list[list[Mention]] = []
     opened: list[list[Mention]] = []  # the paragraph's first ingredients: what "the serum" refers to
     paragraph = -1
+    named_at = [m.span.start for m in mentions]  # every name, as subject or not: an opener that is one is known
     for index, sentence in enumerate(sentences):
         if sentence.paragraph != paragraph:
             topic, opened, paragraph = [], [], sentence.paragraph
         groups = _groups(text, subjects_by_sentence.get(index, []))
         here = effects_by_sentence.pop(index, [])
+        first_tok = toks.at(sentence.start)
         if not here:
             if groups:
-                topic = groups
+                topic = _main_clause(text, toks, first_tok, groups)
                 opened = opened or groups
+            elif _unknown_subject(text, toks, first_tok, sentence.end, named_at) is not None:
+                topic = []  # "Zinc is a mineral. It..." continues zinc, not the ingredient before
             continue
-        first_tok = toks.at(sentence.start)
+        unknown_end = None
+        if not groups or not _GLUE.fullmatch(text, toks.ends[first_tok], groups[0][0].span.start):
+            unknown_end = _unknown_subject(text, toks, first_tok, here[0].span.start, named_at)
         reference = _reference(text, sentence, toks, first_tok, here[-1].span.start)
         if reference is None and index in predicates:
             reference = "singular"
@@ -1679,7 +1743,9 @@ def _pair(
             how = "sentence"
             before = bisect.bisect_right(group_ends, eff.span.start)  # groups ending before the phrase
             after = bisect.bisect_left(group_starts, eff.span.end)  # the first group starting after it
-            if before:
+            if unknown_end is not None and not before:
+                pass  # the claim of an ingredient the knowledge base lacks, named first: nobody else's
+            elif before:
                 group = groups[before - 1]
             elif after < len(groups) and not _contrast_between(text, toks, eff.span.end, group_starts[after]):
                 group = groups[after]
@@ -1702,11 +1768,61 @@ def _pair(
                     seen.add(key)
                     pairs.append(_Pair(mention, attributed[-1], how))
         if groups:
-            topic = groups
+            topic = _main_clause(text, toks, first_tok, groups)
             opened = opened or groups
-        elif background:
+        elif background or unknown_end is not None:
             topic = []
     return pairs, attributed, subjects_by_sentence
+
+
+_CONTRAST_OPENERS = _keys(phrases.CONTRAST_OPENERS)
+_NOT_UNKNOWN = _keys(phrases.NOT_UNKNOWN_SUBJECTS)
+
+
+def _main_clause(text: str, toks: _Tokens, first_tok: int, groups: list[list[Mention]]) -> list[list[Mention]]:
+    """The ingredients a sentence leaves as its topic: after "While X ..., Y ..." the main clause's Y."""
+    if first_tok >= len(toks) or toks.keys[first_tok] not in _CONTRAST_OPENERS:
+        return groups
+    comma = text.find(",", toks.ends[first_tok], groups[-1][0].span.start)
+    if comma < 0:
+        return groups
+    main = [g for g in groups if g[0].span.start > comma]
+    return main or groups
+
+
+def _unknown_subject(text: str, toks: _Tokens, first_tok: int, until: int, named_at: list[int]) -> int | None:
+    """Where the name ends when a sentence opens with an ingredient the knowledge base lacks ("Zinc
+    repairs...", "Ferulic acid boosts..."), found in the CosIng inventory; None otherwise."""
+    keys, starts, n = toks.keys, toks.starts, len(toks)
+    k = first_tok
+    while k < n and starts[k] < until and keys[k] in _CONNECTIVES:
+        k += 1
+    if k >= n or starts[k] >= until or keys[k] in _NOT_UNKNOWN or keys[k] in _ARTICLES or keys[k] in _PRONOUNS:
+        return None
+    at = bisect.bisect_left(named_at, starts[k])
+    if at < len(named_at) and named_at[at] < toks.ends[min(k + 2, n - 1)]:
+        return None  # a name of the knowledge base opens it
+    last = k
+    while last + 1 < n and last - k < 2 and toks.joins[last + 1] and toks.ends[last + 1] <= until:
+        last += 1
+    for end in range(last, k - 1, -1):
+        if _inventory_name(text[starts[k] : toks.ends[end]]):
+            return toks.ends[end]
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _inventory_name(phrase: str) -> bool:
+    """Is `phrase` an ingredient of the EU inventory (exact INCI name or a common name it maps)?"""
+    if len(phrase) < 3 or not phrase[0].isalpha():
+        return False
+    try:
+        from skincli.label.cosing import default_cosing
+
+        entry = default_cosing().lookup(phrase)
+    except Exception:  # noqa: BLE001 - no inventory: no unknown subjects, as before
+        return False
+    return entry is not None and entry.via in ("exact", "alias")
 
 
 def _grade(pairs: list[_Pair], mentions: tuple[Mention, ...], kb: KnowledgeBase) -> tuple[Finding, ...]:

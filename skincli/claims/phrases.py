@@ -397,6 +397,72 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     "environmental-harm": {"en": ("reef safe", "coral reef*"), "de": ("riffsicher*", "Korallenriff*")},
 }
 
+# ---- effect words that are verbs acting on another effect ------------------------------------------
+# "calms breakouts", "tightens crow's feet", "soothes redness": a verb that is itself an effect word is
+# only the means when another effect's noun is its object (up to EFFECT_OBJECT_GAP words later, in the
+# same clause, across the words in EFFECT_OBJECT_FILLER); the claim is the object's effect.
+EFFECT_VERBS: tuple[str, ...] = ("calm*", "sooth*", "tighten*", "brighten*", "beruhig*", "glätt*", "lindert", "lindern")
+EFFECT_OBJECT_GAP = 3
+EFFECT_OBJECT_FILLER: tuple[str, ...] = (
+    "the",
+    "a",
+    "any",
+    "your",
+    "its",
+    "their",
+    "visible",
+    "visibly",
+    "appearance",
+    "look",
+    "of",
+    "signs",
+    "existing",
+    "stubborn",
+    "die",
+    "den",
+    "das",
+    "der",
+    "sichtbar",
+    "sichtbare",
+    "sichtbaren",
+    "auch",
+)
+# Irritation as the object of relief ("reduces redness and irritation", "lindert Reizungen") is soothing;
+# as something a product causes or avoids ("can cause irritation", "without irritation") it is tolerability.
+RELIEF_VERBS: tuple[str, ...] = (
+    "reduc*",
+    "calm*",
+    "sooth*",
+    "reliev*",
+    "allevia*",
+    "ease",
+    "eases",
+    "easing",
+    "combat*",
+    "fight*",
+    "counter*",
+    "minimi*",
+    "lindert",
+    "lindern",
+    "mildert",
+    "mildern",
+    "reduziert",
+    "reduzieren",
+    "beruhigt",
+    "beruhigen",
+    "bekämpft",
+)
+IRRITATION_WORDS: tuple[str, ...] = (
+    "irritation",
+    "irritations",
+    "irritated",
+    "Reizung",
+    "Reizungen",
+    "Irritation",
+    "Irritationen",
+)
+RELIEF_WINDOW = 4
+
 # ---- negation ---------------------------------------------------------------------------------
 # A phrase is negated when one of these words stands within NEGATION_WINDOW words before it, in the same
 # clause (no comma, colon, semicolon, bracket or dash in between). "Negated" only says the text puts the
@@ -598,6 +664,42 @@ CREAM_NOUNS: tuple[str, ...] = (
     "pflege",
 )
 INJECTABLE_KINDS: tuple[str, ...] = ("drug", "procedure")
+# A cream ingredient named with an injection in its sentence is the injected procedure: "Faltenunterspritzung
+# mit Hyaluronsäure", "hyaluronic acid is injected". Not when the injection is denied or compared with
+# ("auch ohne Injektion", "no needles", "an alternative to injections": those are flagged instead).
+INJECTED_AS: dict[str, str] = {"hyaluronic-acid": "hyaluronic-acid-filler"}
+INJECTION_WORDS: tuple[str, ...] = (
+    "inject*",
+    "injizier*",
+    "injiziert",
+    "Injektion*",
+    "unterspritz*",
+    "Unterspritzung*",
+    "Faltenunterspritzung*",
+    "gespritzt",
+    "spritzt",
+    "spritzen",
+    "Spritze",
+    "filler",
+    "fillers",
+    "dermal",
+    "needle*",
+)
+INJECTION_WINDOW = 10  # words between the name and the injection word, either way
+INJECTION_DENIED: tuple[str, ...] = (
+    "without",
+    "no",
+    "non",
+    "free",
+    "instead",
+    "alternative",
+    "ohne",
+    "kein",
+    "keine",
+    "statt",
+    "anstatt",
+    "alternative",
+)
 
 # ---- words that are both an ingredient and an effect ---------------------------------------------
 # "Collagen" names the ingredient (creams, supplements) and the effect (the skin's own collagen). It is
@@ -817,6 +919,17 @@ CONTINUATION_CONNECTIVES: frozenset[str] = frozenset(
 )
 # Words that end a pairing across them: an effect named before "while retinol..." is not retinol's.
 CONTRAST_WORDS: frozenset[str] = frozenset({"while", "whilst", "whereas", "but", "während", "wohingegen", "aber", "jedoch"})
+# A sentence opening with one of these ("While Botox paralyses muscles, peptides...", "Where HA boosters
+# hydrate, exosomes...") sets its first clause against the main one: what follows continues the main
+# clause's ingredient, not the first one named.
+CONTRAST_OPENERS: frozenset[str] = frozenset(
+    {"while", "whilst", "whereas", "where", "although", "though", "während", "wohingegen", "obwohl", "wo"}
+)
+# A sentence whose subject is an ingredient the knowledge base lacks ("Zinc repairs skin...", "Ferulic
+# acid boosts...") claims nothing for the ingredient before it. Such subjects are recognised in the EU
+# CosIng inventory shipped for `scan` (exact INCI names and the common names it maps), when they open
+# the sentence; these words are never taken for one.
+NOT_UNKNOWN_SUBJECTS: frozenset[str] = frozenset({"skin", "haut", "face", "gesicht", "results", "water", "wasser"})
 # "It is a peptide that...", "Das sind Peptide, die...": the name after a pronoun and a copula is what
 # the pronoun's ingredient is, not a new subject.
 COPULAS: frozenset[str] = frozenset({"is", "are", "was", "ist", "sind", "war"})
