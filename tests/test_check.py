@@ -1110,3 +1110,24 @@ def test_after_a_while_clause_the_main_clause_ingredient_is_the_topic(shipped):
     found = pairs(run(text, shipped))
     assert ("bakuchiol", "wrinkles") in found
     assert ("retinol", "wrinkles") not in found
+
+
+def flag_kinds(view: dict[str, Any]) -> list[tuple[str, str]]:
+    return [(g["kind"], g["text"]) for g in view["flags"]]
+
+
+def test_a_german_verb_last_replacing_an_injection_is_a_comparison(shipped):
+    view = run("Diese Creme soll eine Botox-Behandlung komplett ersetzen.", shipped)
+    assert [k for k, _t in flag_kinds(view)] == ["injection-comparison"]
+    assert {m["role"] for m in view["mentions"] if m["ingredient"]["id"] == "botulinum-toxin"} == {"comparison"}
+
+
+def test_as_good_as_they_say_compares_nothing(shipped):
+    assert flag_kinds(run("The serum is as good as they say.", shipped)) == []
+    assert [k for k, _t in flag_kinds(run("The serum is as good as retinol.", shipped))] == ["comparison"]
+
+
+def test_a_late_nicht_denies_a_miracle_but_not_a_comparison(shipped):
+    assert flag_kinds(run("Wunder kann selbst Hyaluron nicht vollbringen.", shipped)) == []
+    view = run("Anders als Botox wird das Mittel aber nicht unter die Haut gespritzt.", shipped)
+    assert [k for k, _t in flag_kinds(view)] == ["injection-comparison"]

@@ -1173,6 +1173,8 @@ def _find_flags(text: str, toks: _Tokens, sentences: _Sentences) -> list[tuple[s
                 at = bisect.bisect_left(starts, m.start(), first, k) - 1
                 if at >= first and keys[at] in _NEGATIONS and not _CLAUSE_BREAK.search(text, toks.ends[at], m.start()):
                     continue
+                if kind in phrases.FLAG_NOUN_KINDS and _denied_after(text, toks, m.end(), k):
+                    continue
                 if kind == "speed" and _slow_after(m.group()):
                     continue
                 if kind == "percentage" and _CONTROL.search(text, sentence.start, sentence.end):
@@ -1199,6 +1201,19 @@ def _find_flags(text: str, toks: _Tokens, sentences: _Sentences) -> list[tuple[s
             cluster, reach = [item], item[5]
     kept.sort()
     return [(kind, start, end) for start, end, kind in kept]
+
+
+def _denied_after(text: str, toks: _Tokens, end: int, limit: int) -> bool:
+    """German puts "nicht" late: "Wunder kann selbst Hyaluron nicht vollbringen" denies the pattern before
+    it (within FLAG_NEGATION_AFTER words, in the same clause; "nicht nur" does not deny)."""
+    keys = toks.keys
+    k = toks.at(end)
+    for j in range(k, min(limit, k + phrases.FLAG_NEGATION_AFTER)):
+        if _CLAUSE_BREAK.search(text, end if j == k else toks.ends[j - 1], toks.starts[j]):
+            return False
+        if keys[j] in _NEGATIONS_AFTER:
+            return j + 1 >= len(keys) or keys[j + 1] not in _NOT_NEGATION_AFTER
+    return False
 
 
 # ---- the check -------------------------------------------------------------------------------------------

@@ -513,6 +513,11 @@ NEGATION_EXCEPTIONS_FOLLOWING: frozenset[str] = frozenset({"mehr", "anymore"})
 # follow within NEGATION_AFTER_WINDOW words ("reizt die Haut nicht"), unless "nur" follows ("nicht nur").
 NEGATION_WORDS_AFTER: frozenset[str] = frozenset({"nicht", "nie", "niemals", "keineswegs"})
 NEGATION_AFTER_WINDOW = 3
+# ... and a pattern of these kinds (nouns a verb can deny: "Wunder kann selbst Hyaluron nicht vollbringen")
+# followed by one of them within this many words is denied too. Not the other kinds: in "Anders als Botox
+# wird das Mittel nicht gespritzt" the "nicht" denies the injection, not the comparison.
+FLAG_NOUN_KINDS: tuple[str, ...] = ("miracle", "breakthrough")
+FLAG_NEGATION_AFTER = 5
 
 # ---- comparisons ------------------------------------------------------------------------------
 # An ingredient named after one of these cues is what the text compares with, never the subject of a
@@ -1096,6 +1101,8 @@ FLAGS: dict[str, FlagKind] = {
             r"\b(?:needle[\s-]?free|no needles?|without\s+(?:needles?|injections?|surgery|the needle)|forgo the needle|"
             r"ohne\s+(?:Nadeln?|Spritzen?|Injektion(?:en)?|Skalpell|OP)(?:\s+oder\s+(?:Nadeln?|Spritzen?|Skalpell|OP))?|"
             r"Tschüss,?\s+Spritze|nadelfrei\w*)\b",
+            # German puts the verb last: "eine Botoxbehandlung komplett ersetzen", "dass Botox überflüssig wird"
+            rf"\b{_INJ2}\w*(?:[\s-]+[\w-]+){{0,2}}?\s+(?:ersetz\w*|überflüssig\w*)",
             r"(?-i:\b[A-ZÄÖÜ][\wäöü]+-Filler\b)",
             r"[«\"“„](?-i:[^»\"”“\n]{0,40}\bFiller\b)[^»\"”\n]{0,20}[»\"”“]",
         ),
@@ -1131,7 +1138,9 @@ FLAGS: dict[str, FlagKind] = {
         "patterns": (
             r"\b(?:(?:more|less)\s+[\w-]+|better|worse|stronger|gentler|faster|safer|superior|greater|smoother|milder)\s+than\b",
             r"\b(?:works?|performs?|acts?)\s+(?:just\s+)?as\s+well\s+as\b",
-            r"\bas\s+(?:effective|effectively|good|potent|powerful|gentle|strong)\s+as\b",
+            # "as good as Botox", not "as good as they say", "as gentle as possible"
+            r"\bas\s+(?:effective|effectively|good|potent|powerful|gentle|strong)\s+as\b(?!\s+(?:they|it|you|we|he|she|"
+            r"advertised|promised|claimed|expected|possible|ever|always|before|needed|necessary|can\b|could\b))",
             r"\b(?:same|similar)\s+(?:[\w-]+\s+){0,3}?(?:as|to)\b",
             r"\balternatives?\s+to\b",
             r"\bunlike\s+\w+",
