@@ -2,8 +2,10 @@
 
 Used by tests/test_check_adverts.py; also a script for development, on the dev part only:
 
-    python tests/advert_measure.py            # dev scores and every dev passage with a mistake
-    python tests/advert_measure.py --scores   # dev and held-out scores, no passages shown
+    python tests/advert_measure.py            # scores of the first set, and each of its passages with a mistake
+    python tests/advert_measure.py --scores   # the scores of all three parts, no passages shown
+
+Held-out sets are only ever scored here: their passages are never printed.
 
 The rules (what counts as a match) are in tests/data/adverts/README.md.
 """
@@ -19,11 +21,22 @@ from typing import Any
 import yaml
 
 ADVERTS = Path(__file__).parent / "data" / "adverts" / "adverts.yaml"
+ADVERTS_2 = Path(__file__).parent / "data" / "adverts" / "adverts-2.yaml"  # "dev-2": measured once, then opened
+# The first set's held-out part was opened for development in session 3 (its mistakes were read): it is
+# reported under its old name, but it is development data now. The second set was measured once as
+# held out and then opened too (tests/data/adverts/README.md).
 
 
-def load() -> list[dict[str, Any]]:
-    with ADVERTS.open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)["passages"]
+def load(path: Path = ADVERTS) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    for passage in data["passages"]:
+        passage["labels"] = data.get("labels", "0.1.0")
+    return data["passages"]
+
+
+def load_all() -> list[dict[str, Any]]:
+    return load(ADVERTS) + load(ADVERTS_2)
 
 
 def split_of(url: str) -> str:
@@ -103,10 +116,13 @@ def score_passage(passage: dict[str, Any], view: dict[str, Any], scores: Scores)
     expected = {(i, e) for i, e in passage["pairs"] if i != "unknown"}
     unknown = {e for i, e in passage["pairs"] if i == "unknown"}
     found = {(f["ingredient"]["id"], f["effect"]) for f in view["findings"] if f["effect"] is not None}
-    scores.not_scored += sum(1 for _i, e in found if e not in LABELLED_EFFECTS)
-    found = {(i, e) for i, e in found if e in LABELLED_EFFECTS}
-    predicted = {(i, e) for i, e in found if i in LABELLED_INGREDIENTS}
-    newer = {(i, e) for i, e in found if i not in LABELLED_INGREDIENTS}
+    if passage["labels"] == "0.1.0":  # labelled with the ids of 0.1.0: later entries and effects are "newer"
+        scores.not_scored += sum(1 for _i, e in found if e not in LABELLED_EFFECTS)
+        found = {(i, e) for i, e in found if e in LABELLED_EFFECTS}
+        predicted = {(i, e) for i, e in found if i in LABELLED_INGREDIENTS}
+    else:  # labelled with today's ids: every pair is scored
+        predicted = found
+    newer = found - predicted
     scores.newer_right += sum(1 for _i, e in newer if e in unknown)
     wrong_newer = {(i, e) for i, e in newer if e not in unknown}
     scores.pairs.tp += len(expected & predicted)
@@ -161,7 +177,7 @@ def measure(kb: Any, split: str) -> Scores:
     from skincli.claims.check import check_text
 
     scores = Scores()
-    for passage in load():
+    for passage in load_all():
         if passage["split"] != split:
             continue
         view = check_text(passage["text"], kb).to_dict()
@@ -191,11 +207,14 @@ def main(argv: list[str]) -> int:
     kb = open_kb(None, use_overlay=False, use_cache=False)
     dev = measure(kb, "dev")
     print(report("dev", dev))
+    opened = measure(kb, "held-out")
+    print(report("held-out (first set; opened for development in session 3)", opened))
+    second = measure(kb, "dev-2")
+    print(report("dev-2 (second set; measured once as held out, then opened)", second))
     if "--scores" in argv:
-        print(report("held-out", measure(kb, "held-out")))
         return 0
-    by_id = {p["id"]: p for p in load()}
-    for pid, mistakes in dev.mistakes:
+    by_id = {p["id"]: p for p in load_all()}
+    for pid, mistakes in dev.mistakes + opened.mistakes + second.mistakes:
         print(f"\n{pid}: {by_id[pid]['text'][:300]!r}")
         print("\n".join(mistakes))
     return 0
