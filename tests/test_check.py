@@ -1131,3 +1131,46 @@ def test_a_late_nicht_denies_a_miracle_but_not_a_comparison(shipped):
     assert flag_kinds(run("Wunder kann selbst Hyaluron nicht vollbringen.", shipped)) == []
     view = run("Anders als Botox wird das Mittel aber nicht unter die Haut gespritzt.", shipped)
     assert [k for k, _t in flag_kinds(view)] == ["injection-comparison"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Most people see results within 2-4 weeks.", "speed"),
+        ("Fine lines faded within just a few minutes.", "speed"),
+        ("It is a fast way to shrink a blemish.", "speed"),
+        ("Wrinkles were reduced by eight percent.", "percentage"),
+        ("The peptide can double collagen levels.", "numeric-superlative"),
+        ("Retinol is beloved by dermatologists.", "endorsement"),
+        ("It's a favorite among dermatologists.", "endorsement"),
+        ("Dermatologists agree that it works.", "endorsement"),
+        ("The serum is totally safe for every skin type.", "no-side-effects"),
+        ("It has no major side effects.", "no-side-effects"),
+        ("It is potent even without preservatives.", "free-from"),
+        ("The research backs it up.", "clinically-proven"),
+        ("Der Wirkstoff ist erwiesenermaßen wirksam.", "clinically-proven"),
+        ("Dabei hat sich gezeigt, dass es wirkt.", "clinically-proven"),
+        ("Retinal has a higher exfoliation rate than retinol.", "comparison"),
+        ("Niacinamid ist eine sanfte Alternative zu Retinol.", "comparison"),
+        ("It is more efficacious than use of CO2 laser.", "injection-comparison"),
+        ("Das Resultat ist eine rasche Milderung von Fältchen.", "speed"),
+    ],
+)
+def test_more_advert_wordings_are_flagged(shipped, text, kind):
+    assert kind in [k for k, _t in flag_kinds(run(text, shipped))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It won't produce any miracles, but it helps.",
+        "Results don't happen overnight.",
+        "The serum absorbs quickly and feels light.",
+        "It is quickly gaining in popularity.",
+        "Integrieren Sie ab sofort Ceramide in Ihre Routine.",
+        "In a double blind study it was observed.",
+        "Preservatives can do more harm than good.",
+    ],
+)
+def test_wordings_that_promise_nothing_are_not_flagged(shipped, text):
+    assert flag_kinds(run(text, shipped)) == []

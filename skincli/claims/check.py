@@ -1170,8 +1170,10 @@ def _find_flags(text: str, toks: _Tokens, sentences: _Sentences) -> list[tuple[s
             for m in kinds[n].pattern.finditer(text, sentence.start, sentence.end):
                 if m.end() == m.start():
                     continue
-                at = bisect.bisect_left(starts, m.start(), first, k) - 1
-                if at >= first and keys[at] in _NEGATIONS and not _CLAUSE_BREAK.search(text, toks.ends[at], m.start()):
+                reach = (
+                    1 if phrases.FLAGS[kind]["compares"] else phrases.FLAG_NEGATION_BEFORE
+                )  # "isn't as potent as Botox" compares
+                if _denied_before(text, toks, bisect.bisect_left(starts, m.start(), first, k), first, m.start(), reach):
                     continue
                 if kind in phrases.FLAG_NOUN_KINDS and _denied_after(text, toks, m.end(), k):
                     continue
@@ -1201,6 +1203,18 @@ def _find_flags(text: str, toks: _Tokens, sentences: _Sentences) -> list[tuple[s
             cluster, reach = [item], item[5]
     kept.sort()
     return [(kind, start, end) for start, end, kind in kept]
+
+
+def _denied_before(text: str, toks: _Tokens, at: int, first: int, start: int, reach: int) -> bool:
+    """A negation up to `reach` words before a pattern, in its clause: "kein Wunder", "won't produce any
+    miracles", "doesn't happen overnight" ("not only" does not deny)."""
+    keys = toks.keys
+    for j in range(at - 1, max(first, at - reach) - 1, -1):
+        if _CLAUSE_BREAK.search(text, toks.ends[j], start if j == at - 1 else toks.starts[j + 1]):
+            return False
+        if keys[j] in _NEGATIONS:
+            return j + 1 >= len(keys) or keys[j + 1] not in _NOT_NEGATION_AFTER
+    return False
 
 
 def _denied_after(text: str, toks: _Tokens, end: int, limit: int) -> bool:

@@ -518,6 +518,8 @@ NEGATION_AFTER_WINDOW = 3
 # wird das Mittel nicht gespritzt" the "nicht" denies the injection, not the comparison.
 FLAG_NOUN_KINDS: tuple[str, ...] = ("miracle", "breakthrough")
 FLAG_NEGATION_AFTER = 5
+# A marketing pattern with a negation up to this many words before it, in its clause, is denied.
+FLAG_NEGATION_BEFORE = 4
 
 # ---- comparisons ------------------------------------------------------------------------------
 # An ingredient named after one of these cues is what the text compares with, never the subject of a
@@ -1027,7 +1029,8 @@ _COMPARATIVE = (
 )
 _INJECTION = (
     r"(?:botox|botulinum\w*(?:\s+toxin\w*)?|neurotoxin\w*|filler\w*|face[\s-]?lift\w*|lifting|injection\w*|injektion\w*|"
-    r"injectable\w*|spritze\w*|unterspritzung\w*|surgery|surgical|chirurg\w*|skalpell|scalpel)"
+    r"injectable\w*|spritze\w*|unterspritzung\w*|surgery|surgical|chirurg\w*|skalpell|scalpel|nervengift\w*|laser\w*|"
+    r"(?:in[\s-]office|cosmetic|aesthetic|invasive|surgical)\s+(?:procedures?|treatments?)|microdermabrasion)"
 )
 _INJ2 = rf"{_INJECTION}(?:[\s-]+{_INJECTION})?"
 _GAP = r"(?:[\w'’®-]+\s+){0,3}?"  # a few words between a cue and what it compares with
@@ -1035,9 +1038,13 @@ _ART = r"(?:an?\s+|the\s+|ein(?:e[mnrs]?)?\s+|einer?\s+|der\s+|die\s+|das\s+|dem
 _CREAM = r"(?:cream|creme|gel|serum|balm|lotion|jar|tube|bottle|tiegel|tube)\w*"
 _DURATION_EN = r"(?:minutes?|hours?|seconds?|days?|weeks?|applications?|uses?|sessions?|treatments?)"
 _DURATION_DE = r"(?:Minuten|Stunden|Sekunden|Tag(?:en|e)?|Wochen?|Anwendung(?:en)?|Sitzung(?:en)?|Behandlung(?:en)?)"
-_COUNT_EN = r"(?:a|an|one|two|three|four|five|six|seven|ten|fourteen|\d+)"
+_COUNT_EN = (  # "a few", "2-4", "two to four" as well as single counts
+    r"(?:(?:just|only)\s+)?(?:a\s+few|a\s+couple\s+(?:of\s+)?|\d+\s*[-–]\s*\d+|"
+    r"(?:one|two|three|four|five|six|eight|ten)\s+(?:to|or)\s+(?:two|three|four|five|six|eight|ten|twelve)|"
+    r"a|an|one|two|three|four|five|six|seven|ten|fourteen|\d+)"
+)
 _COUNT_DE = r"(?:einer|einem|eine|ein|wenigen|weniger|zwei|drei|vier|fünf|sechs|sieben|acht|zehn|vierzehn|\d+)"
-_PCT = rf"{_NUM}\s?(?:%|percent\b|per cent\b|Prozent\b)"
+_PCT = rf"(?:{_NUM}\s?(?:%|percent\b|per cent\b|Prozent\b)|\b{_WORDNUM}\s+(?:percent|per cent|Prozent)\b)"
 
 FLAGS: dict[str, FlagKind] = {
     "numeric-superlative": {
@@ -1051,6 +1058,7 @@ FLAGS: dict[str, FlagKind] = {
             rf"(?<![\w.,]){_NUM}\s*-?\s*(?:fold|fach(?:e[mnrs]?)?)\b",
             rf"\b{_WORDNUM}\s*-?\s*(?:fold|fach(?:e[mnrs]?)?)\b",
             rf"\b{_WORDNUM}\s+(?:times|mal)\s+{_COMPARATIVE}\b",
+            r"\b(?:doubles?|doubled|doubling|triples?|tripled|tripling|verdoppel\w*|verdreifach\w*)\b(?![\s-]+(?:cleans|blind))",
             rf"(?<![\w.,]){_NUM}\s*-?\s*(?:times|mal|x)\s+(?:its|their|ihr\w*|sein\w*|das|the)\s+(?:own\s+|eigene\w*\s+)?"
             r"(?:weight|Gewicht\w*|Eigengewicht\w*)",
         ),
@@ -1067,6 +1075,11 @@ FLAGS: dict[str, FlagKind] = {
             "*fachem",
             "x",
             "<number>x",
+            "double*",
+            "doubling",
+            "tripl*",
+            "verdoppel*",
+            "verdreifach*",
         ),
         "link": ("<number>",),
         "compares": False,
@@ -1101,6 +1114,7 @@ FLAGS: dict[str, FlagKind] = {
             r"\b(?:needle[\s-]?free|no needles?|without\s+(?:needles?|injections?|surgery|the needle)|forgo the needle|"
             r"ohne\s+(?:Nadeln?|Spritzen?|Injektion(?:en)?|Skalpell|OP)(?:\s+oder\s+(?:Nadeln?|Spritzen?|Skalpell|OP))?|"
             r"Tschüss,?\s+Spritze|nadelfrei\w*)\b",
+            r"\bohne\s+dass\s+(?:[\w-]+\s+){0,8}?(?:spritzen|injizieren|unterspritzen)\b",
             # German puts the verb last: "eine Botoxbehandlung komplett ersetzen", "dass Botox überflüssig wird"
             rf"\b{_INJ2}\w*(?:[\s-]+[\w-]+){{0,2}}?\s+(?:ersetz\w*|überflüssig\w*)",
             r"(?-i:\b[A-ZÄÖÜ][\wäöü]+-Filler\b)",
@@ -1127,6 +1141,13 @@ FLAGS: dict[str, FlagKind] = {
             "chirurg*",
             "tschuss",
             "op",
+            "nervengift*",
+            "laser*",
+            "procedure*",
+            "treatment*",
+            "microdermabrasion",
+            "spritzen",
+            "injizieren",
         ),
         "link": ("botox", "botulinum", "filler", "facelift", "injection", "lift"),
         "compares": True,
@@ -1136,13 +1157,19 @@ FLAGS: dict[str, FlagKind] = {
         "explanation": "A comparison needs a head-to-head trial of the two for this outcome; without one it is the "
         "advertiser's word (level 1). Ask: which trial compared them directly, and how?",
         "patterns": (
-            r"\b(?:(?:more|less)\s+[\w-]+|better|worse|stronger|gentler|faster|safer|superior|greater|smoother|milder)\s+than\b",
+            r"\b(?:(?:more|less)\s+[\w-]+|better|worse|stronger|gentler|faster|safer|superior|greater|smoother|milder|higher|"
+            r"lower|friendlier|kinder|quicker)(?:\s+[\w-]+){0,2}?\)?\s+than\b(?!\s+(?:good|ever|before|usual)\b)",
             r"\b(?:works?|performs?|acts?)\s+(?:just\s+)?as\s+well\s+as\b",
             # "as good as Botox", not "as good as they say", "as gentle as possible"
             r"\bas\s+(?:effective|effectively|good|potent|powerful|gentle|strong)\s+as\b(?!\s+(?:they|it|you|we|he|she|"
             r"advertised|promised|claimed|expected|possible|ever|always|before|needed|necessary|can\b|could\b))",
             r"\b(?:same|similar)\s+(?:[\w-]+\s+){0,3}?(?:as|to)\b",
             r"\balternatives?\s+to\b",
+            r"\b(?:an?|the)\s+(?!(?:botox|filler|needle|injection|surgery|facelift)\w*[\s-]alternative)(?:[\w-]+)[\s-]alternatives?\b(?!\s+to\b)",
+            r"\b(?:sanfte\w*|natürliche\w*|bessere\w*|pflanzliche\w*)?\s*Alternative\s+zu[mr]?\b",
+            r"\b(?:advantages?|an\s+edge|benefits?)\s+over\b",
+            r"\bcompared\s+(?:to|with)\b",
+            r"\bVorteile?\s+gegenüber\b",
             r"\bunlike\s+\w+",
             r"\b(?:versus|vs)\b\.?",
             r"\boutperform\w*",
@@ -1151,7 +1178,7 @@ FLAGS: dict[str, FlagKind] = {
             r"\b(?:besser|stärker|wirksamer|wirkungsvoller|effektiver|sanfter|schneller|milder|verträglicher|intensiver)\s+als\b",
             r"\b(?:im Gegensatz|im Unterschied|im Vergleich)\s+zu[mr]?\b",
             r"\bverglichen mit\b",
-            r"\bähnlich wie\b",
+            r"\bähnlich\w*\s+(?:\w+\s+)?wie\b",
         ),
         "triggers": (
             "than",
@@ -1188,7 +1215,29 @@ FLAGS: dict[str, FlagKind] = {
             "unterschied",
             "vergleich",
             "verglichen",
-            "ahnlich",
+            "ahnlich*",
+            "higher",
+            "lower",
+            "friendlier",
+            "kinder",
+            "quicker",
+            "better",
+            "worse",
+            "stronger",
+            "gentler",
+            "faster",
+            "safer",
+            "superior",
+            "greater",
+            "smoother",
+            "more",
+            "less",
+            "advantage*",
+            "edge",
+            "benefits",
+            "compared",
+            "vorteil*",
+            "alternative",
         ),
         "link": (),
         "compares": True,
@@ -1204,8 +1253,16 @@ FLAGS: dict[str, FlagKind] = {
             r"\bafter\s+(?:a|one|\d+)\s+(?:minutes?|hours?|seconds?|days?|weeks?|applications?|uses?|sessions?)\b",
             r"\b(?:the\s+)?same\s+day\b",
             r"\bfrom\s+(?:the\s+)?(?:very\s+)?first\s+(?:use|application)\b",
-            r"(?<!\babsorbs\s)(?<!\babsorb\s)(?<!\bmore\s)(?<!\bless\s)(?<!\bhow\s)\bquickly\b(?!\s+absorb)",
-            r"\b(?:sofort\w*|über\s+Nacht|im\s+Nu|auf\s+Anhieb)\b",
+            # "quickly" promises a result only next to one: "quickly reduces", "works quickly", not "absorbs quickly"
+            r"\bquickly\s+(?:and\s+\w+\s+)?(?:reduc|improv|fad|clear|smooth|brighten|heal|calm|diminish|minimi|visibl|"
+            r"transform|plump|firm|lift|restor|repair|erase|sooth|even|tighten|hydrat|revers)\w*",
+            r"\b(?:works?|acts?|results?\s+(?:come|appear|show))\s+quickly\b",
+            r"(?<!\bab\s)\b(?:sofort\w*|über\s+Nacht|im\s+Nu|auf\s+Anhieb)\b",
+            r"\b(?:quick|fast|rapid|speedy|swift)\s+(?:visible\s+)?(?:results?|improvements?|relief|fix|way|action|effects?)\b",
+            r"\bin\s+(?:a\s+)?(?:very\s+)?short\s+(?:period\s+of\s+)?time\b",
+            r"\bno\s+waiting\s+(?:time|period)\b",
+            r"\b(?:rasche\w*|schnelle\w*)\s+(?:sichtbare\w*\s+)?(?:Ergebnis\w*|Wirkung|Resultat\w*|Milderung|Linderung|Hilfe|Verbesserung)\b",
+            r"\bin\s+kürzester\s+Zeit\b",
             rf"\b(?:in|innerhalb|innerhalb\s+von|in\s+nur|nach\s+nur|schon\s+nach|bereits\s+nach)\s+{_COUNT_DE}\s+{_DURATION_DE}\b",
             rf"\bnach\s+{_COUNT_DE}\s+{_DURATION_DE}\b",
         ),
@@ -1223,6 +1280,16 @@ FLAGS: dict[str, FlagKind] = {
             "first",
             "quickly",
             "away",
+            "quick",
+            "fast",
+            "rapid",
+            "speedy",
+            "swift",
+            "short",
+            "waiting",
+            "rasche*",
+            "schnelle*",
+            "kurzester",
             "sofort*",
             "nacht",
             "nu",
@@ -1268,11 +1335,21 @@ FLAGS: dict[str, FlagKind] = {
         "explanation": "No study is cited: ask which trial, how many people, compared with what, and who paid.",
         "patterns": (
             r"\b(?:clinically|scientifically|medically)\s+(?:proven|shown|demonstrated|validated|confirmed|tested)\b",
-            r"\b(?:klinisch|wissenschaftlich|medizinisch)\s+(?:bewiesen|belegt|nachgewiesen|erwiesen|bestätigt|getestet|geprüft)\b",
+            r"\b(?:klinisch|wissenschaftlich|medizinisch)\s+(?:bewiesen|belegt|nachgewiesen|erwiesen|bestätigt|getestet|geprüft)\w*",
+            r"\b(?:wissenschaftliche\w*|klinische\w*)\s+(?:Belege|Beweise|Nachweise|Studien)\b",
+            r"\berwiesenermaßen\b",
+            r"\b(?:hat|haben)\s+sich\s+(?:\w+\s+)?gezeigt\b",
+            r"\b(?:research|science|studies|data|evidence)\s+backs?\b",
+            r"\bbacked\s+by\s+(?:\w+\s+)?(?:science|research|studies|data|clinical\s+\w+)\b",
+            r"\b(?:many|several|numerous|multiple|independent|countless|various)\s+(?:\w+\s+)?(?:clinical\s+)?(?:trials|studies)\b",
+            r"\bclinical\s+(?:claims|data|testing)\b",
+            r"\bproves?\s+(?:itself|themselves)\b",
+            r"\b(?:shown|proven)\s+to\s+(?!be\s+(?:safe|gentle)\b)",
             r"\bproven\s+(?:by|in)\s+(?:clinical\s+)?(?:studies|trials|research|science)\b",
             r"(?:\b(?:has|have|is|are|was|were)|[’']s)\s+(?:also\s+)?(?:been\s+)?(?:clinically\s+|scientifically\s+)?(?:shown|proven|demonstrated)\s+to\b",
             r"\b(?:studies|research|science|(?:laboratory|lab|clinical)\s+(?:work|studies|data|research|tests?))\s+"
-            r"(?:(?:have|has)\s+)?(?:shows?|shown|proves?|proven|confirms?|confirmed|demonstrates?|demonstrated|suggests?|indicates?)\b",
+            r"(?:that\s+)?(?:(?:have|has)\s+)?(?:shows?|showed|shown|proves?|proved|proven|confirms?|confirmed|demonstrates?|demonstrated|"
+            r"suggests?|suggested|indicates?|indicated|found|reveal(?:s|ed)?)\b",
             r"\b(?:clinical|scientific)\s+(?:evidence|trials?|studies|research)\s+(?:supports?|documents?|shows?|proves?|confirms?)\b",
             r"\b(?:good|strong|solid|clear)\s+(?:scientific\s+|clinical\s+)?evidence\b",
             r"\bbased on (?:scientific |clinical )?(?:studies|research|science)\b",
@@ -1305,6 +1382,17 @@ FLAGS: dict[str, FlagKind] = {
             "laboratory",
             "lab",
             "studien",
+            "wissenschaftliche*",
+            "klinische*",
+            "erwiesenermassen",
+            "gezeigt",
+            "backs",
+            "back",
+            "backed",
+            "trials",
+            "proves",
+            "themselves",
+            "itself",
         ),
         "link": (),
         "compares": False,
@@ -1312,8 +1400,12 @@ FLAGS: dict[str, FlagKind] = {
     "dermatologically-tested": {
         "label": "'dermatologically tested'",
         "explanation": "Says the product was tried on skin for tolerance, not that it does what the text promises.",
-        "patterns": (r"\bdermatologi(?:cally|sch)\s+(?:tested|approved|getestet|geprüft|bestätigt)\b",),
-        "triggers": ("dermatologically", "dermatologisch"),
+        "patterns": (
+            r"\bdermatologi(?:cally|sch|st)[\s-]+(?:tested|approved|getestet|geprüft|bestätigt)\b",
+            r"\b(?:under\s+(?:the\s+)?supervision\s+of|supervised\s+by|unter\s+(?:\w+\s+)?Aufsicht\s+von)\s+(?:\w+\s+)?"
+            r"(?:dermatologists?|doctors?|Dermatologen|Hautärzten)\b",
+        ),
+        "triggers": ("dermatologically", "dermatologisch", "dermatologist", "supervision", "supervised", "aufsicht"),
         "link": (),
         "compares": False,
     },
@@ -1323,7 +1415,10 @@ FLAGS: dict[str, FlagKind] = {
         "paid, and which study they rely on.",
         "patterns": (
             r"\b(?:dermatologists?|derms?|doctors?|experts?|Dermatologen|Hautärzte|Hautärztinnen|Ärzte)\s+"
-            r"(?:[\w-]+\s+){0,2}?(?:recommend\w*|suggest\w*|approve\w*|love|swear by|trust|empfehlen|raten)\b",
+            r"(?:[\w-]+\s+){0,4}?(?:recommend\w*|suggest\w*|approve\w*|love|swear by|trust|agree|rave|are\s+(?:so\s+)?excited|"
+            r"empfehlen|raten|schwören)\b",
+            r"\b(?:loved|beloved|favou?red|praised|trusted|adored)\s+by\s+(?:\w+\s+)?(?:dermatologists|derms|doctors|experts)\b",
+            r"\b(?:favou?rite|go-to|staple|darling)\s+(?:among|of|with|for)\s+(?:\w+\s+)?(?:dermatologists|derms|doctors|experts)\b",
             r"\b(?:dermatologist|doctor|derm|expert)[\s-](?:recommended|approved|backed|developed|formulated|favou?rite|loved|trusted)\b",
             r"\b(?:von|by)\s+(?:\w+\s+)?(?:Dermatologen|Hautärzten|Ärzten|Experten|dermatologists?|derms?|doctors?)\s+"
             r"(?:empfohlen|entwickelt|getestet|geprüft|approved|recommended|developed)\b",
@@ -1353,7 +1448,11 @@ FLAGS: dict[str, FlagKind] = {
         "explanation": "Anything that acts on skin can irritate or sensitise someone; 'no side effects' is a promise, "
         "not a finding.",
         "patterns": (
-            r"\b(?:no|without|zero|free\s+(?:of|from))\s+(?:known\s+|any\s+)?side[\s-]?effects?\b",
+            r"\b(?:no|without|zero|free\s+(?:of|from))\s+(?:the\s+)?(?:(?:known|any|harsh|major|reported|serious|nasty|unwanted|"
+            r"negative|significant)\s+)*side[\s-]?effects?\b",
+            r"\b(?:totally|completely|perfectly|absolutely|entirely)\s+safe\b",
+            r"\b(?:without|no)\s+(?:the\s+|any\s+)?risks?\b",
+            r"\bohne\s+(?:jedes\s+|jegliches\s+)?Risiko\b",
             r"\bside[\s-]?effect[\s-]?free\b",
             r"\b(?:does not|doesn[’']t|won[’']t|will not|do not|don[’']t)\s+(?:come with|have|cause)\s+"
             r"(?:any\s+|these\s+|the\s+)?(?:same\s+)?(?:potential\s+)?side[\s-]?effects?\b",
@@ -1373,6 +1472,7 @@ FLAGS: dict[str, FlagKind] = {
             "harmless",
             "unbedenklich*",
             "harm",
+            "risiko",
         ),
         "link": (),
         "compares": False,
@@ -1480,7 +1580,10 @@ FLAGS: dict[str, FlagKind] = {
             r"\bfree\s+(?:from|of)\s+(?:[\w-]+\s+)?(?:toxins?|toxic\w*|nasties|harmful\w*|harsh\w*|chemicals)\b",
             r"\bno\s+(?:nasties|toxins|harsh\s+chemicals|nasty\s+chemicals|toxic\s+chemicals|nasty\s+ingredients)\b",
             r"\bclean\s+(?:beauty|skincare|skin\s+care|formula\w*|ingredients?|products?)\b",
-            r"\b(?:paraben|sulfate|sulphate|silicone|alcohol|fragrance|phthalate|mineral[\s-]oil|PEG)s?[\s-]free\b",
+            r"\b(?:paraben|sulfate|sulphate|silicone|alcohol|fragrance|phthalate|mineral[\s-]oil|PEG|preservative)s?[\s-]free\b",
+            r"\b(?:without|free\s+(?:of|from))\s+(?:any\s+)?(?:added\s+|artificial\s+|synthetic\s+)?(?:preservatives|parabens|sulfates|"
+            r"sulphates|silicones|fragrances?|perfumes?|alcohol|phthalates|dyes)\b",
+            r"\b(?:ohne|frei\s+von)\s+(?:\w+\s+)?(?:Konservierungsstoffe\w*|Duftstoffe\w*|Parfum|Alkohol|Farbstoffe\w*)\b",
             r"\b(?:ohne|frei\s+von)\s+(?:\w+\s+)?(?:Parabene\w*|Silikone\w*|Sulfate\w*|Mikroplastik|Schadstoffe\w*|Giftstoffe\w*|Gift)\b",
             r"\b(?:schadstofffrei|giftfrei|ungiftig)\w*",
         ),
@@ -1511,6 +1614,13 @@ FLAGS: dict[str, FlagKind] = {
             "schadstofffrei*",
             "giftfrei*",
             "ungiftig*",
+            "preservative*",
+            "perfume*",
+            "dyes",
+            "konservierungsstoffe*",
+            "duftstoffe*",
+            "parfum",
+            "farbstoffe*",
         ),
         "link": (),
         "compares": False,
