@@ -109,6 +109,9 @@ LABELLED_EFFECTS = frozenset(
 )
 
 
+LEGACY_EFFECTS = {"irritation": "tolerability"}  # an effect of today -> the 0.1.0 effect that covered it
+
+
 def score_passage(passage: dict[str, Any], view: dict[str, Any], scores: Scores) -> list[str]:
     """Add one passage's counts to `scores`; return a line per mistake."""
     text = passage["text"]
@@ -117,6 +120,8 @@ def score_passage(passage: dict[str, Any], view: dict[str, Any], scores: Scores)
     unknown = {e for i, e in passage["pairs"] if i == "unknown"}
     found = {(f["ingredient"]["id"], f["effect"]) for f in view["findings"] if f["effect"] is not None}
     if passage["labels"] == "0.1.0":  # labelled with the ids of 0.1.0: later entries and effects are "newer"
+        # 0.1.0 had no `irritation`: its `tolerability` covered it ("pain, downtime, irritation, side effects")
+        found = {(i, LEGACY_EFFECTS.get(e, e)) for i, e in found}
         scores.not_scored += sum(1 for _i, e in found if e not in LABELLED_EFFECTS)
         found = {(i, e) for i, e in found if e in LABELLED_EFFECTS}
         predicted = {(i, e) for i, e in found if i in LABELLED_INGREDIENTS}

@@ -279,7 +279,8 @@ BRIEF_EXAMPLES = [
     ("blemishes", "acne"),
     ("Unreinheiten", "acne"),
     ("irritated skin", "soothing"),
-    ("irritation", "tolerability"),
+    ("irritation", "irritation"),
+    ("side effects", "tolerability"),
     ("Akne-Narben", "scars"),
     ("sun damage", "photodamage"),
 ]
@@ -396,15 +397,16 @@ def test_an_ingredient_named_as_a_comparison_is_not_paired(mini, text, compared)
 @pytest.mark.parametrize(
     ("text", "effect", "cue"),
     [
-        ("Alphaol does not irritate.", "tolerability", "not"),
+        ("Alphaol does not irritate.", "irritation", "not"),
         ("Alphaol doesn't hydrate.", "hydration", "doesn't"),
-        ("Alphaol hydrates without irritation.", "tolerability", "without"),
+        ("Alphaol hydrates without irritation.", "irritation", "without"),
         ("Alphaol: no wrinkles?", "wrinkles", "no"),
-        ("Alphasäure ist nicht reizend.", "tolerability", "nicht"),
+        ("Alphasäure ist nicht reizend.", "irritation", "nicht"),
         ("Alphasäure: keine Falten.", "wrinkles", "keine"),
-        ("Alphasäure pflegt ohne Reizungen.", "tolerability", "ohne"),
-        ("Alphaol is free from irritation.", "tolerability", "free from"),
-        ("Alphasäure reizt die Haut nicht.", "tolerability", "nicht"),
+        ("Alphasäure pflegt ohne Reizungen.", "irritation", "ohne"),
+        ("Alphaol is free from irritation.", "irritation", "free from"),
+        ("Alphasäure reizt die Haut nicht.", "irritation", "nicht"),
+        ("Alphaol is non-irritating.", "irritation", "non"),
     ],
 )
 def test_negated_effects_are_reported_and_flagged(mini, text, effect, cue):
@@ -421,7 +423,7 @@ def test_negated_effects_are_reported_and_flagged(mini, text, effect, cue):
         ("Alphaol: no more wrinkles!", "wrinkles"),
         ("Alphasäure: keine Falten mehr!", "wrinkles"),
         ("Alphaol not only hydrates, it smooths.", "hydration"),
-        ("Alphaol is non-irritating.", "tolerability"),
+        ("Alphaol is well tolerated.", "tolerability"),
         ("Alphaol is non-invasive and gentle.", "tolerability"),
         ("Alphaol hydrates. No, really.", "hydration"),
         ("Alphasäure glättet nicht nur Falten.", "wrinkles"),
@@ -800,7 +802,8 @@ def test_own_german_advert(shipped):
         ("hyaluronic-acid", "hydration"),
         ("hyaluronic-acid", "plumping"),
     }
-    assert pairs(view, negated=True) == {("niacinamide", "tolerability")}
+    # "keine Nebenwirkungen" denies side effects (tolerability) for the serum the paragraph is about
+    assert pairs(view, negated=True) == {("hyaluronic-acid", "tolerability"), ("niacinamide", "irritation")}
     assert [(g["kind"], g["text"]) for g in view["flags"]] == [
         ("injection-comparison", "wie ein Filler"),
         ("clinically-proven", "Klinisch getestet"),
@@ -1079,8 +1082,8 @@ def test_a_form_named_in_an_advert_earns_only_its_own_evidence(shipped):
     [
         ("This niacinamide serum will calm breakouts.", ("niacinamide", "acne"), ("niacinamide", "soothing")),
         ("Retinol tightens crow's feet.", ("retinol", "wrinkles"), ("retinol", "firmness")),
-        ("Niacinamide helps by reducing redness and irritation.", ("niacinamide", "soothing"), ("niacinamide", "tolerability")),
-        ("Retinol can cause irritation at first.", ("retinol", "tolerability"), ("retinol", "soothing")),
+        ("Niacinamide helps by reducing redness and irritation.", ("niacinamide", "soothing"), ("niacinamide", "irritation")),
+        ("Retinol can cause irritation at first.", ("retinol", "irritation"), ("retinol", "soothing")),
         ("Panthenol is calming and moisturising.", ("panthenol", "soothing"), None),  # a list, not an object
     ],
 )
@@ -1174,3 +1177,19 @@ def test_more_advert_wordings_are_flagged(shipped, text, kind):
 )
 def test_wordings_that_promise_nothing_are_not_flagged(shipped, text):
     assert flag_kinds(run(text, shipped)) == []
+
+
+def test_explicit_irritation_is_the_concern_and_gentleness_is_tolerability(shipped):
+    view = run("Bakuchiol is gentle and doesn't cause irritation.", shipped)
+    assert pairs(view) == {("bakuchiol", "tolerability")}
+    assert pairs(view, negated=True) == {("bakuchiol", "irritation")}
+
+
+def test_bha_in_prose_is_salicylic_acid(shipped):
+    assert pairs(run("A BHA unclogs pores and clears acne.", shipped)) >= {("salicylic-acid", "acne")}
+
+
+def test_an_apposition_says_what_the_subject_is(shipped):
+    found = pairs(run("Lactic acid \u2014 a gentle AHA \u2014 exfoliates and moisturizes.", shipped))
+    assert ("lactic-acid", "exfoliation") in found
+    assert not {p for p in found if p[0] == "alpha-hydroxy-acids"}

@@ -827,8 +827,9 @@ def ingredient_lexicon(kb: KnowledgeBase) -> Lexicon:
     for ingredient in kb.ingredients():
         if not ingredient.claims:  # water, a gum, a chelator: nothing to grade, and "in water" is no subject
             continue
-        names = (ingredient.name, *ingredient.aliases, *ingredient.inci)
-        for name in names:
+        dropped = phrases.PROSE_NOT_NAMES.get(ingredient.id, ())
+        names = (ingredient.name, *ingredient.aliases, *ingredient.inci, *phrases.PROSE_NAMES.get(ingredient.id, ()))
+        for name in (n for n in names if n not in dropped):
             for keys, hard, raw in Lexicon.spellings(name):
                 compact = "".join(keys)
                 abbreviation = _ABBREVIATION.fullmatch(raw.removesuffix("s")) is not None
@@ -1347,7 +1348,7 @@ _IRRITATION = _keys(phrases.IRRITATION_WORDS)
 
 def _effect_objects(text: str, toks: _Tokens, hits: list[_Hit]) -> list[_Hit]:
     """Read effect verbs with their objects: "calms breakouts" claims acne (not soothing), "tightens crow's
-    feet" wrinkles (not firmness); "reduces redness and irritation" claims soothing (not tolerability)."""
+    feet" wrinkles (not firmness); "reduces redness and irritation" claims soothing (not irritation)."""
     keys, out = toks.keys, []
     for n, hit in enumerate(hits):
         if hit.first == hit.last and _in_set(keys[hit.first], _EFFECT_VERBS) and n + 1 < len(hits):
@@ -1360,7 +1361,7 @@ def _effect_objects(text: str, toks: _Tokens, hits: list[_Hit]) -> list[_Hit]:
                 and not _CLAUSE_BREAK.search(text, toks.ends[hit.last], toks.starts[nxt.first])
             ):
                 continue  # the verb's object carries the claim
-        if hit.payload == "tolerability" and hit.first == hit.last and keys[hit.first] in _IRRITATION:
+        if hit.payload == "irritation" and hit.first == hit.last and keys[hit.first] in _IRRITATION:
             lo = max(0, hit.first - phrases.RELIEF_WINDOW)
             for k in range(hit.first - 1, lo - 1, -1):
                 if _CLAUSE_BREAK.search(text, toks.ends[k], toks.starts[k + 1]):
@@ -1452,7 +1453,9 @@ def _mentions(
             glue = _GLUE.fullmatch(text, prev.end, start)
             comparison = glue is not None and end - prev.end < 60
         previous = out[-1] if out and out[-1].sentence == index and out[-1].span.end >= clause_start else None
-        predicate = not comparison and _predicate(toks, hit, clause_start, previous)
+        predicate = not comparison and (
+            _predicate(toks, hit, clause_start, previous) or _apposition(text, out[-1] if out else None, index, start)
+        )
         role = "comparison" if comparison else "subject"
         out.append(Mention(hit.payload, kb.name_of(hit.payload), _span(text, start, end), role, index, predicate))
     return tuple(out)
@@ -1613,13 +1616,41 @@ def _predicate(toks: _Tokens, hit: _Hit, clause_start: int, previous: Mention | 
     keys = toks.keys
     first = max(toks.at(clause_start), hit.first - 5)
     for k in range(first, hit.first - 1):
-        if keys[k] in _PREDICATE_PRONOUNS and keys[k + 1] in _COPULAS:
+        if keys[k] in _PREDICATE_PRONOUNS and keys[k + 1] in _COPULAS and not _new_clause(keys, k + 2, hit.first):
             return True
     if previous is not None and previous.role == "subject":
         after_previous = toks.at(previous.span.end)
-        if hit.first - after_previous <= 8 and any(keys[k] in _COPULAS for k in range(after_previous, hit.first)):
+        copulas = [k for k in range(after_previous, hit.first) if keys[k] in _COPULAS]
+        if hit.first - after_previous <= 8 and copulas and not _new_clause(keys, copulas[-1] + 1, hit.first):
             return True
     return False
+
+
+_NEW_CLAUSE = _keys(phrases.NEW_CLAUSE_WORDS)
+
+
+def _new_clause(keys: list[str], lo: int, hi: int) -> bool:
+    """Does a new clause with its own subject start between a copula and a name ("That was until I
+    discovered lactic acid")? Then the name is not what the copula's subject is."""
+    return any(keys[k] in _NEW_CLAUSE for k in range(lo, hi))
+
+
+_APPOSITION = re.compile(
+    r"\s*(?:,|\u2014|\u2013|\s-|\()\s*(?:an?|the|ein|eine|einer|einem|der|die|das)\s+(?:[\w-]+\s+){0,3}", re.IGNORECASE
+)
+
+
+def _apposition(text: str, previous: Mention | None, sentence: int, start: int) -> bool:
+    """ "Lactic acid \u2014 a gentle AHA", "Retinal, a potent vitamin A derivative": a name set after another with
+    an article says what that one is; it is not a second subject."""
+    if previous is None or previous.sentence != sentence or previous.role != "subject" or start - previous.span.end > 60:
+        return False
+    if _GLOSS.fullmatch(text, previous.span.end, start):  # "AHA (alpha hydroxy acid)": the same name spelled out
+        return previous.predicate
+    return _APPOSITION.fullmatch(text, previous.span.end, start) is not None
+
+
+_GLOSS = re.compile(r"\s*\(\s*")
 
 
 def _negation(text: str, toks: _Tokens, hit: _Hit) -> Span | None:

@@ -331,30 +331,33 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "en": ("sun damage", "sun-damaged", "photodamag*", "photoag*"),
         "de": ("Sonnenschäd*", "Lichtalterung", "Lichtschäd*", "lichtgeschädigt*", "sonnengeschädigt*"),
     },
+    # Gentleness and safety in general; explicit irritation ("non-irritating", "reizt nicht") is the concern
+    # `irritation` below, as the knowledge base files it.
     "tolerability": {
         "en": (
-            "irritat*",
-            "non-irritating",
             "well tolerated",
             "tolerability",
             "tolerance",
             "gentle",
+            "gently",
             "non-invasive",
             "minimally invasive",
             "painless",
             "pain-free",
-            "stinging",
             "sensitive skin",
             "hypoallergenic",
+            "side effect*",
+            "downtime",
+            "safe",
+            "safely",
+            "safety",
         ),
         "de": (
             "verträglich*",
             "Verträglichkeit",
-            "Reizung*",
-            "reizt",
-            "reizend",
-            "reizarm",
             "sanft*",
+            "Nebenwirkung*",
+            "Ausfallzeit*",
             "nicht-invasiv*",
             "minimalinvasiv",
             "schmerzfrei",
@@ -376,7 +379,10 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "de": ("Zellschutz", "Umwelteinfl*", "Umweltstress", "Umweltschäd*", "Umweltbelastung*"),
     },
     # ---- concerns: harms people worry about (effects of kind "concern" in the knowledge base) ----
-    "irritation": {"en": ("irritant", "irritancy"), "de": ("Reizstoff*",)},
+    "irritation": {
+        "en": ("irritat*", "irritant", "irritancy", "stinging", "burning sensation*"),
+        "de": ("Reizstoff*", "Reizung*", "reizt", "reizend", "reizarm", "Irritation*", "hautreizend*"),
+    },
     "contact-allergy": {
         "en": ("allergen*", "allergic reaction*", "contact allergy", "sensitis*", "sensitiz*"),
         "de": ("Kontaktallergie*", "allergische Reaktion*"),
@@ -428,7 +434,7 @@ EFFECT_OBJECT_FILLER: tuple[str, ...] = (
     "auch",
 )
 # Irritation as the object of relief ("reduces redness and irritation", "lindert Reizungen") is soothing;
-# as something a product causes or avoids ("can cause irritation", "without irritation") it is tolerability.
+# as something a product causes or avoids ("can cause irritation", "without irritation") it is the concern.
 RELIEF_VERBS: tuple[str, ...] = (
     "reduc*",
     "calm*",
@@ -708,6 +714,12 @@ INJECTION_DENIED: tuple[str, ...] = (
     "alternative",
 )
 
+# ---- names that mean something else in marketing prose ------------------------------------------
+# In an advert "BHA" is the beta hydroxy acid of skincare (salicylic acid), not the INCI name of the food
+# antioxidant butylated hydroxyanisole, which prose writes out (`skincli show BHA` says the same).
+PROSE_NOT_NAMES: dict[str, tuple[str, ...]] = {"bht-bha": ("BHA",)}
+PROSE_NAMES: dict[str, tuple[str, ...]] = {"salicylic-acid": ("BHA",)}
+
 # ---- words that are both an ingredient and an effect ---------------------------------------------
 # "Collagen" names the ingredient (creams, supplements) and the effect (the skin's own collagen). It is
 # the ingredient when written as a product ("collagen supplements", "Kollagen zum Trinken", "Drinks mit
@@ -940,6 +952,28 @@ NOT_UNKNOWN_SUBJECTS: frozenset[str] = frozenset({"skin", "haut", "face", "gesic
 # "It is a peptide that...", "Das sind Peptide, die...": the name after a pronoun and a copula is what
 # the pronoun's ingredient is, not a new subject.
 COPULAS: frozenset[str] = frozenset({"is", "are", "was", "ist", "sind", "war"})
+# ... unless one of these stands between the copula and the name: a new clause with its own subject.
+NEW_CLAUSE_WORDS: frozenset[str] = frozenset(
+    {
+        "until",
+        "when",
+        "because",
+        "if",
+        "after",
+        "before",
+        "i",
+        "we",
+        "you",
+        "he",
+        "she",
+        "bis",
+        "als",
+        "wenn",
+        "weil",
+        "ich",
+        "wir",
+    }
+)
 # A sentence of background (how skin ages, what collagen is) names effects without claiming them for
 # anything: it continues no ingredient. Regular expressions, case-insensitive, on the sentence.
 BACKGROUND: tuple[str, ...] = (
