@@ -1193,3 +1193,24 @@ def test_an_apposition_says_what_the_subject_is(shipped):
     found = pairs(run("Lactic acid \u2014 a gentle AHA \u2014 exfoliates and moisturizes.", shipped))
     assert ("lactic-acid", "exfoliation") in found
     assert not {p for p in found if p[0] == "alpha-hydroxy-acids"}
+
+
+def test_who_a_product_suits_is_not_what_it_does(shipped):
+    text = "Tranexamic acid fades dark spots and is suitable for all skin types, including those with acne-prone skin."
+    found = pairs(run(text, shipped), negated=None)
+    assert ("tranexamic-acid", "hyperpigmentation") in found
+    assert ("tranexamic-acid", "acne") not in found
+    assert ("glycolic-acid", "skin-ageing") not in pairs(run("Glycolic acid is a favourite for mature skin types.", shipped))
+    claim = pairs(run("Even if you have fine lines, lactic acid can help.", shipped))
+    assert claim == {("lactic-acid", "wrinkles")}
+
+
+def test_the_products_own_texture_and_procedures_are_no_effects(shipped):
+    found = pairs(run("Retinol serum: the lightweight texture layers under makeup.", shipped), negated=None)
+    assert ("retinol", "texture") not in found
+    assert pairs(run("Exosomes are used after laser resurfacing.", shipped), negated=None) == set()
+
+
+def test_a_name_used_alongside_is_not_the_subject(shipped):
+    found = pairs(run("When combined with microneedling, exosome serum can hydrate skin.", shipped))
+    assert found == {("exosomes", "hydration")}

@@ -1246,7 +1246,7 @@ def check_text(text: str, kb: KnowledgeBase) -> CheckReport:
     raw_flags = _find_flags(text, toks, sentences)
 
     mention_hits, effect_hits = _resolve_overlaps(text, toks, sentences, sentence_of, raw_mentions, raw_effects, kb)
-    effect_hits = _effect_objects(text, toks, effect_hits)
+    effect_hits = _not_the_user(text, toks, _effect_objects(text, toks, effect_hits))
     injection_spans = [(start, end) for kind, start, end in raw_flags if kind == "injection-comparison"]
     mentions = _mentions(text, toks, mention_hits, kb, sentences, sentence_of, injection_spans)
     effects = [
@@ -1373,6 +1373,47 @@ def _effect_objects(text: str, toks: _Tokens, hits: list[_Hit]) -> list[_Hit]:
     return out
 
 
+_POPULATION_CUES = tuple(tuple(name_key(w) for w in c.split()) for c in phrases.POPULATION_CUES)
+_POPULATION_FIRST = frozenset(c[0] for c in _POPULATION_CUES)
+_SKIN_TYPES = tuple(tuple(name_key(w) for w in c.split()) for c in phrases.SKIN_TYPE_WORDS)
+
+
+def _not_the_user(text: str, toks: _Tokens, hits: list[_Hit]) -> list[_Hit]:
+    """Drop effect phrases that say who a product suits ("for oily skin types", "those with acne-prone
+    skin"); tolerability there is still a claim ("suitable for sensitive skin")."""
+    keys, n = toks.keys, len(toks)
+    out = []
+    for hit in hits:
+        if hit.payload != "tolerability" and (_after_population_cue(text, toks, hit) or _before_skin_type(keys, hit, n)):
+            continue
+        out.append(hit)
+    return out
+
+
+def _before_skin_type(keys: list[str], hit: _Hit, n: int) -> bool:
+    after = hit.last + 1
+    if keys[hit.last] == "skin" and after < n and keys[after] in ("type", "types"):  # "mature skin types"
+        return True
+    return any(tuple(keys[after : after + len(w)]) == w for w in _SKIN_TYPES) or (
+        after < n
+        and keys[after] in ("and", "or", "und", "oder")
+        and any(tuple(keys[after + 2 : after + 2 + len(w)]) == w for w in _SKIN_TYPES)
+    )
+
+
+def _after_population_cue(text: str, toks: _Tokens, hit: _Hit) -> bool:
+    keys = toks.keys
+    for k in range(hit.first - 1, max(0, hit.first - phrases.POPULATION_WINDOW) - 1, -1):
+        if (
+            _CLAUSE_BREAK.search(text, toks.ends[k], toks.starts[k + 1])
+            and text[toks.ends[k] : toks.starts[k + 1]].strip() != ","
+        ):
+            return False  # a comma may stand inside the list of conditions ("eczema, rosacea or acne")
+        if keys[k] in _POPULATION_FIRST and any(tuple(keys[k : k + len(c)]) == c for c in _POPULATION_CUES):
+            return True
+    return False
+
+
 def _is_product(
     text: str, toks: _Tokens, hit: _Hit, by_first: dict[int, _Hit], raw_mentions: list[_Hit], ambiguous: dict[int, _Hit]
 ) -> bool:
@@ -1454,7 +1495,9 @@ def _mentions(
             comparison = glue is not None and end - prev.end < 60
         previous = out[-1] if out and out[-1].sentence == index and out[-1].span.end >= clause_start else None
         predicate = not comparison and (
-            _predicate(toks, hit, clause_start, previous) or _apposition(text, out[-1] if out else None, index, start)
+            _predicate(toks, hit, clause_start, previous)
+            or _apposition(text, out[-1] if out else None, index, start)
+            or _adjunct(toks, hit)
         )
         role = "comparison" if comparison else "subject"
         out.append(Mention(hit.payload, kb.name_of(hit.payload), _span(text, start, end), role, index, predicate))
@@ -1627,6 +1670,14 @@ def _predicate(toks: _Tokens, hit: _Hit, clause_start: int, previous: Mention | 
 
 
 _NEW_CLAUSE = _keys(phrases.NEW_CLAUSE_WORDS)
+_ADJUNCT_CUES = tuple(tuple(name_key(w) for w in c.split()) for c in phrases.ADJUNCT_CUES)
+
+
+def _adjunct(toks: _Tokens, hit: _Hit) -> bool:
+    """A name right after "combined with", "in combination with" is used alongside the subject; it is
+    not a subject itself (it is no comparison either)."""
+    keys = toks.keys
+    return any(tuple(keys[max(0, hit.first - len(c)) : hit.first]) == c for c in _ADJUNCT_CUES)
 
 
 def _new_clause(keys: list[str], lo: int, hi: int) -> bool:

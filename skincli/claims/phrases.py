@@ -140,6 +140,8 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "en": (
             "hyperpigment*",
             "pigment*",
+            "post-inflammatory hyperpigmentation",
+            "post-inflammatory pigmentation",
             "dark spots",
             "age spots",
             "sun spots",
@@ -938,6 +940,26 @@ CONTINUATION_CONNECTIVES: frozenset[str] = frozenset(
 )
 # Words that end a pairing across them: an effect named before "while retinol..." is not retinol's.
 CONTRAST_WORDS: frozenset[str] = frozenset({"while", "whilst", "whereas", "but", "während", "wohingegen", "aber", "jedoch"})
+# Who a product suits is not what it does: "suitable for all skin types, including those with acne-prone
+# skin", "for mature skin types". An effect phrase up to POPULATION_WINDOW
+# words after one of these cues (same clause), or followed by "skin type(s)", describes the user; only
+# tolerability ("suitable for sensitive skin") is still a claim there.
+POPULATION_CUES: tuple[str, ...] = ("suitable for", "including those with", "geeignet für", "geeignet bei")
+# Not "people with" or "if you have": "Even if you have fine lines..., lactic acid can help" is a claim.
+POPULATION_WINDOW = 8
+SKIN_TYPE_WORDS: tuple[str, ...] = ("skin type", "skin types", "Hauttyp", "Hauttypen")
+
+# A name after one of these is used alongside the subject, not the subject: "exosomes used in combination
+# with microneedling", "when combined with microneedling, exosome application...".
+ADJUNCT_CUES: tuple[str, ...] = (
+    "combined with",
+    "in combination with",
+    "in conjunction with",
+    "paired with",
+    "used with",
+    "kombiniert mit",
+    "in Kombination mit",
+)
 # A sentence opening with one of these ("While Botox paralyses muscles, peptides...", "Where HA boosters
 # hydrate, exosomes...") sets its first clause against the main one: what follows continues the main
 # clause's ingredient, not the first one named.
@@ -1663,7 +1685,27 @@ FLAGS: dict[str, FlagKind] = {
 
 # Words that look like an effect phrase but name a product: "moisturizers" is a kind of cream, not a
 # claim of hydration.
-NOT_EFFECTS: tuple[str, ...] = ("moisturizer*", "moisturiser*", "Feuchtigkeitscreme*")
+NOT_EFFECTS: tuple[str, ...] = (
+    "moisturizer*",
+    "moisturiser*",
+    "Feuchtigkeitscreme*",
+    # the product's own feel, not the skin's texture: "the lightweight texture layers under makeup"
+    "lightweight texture*",
+    "light texture*",
+    "creamy texture*",
+    "silky texture*",
+    "rich texture*",
+    "gel texture*",
+    "velvety texture*",
+    "non-greasy texture*",
+    "leichte Textur",
+    "cremige Textur",
+    "seidige Textur",
+    "reichhaltige Textur",
+    # procedures named by what they do
+    "laser resurfacing",
+    "Laser-Resurfacing",
+)
 
 
 def phrase_count() -> dict[str, int]:
