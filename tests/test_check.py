@@ -1214,3 +1214,12 @@ def test_the_products_own_texture_and_procedures_are_no_effects(shipped):
 def test_a_name_used_alongside_is_not_the_subject(shipped):
     found = pairs(run("When combined with microneedling, exosome serum can hydrate skin.", shipped))
     assert found == {("exosomes", "hydration")}
+
+
+def test_a_heading_line_introduces_the_line_after_it(shipped):
+    text = "Our serum\n- Reduces Dark Spots\nTranexamic acid works by inhibiting plasmin."
+    view = run(text, shipped)
+    f = finding(view, "tranexamic-acid", "hyperpigmentation")
+    assert f["attribution"] == "next-sentence"
+    listed = "These filters have been linked to:\nCoral bleaching\nZinc oxide is a mineral filter."
+    assert ("zinc-oxide", "environmental-harm") not in pairs(run(listed, shipped), negated=None)

@@ -179,7 +179,7 @@ class Finding:
     n: int
     mention: Mention
     effect: EffectPhrase | None
-    attribution: str | None  # "sentence", "previous-sentence", or None when no effect is paired
+    attribution: str | None  # "sentence", "previous-sentence", "next-sentence" (a heading), or None when no effect is paired
     claims: tuple[Claim, ...] = ()
     opinions: tuple[Opinion, ...] = ()
     fitting: int = 0  # how many of `claims`, from the first, are evidence for the advertised use
@@ -1846,6 +1846,9 @@ def _pair(
         if reference is None and index in predicates:
             reference = "singular"
         background = _is_background(text, toks, sentence, first_tok)
+        heading_for = None  # a bullet continues the ingredient before it, when there is one
+        if not groups and (reference is None or not topic):
+            heading_for = _heading_subject(text, sentences, index, subjects_by_sentence)
         seen: set[tuple[str, str, bool]] = set()
         group_ends = [g[-1].span.end for g in groups]
         group_starts = [g[0].span.start for g in groups]
@@ -1856,6 +1859,8 @@ def _pair(
             after = bisect.bisect_left(group_starts, eff.span.end)  # the first group starting after it
             if unknown_end is not None and not before:
                 pass  # the claim of an ingredient the knowledge base lacks, named first: nobody else's
+            elif heading_for is not None:
+                group, how = heading_for, "next-sentence"
             elif before:
                 group = groups[before - 1]
             elif after < len(groups) and not _contrast_between(text, toks, eff.span.end, group_starts[after]):
@@ -1884,6 +1889,35 @@ def _pair(
         elif background or unknown_end is not None:
             topic = []
     return pairs, attributed, subjects_by_sentence
+
+
+def _heading_subject(
+    text: str, sentences: _Sentences, index: int, subjects_by_sentence: dict[int, list[Mention]]
+) -> list[Mention] | None:
+    """A heading line names no ingredient ("- Reduces Dark Spots & Hyperpigmentation") and introduces the
+    line after it: its effects are claimed for that line's first ingredients (None when it has none)."""
+    sentence = sentences[index]
+    line = text[sentence.start : sentence.end].strip(" \t\r\n-\u2022*")
+    if not line or len(line) > phrases.SHORT_LINE or line[-1] in ".!?;," or index + 1 >= len(sentences):
+        return None
+    after = sentences[index + 1]
+    if after.paragraph != sentence.paragraph or "\n" not in text[sentence.start : after.start]:
+        return None
+    if index > 0 and text[sentences[index - 1].start : sentences[index - 1].end].rstrip().endswith(":"):
+        return None  # an item of a list the line before opened, not a heading
+    subjects = subjects_by_sentence.get(index + 1)
+    if not subjects:
+        return None
+    groups = _groups(text, subjects)
+    opening = text[after.start : after.end].lstrip(" \t\r\n-\u2022*").split(" ", 1)[0].casefold()
+    comma = text.find(",", after.start, after.end)
+    if opening in _PREPOSITIONS and comma >= 0:  # "With its glycolic acid content, snail mucin exfoliates"
+        main = [g for g in groups if g[0].span.start > comma]
+        return main[0] if main else groups[0]
+    return groups[0]
+
+
+_PREPOSITIONS = frozenset(phrases.OPENING_PREPOSITIONS)
 
 
 _CONTRAST_OPENERS = _keys(phrases.CONTRAST_OPENERS)

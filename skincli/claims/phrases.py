@@ -966,6 +966,9 @@ ADJUNCT_CUES: tuple[str, ...] = (
 CONTRAST_OPENERS: frozenset[str] = frozenset(
     {"while", "whilst", "whereas", "where", "although", "though", "während", "wohingegen", "obwohl", "wo"}
 )
+# A sentence opening with one of these and a comma ("With its glycolic acid content, snail mucin...") has
+# its subject after the comma.
+OPENING_PREPOSITIONS: tuple[str, ...] = ("with", "thanks", "in", "for", "by", "through", "mit", "dank", "durch", "bei")
 # A sentence whose subject is an ingredient the knowledge base lacks ("Zinc repairs skin...", "Ferulic
 # acid boosts...") claims nothing for the ingredient before it. Such subjects are recognised in the EU
 # CosIng inventory shipped for `scan` (exact INCI names and the common names it maps), when they open

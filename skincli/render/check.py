@@ -323,6 +323,8 @@ def _finding_lines(f: dict[str, Any], width: int, *, show_experts: bool) -> list
         said = f"“{defang(f['mention']['text'])}” … “{defang(f['effect_phrase']['text'])}”"
         if f["attribution"] == "previous-sentence":
             said += " (ingredient from the sentence before)"
+        elif f["attribution"] == "next-sentence":
+            said += " (a heading: ingredient from the line after it)"
         out += _wrapped(f"text: {said}", width, sub, sub + "  ")
         if f["negated"]:
             out += _wrapped(
@@ -419,6 +421,8 @@ def rich(view: dict[str, Any]) -> Any:
                 cell.append(f"\nnegated by “{defang(f['negation']['text'])}”: read it in context", style="yellow")
             if f["attribution"] == "previous-sentence":
                 cell.append("\ningredient from the sentence before", style="dim")
+            elif f["attribution"] == "next-sentence":
+                cell.append("\na heading: ingredient from the line after it", style="dim")
             if f["sources"]:
                 cell.append("\n" + defang("; ".join(s["citation"] for s in f["sources"])), style="cyan")
             if f["opinions"] and f["ingredient"]["id"] not in experts_shown:
