@@ -1223,3 +1223,26 @@ def test_a_heading_line_introduces_the_line_after_it(shipped):
     assert f["attribution"] == "next-sentence"
     listed = "These filters have been linked to:\nCoral bleaching\nZinc oxide is a mineral filter."
     assert ("zinc-oxide", "environmental-harm") not in pairs(run(listed, shipped), negated=None)
+
+
+def test_a_question_is_answered_by_the_next_sentences_ingredient(shipped):
+    text = "Klagst du über trockene Haut? Einen fahlen Teint? Dann solltest du Ceramide verwenden."
+    view = run(text, shipped)
+    assert pairs(view) == {("ceramides", "hydration"), ("ceramides", "radiance")}
+    assert {f["attribution"] for f in view["findings"] if f["effect"]} == {"next-sentence"}
+
+
+def test_these_peptides_continue_the_peptide_named_before(shipped):
+    text = "A copper peptide complex is a popular active. These peptides are considered antioxidants."
+    assert pairs(run(text, shipped)) == {("copper-peptides", "antioxidant")}
+
+
+@pytest.mark.parametrize(
+    ("text", "effect"),
+    [
+        ("Salicylic acid unclogs pores.", "acne"),
+        ("Mineral oil can clog pores.", "comedogenicity"),
+    ],
+)
+def test_clogged_pores_are_acne_or_comedogenicity_not_pore_size(shipped, text, effect):
+    assert {e for _i, e in pairs(run(text, shipped))} == {effect}

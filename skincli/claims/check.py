@@ -1498,6 +1498,7 @@ def _mentions(
             _predicate(toks, hit, clause_start, previous)
             or _apposition(text, out[-1] if out else None, index, start)
             or _adjunct(toks, hit)
+            or _anaphor(toks, hit)
         )
         role = "comparison" if comparison else "subject"
         out.append(Mention(hit.payload, kb.name_of(hit.payload), _span(text, start, end), role, index, predicate))
@@ -1671,6 +1672,21 @@ def _predicate(toks: _Tokens, hit: _Hit, clause_start: int, previous: Mention | 
 
 _NEW_CLAUSE = _keys(phrases.NEW_CLAUSE_WORDS)
 _ADJUNCT_CUES = tuple(tuple(name_key(w) for w in c.split()) for c in phrases.ADJUNCT_CUES)
+
+
+_DEMONSTRATIVES = _keys(phrases.DEMONSTRATIVES)
+
+
+def _anaphor(toks: _Tokens, hit: _Hit) -> bool:
+    """ "These peptides", "dieser Wirkstoff": a class word after a demonstrative refers back to the
+    ingredient before; it is not a new subject (the sentence continues that one)."""
+    keys = toks.keys
+    return (
+        hit.first == hit.last
+        and hit.first > 0
+        and keys[hit.first] in _INGREDIENT_NOUNS
+        and keys[hit.first - 1] in _DEMONSTRATIVES
+    )
 
 
 def _adjunct(toks: _Tokens, hit: _Hit) -> bool:
@@ -1849,6 +1865,8 @@ def _pair(
         heading_for = None  # a bullet continues the ingredient before it, when there is one
         if not groups and (reference is None or not topic):
             heading_for = _heading_subject(text, sentences, index, subjects_by_sentence)
+        if not groups and reference is None and heading_for is None:
+            heading_for = _answer_subject(text, sentences, index, subjects_by_sentence)
         seen: set[tuple[str, str, bool]] = set()
         group_ends = [g[-1].span.end for g in groups]
         group_starts = [g[0].span.start for g in groups]
@@ -1918,6 +1936,27 @@ def _heading_subject(
 
 
 _PREPOSITIONS = frozenset(phrases.OPENING_PREPOSITIONS)
+
+
+def _answer_subject(
+    text: str, sentences: _Sentences, index: int, subjects_by_sentence: dict[int, list[Mention]]
+) -> list[Mention] | None:
+    """A question that names no ingredient ("Klagst du über trockene Haut? Einen fahlen Teint? Dann solltest
+    du Ceramide...") raises a problem the answer's ingredient is sold for: the first ingredients of the next
+    sentence that is no question, within ANSWER_SENTENCES, in the same paragraph."""
+    sentence = sentences[index]
+    if not text[sentence.start : sentence.end].rstrip().endswith("?"):
+        return None
+    for later in range(index + 1, min(len(sentences), index + 1 + phrases.ANSWER_SENTENCES)):
+        after = sentences[later]
+        if after.paragraph != sentence.paragraph:
+            return None
+        subjects = subjects_by_sentence.get(later)
+        if subjects:
+            return _groups(text, subjects)[0]
+        if not text[after.start : after.end].rstrip().endswith("?"):
+            return None
+    return None
 
 
 _CONTRAST_OPENERS = _keys(phrases.CONTRAST_OPENERS)

@@ -187,7 +187,23 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         ),
     },
     "acne": {
-        "en": ("acne", "acne-prone", "blemish*", "pimple*", "breakout*", "comedones", "blackheads", "whiteheads", "zits"),
+        "en": (
+            "acne",
+            "acne-prone",
+            "blemish*",
+            "pimple*",
+            "breakout*",
+            "comedones",
+            "blackheads",
+            "whiteheads",
+            "zits",
+            "clogged pores",  # comedones, not pore size
+            "unclog*",
+            "unclog pores",
+            "unclogs pores",
+            "unclogging pores",
+            "congested skin",
+        ),
         "de": ("Akne", "Unreinheit*", "unrein*", "Hautunreinheit*", "Pickel", "Mitesser", "Komedonen"),
     },
     "scars": {
@@ -389,7 +405,10 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "en": ("allergen*", "allergic reaction*", "contact allergy", "sensitis*", "sensitiz*"),
         "de": ("Kontaktallergie*", "allergische Reaktion*"),
     },
-    "comedogenicity": {"en": ("comedogenic", "clog* pores", "pore-clogging"), "de": ("komedogen*", "porenverstopfend*")},
+    "comedogenicity": {
+        "en": ("comedogenic", "clog pores", "clogs pores", "block pores", "blocks pores", "block up pores", "pore-clogging"),
+        "de": ("komedogen*", "porenverstopfend*", "verstopft die Poren", "verstopfen die Poren"),
+    },
     "dryness": {"en": ("drying", "dries out"), "de": ("austrocknend*", "trocknet aus")},
     "photosensitivity": {
         "en": ("photosensitiv*", "phototoxic*", "sun sensitivity"),
@@ -891,6 +910,11 @@ INGREDIENT_NOUNS: frozenset[str] = frozenset(
         "beiden",
     }
 )
+# A class word that is also a name ("peptides", "vitamins") after one of these refers back: "These peptides
+# are considered antioxidants" continues the copper peptide named before.
+DEMONSTRATIVES: frozenset[str] = frozenset(
+    {"this", "these", "those", "such", "diese", "dieser", "dieses", "diesen", "diesem", "solche", "solchen"}
+)
 PRODUCT_NOUNS: frozenset[str] = frozenset(
     {
         "serum",
@@ -969,6 +993,8 @@ CONTRAST_OPENERS: frozenset[str] = frozenset(
 # A sentence opening with one of these and a comma ("With its glycolic acid content, snail mucin...") has
 # its subject after the comma.
 OPENING_PREPOSITIONS: tuple[str, ...] = ("with", "thanks", "in", "for", "by", "through", "mit", "dank", "durch", "bei")
+# A question naming no ingredient is answered by the next sentence that is no question, this many ahead at most.
+ANSWER_SENTENCES = 3
 # A sentence whose subject is an ingredient the knowledge base lacks ("Zinc repairs skin...", "Ferulic
 # acid boosts...") claims nothing for the ingredient before it. Such subjects are recognised in the EU
 # CosIng inventory shipped for `scan` (exact INCI names and the common names it maps), when they open
@@ -1705,6 +1731,13 @@ NOT_EFFECTS: tuple[str, ...] = (
     "cremige Textur",
     "seidige Textur",
     "reichhaltige Textur",
+    "light in texture",
+    "rich in texture",
+    # where an active goes, not what it does to pores: "penetrates deep into pores"
+    "into pores",
+    "into the pores",
+    "into your pores",
+    "in die Poren",
     # procedures named by what they do
     "laser resurfacing",
     "Laser-Resurfacing",
