@@ -1246,3 +1246,22 @@ def test_these_peptides_continue_the_peptide_named_before(shipped):
 )
 def test_clogged_pores_are_acne_or_comedogenicity_not_pore_size(shipped, text, effect):
     assert {e for _i, e in pairs(run(text, shipped))} == {effect}
+
+
+def test_a_single_thing_like_another_is_compared(shipped):
+    view = run("Snail mucin, like hyaluronic acid, draws water to your skin.", shipped)
+    assert {m["ingredient"]["id"]: m["role"] for m in view["mentions"]}["hyaluronic-acid"] == "comparison"
+    examples = run("Proven ingredients, like retinol, reduce wrinkles.", shipped)
+    assert ("retinol", "wrinkles") in pairs(examples)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("You can see a difference after just one use.", "speed"),
+        ("Firmness improved from 55% to 80%.", "percentage"),
+        ("Mineral sunscreens are friendlier to the oceans and our skin than regular sunscreens.", "comparison"),
+    ],
+)
+def test_advert_wordings_from_the_second_set(shipped, text, kind):
+    assert kind in [k for k, _t in flag_kinds(run(text, shipped))]

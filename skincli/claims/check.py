@@ -1564,13 +1564,14 @@ def _compared_before(text: str, toks: _Tokens, hit: _Hit, clause_start: int) -> 
 
 
 def _like_is_comparison(text: str, toks: _Tokens, k: int) -> bool:
-    """ "like Botox", "works like a filler" compare; "we like retinol" does not, nor do examples:
-    "ingredients like retinol", "proven ingredients, like vitamin A"."""
+    """ "like Botox", "works like a filler", "Snail mucin, like hyaluronic acid, draws water" compare; "we like
+    retinol" does not, nor do examples: "ingredients like retinol", "proven ingredients, like vitamin A"."""
     if k == 0:
         return True
-    if "," in text[toks.ends[k - 1] : toks.starts[k]]:
-        return False
-    return toks.keys[k - 1] not in _LIKE_VERB_BEFORE and toks.keys[k - 1] not in _LIKE_EXAMPLES
+    before = toks.keys[k - 1]
+    if "," in text[toks.ends[k - 1] : toks.starts[k]]:  # ", like X," compares after a single thing ("Snail mucin,
+        return before not in _LIKE_EXAMPLES and not before.endswith("s")  # like hyaluronic acid, draws water")
+    return before not in _LIKE_VERB_BEFORE and before not in _LIKE_EXAMPLES
 
 
 def _as_is_comparison(keys: list[str], k: int, first: int) -> bool:

@@ -1243,7 +1243,7 @@ FLAGS: dict[str, FlagKind] = {
         "advertiser's word (level 1). Ask: which trial compared them directly, and how?",
         "patterns": (
             r"\b(?:(?:more|less)\s+[\w-]+|better|worse|stronger|gentler|faster|safer|superior|greater|smoother|milder|higher|"
-            r"lower|friendlier|kinder|quicker)(?:\s+[\w-]+){0,2}?\)?\s+than\b(?!\s+(?:good|ever|before|usual)\b)",
+            r"lower|friendlier|kinder|quicker)(?:\s+[\w'’-]+){0,5}?\)?\s+than\b(?!\s+(?:good|ever|before|usual)\b)",
             r"\b(?:works?|performs?|acts?)\s+(?:just\s+)?as\s+well\s+as\b",
             # "as good as Botox", not "as good as they say", "as gentle as possible"
             r"\bas\s+(?:effective|effectively|good|potent|powerful|gentle|strong)\s+as\b(?!\s+(?:they|it|you|we|he|she|"
@@ -1393,6 +1393,8 @@ FLAGS: dict[str, FlagKind] = {
             "applications",
             "application",
             "uses",
+            "use",
+            "application",
             "sessions",
             "treatments",
         ),
@@ -1405,13 +1407,14 @@ FLAGS: dict[str, FlagKind] = {
         "ask: how many people, measured how, compared with an untreated group?",
         "patterns": (
             rf"\b(?:up to|bis zu)\s+{_PCT}",
+            rf"\b(?:from|von)\s+{_PCT}\s+(?:to|auf|bis)\s+{_PCT}",
             rf"\b(?:by|um)\s+(?:etwa\s+|about\s+|around\s+|ca\.?\s+|rund\s+|up to\s+|bis zu\s+|over\s+|über\s+)?{_PCT}",
             rf"(?<![\w.,]){_PCT}\s+(?:of\s+(?:the\s+)?(?:users|women|men|participants|people|subjects|testers|consumers|panelists|volunteers)"
             r"|der\s+(?:Anwender\w*|Probanden\w*|Proband\w*|Frauen|Teilnehmer\w*|Tester\w*|Nutzer\w*|Verbraucher\w*))",
             rf"(?<![\w.,]){_PCT}\s+(?:saw|said|reported|noticed|agreed|felt|found|experienced|showed|bestätigten|sahen|berichteten)",
             rf"(?<![\w.,]){_PCT}\s+(?:fewer|weniger|reduction|reduced|improvement|improved|increase|Reduktion|Verbesserung|Steigerung)",
         ),
-        "triggers": ("<percent>",),
+        "triggers": ("<percent>", "percent", "prozent"),
         "link": ("<number>",),
         "compares": False,
     },
@@ -1427,7 +1430,7 @@ FLAGS: dict[str, FlagKind] = {
             r"\b(?:research|science|studies|data|evidence)\s+backs?\b",
             r"\bbacked\s+by\s+(?:\w+\s+)?(?:science|research|studies|data|clinical\s+\w+)\b",
             r"\b(?:many|several|numerous|multiple|independent|countless|various)\s+(?:\w+\s+)?(?:clinical\s+)?(?:trials|studies)\b",
-            r"\bclinical\s+(?:claims|data|testing)\b",
+            r"\bclinical\s+(?:claims|data)\b",
             r"\bproves?\s+(?:itself|themselves)\b",
             r"\b(?:shown|proven)\s+to\s+(?!be\s+(?:safe|gentle)\b)",
             r"\bproven\s+(?:by|in)\s+(?:clinical\s+)?(?:studies|trials|research|science)\b",
