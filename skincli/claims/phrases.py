@@ -1243,7 +1243,7 @@ FLAGS: dict[str, FlagKind] = {
         "advertiser's word (level 1). Ask: which trial compared them directly, and how?",
         "patterns": (
             r"\b(?:(?:more|less)\s+[\w-]+|better|worse|stronger|gentler|faster|safer|superior|greater|smoother|milder|higher|"
-            r"lower|friendlier|kinder|quicker)(?:\s+[\w'’-]+){0,5}?\)?\s+than\b(?!\s+(?:good|ever|before|usual)\b)",
+            r"lower|friendlier|kinder|quicker)(?:\s+[\w'’-]+){0,6}?\)?\s+than\b(?!\s+(?:good|ever|before|usual)\b)",
             r"\b(?:works?|performs?|acts?)\s+(?:just\s+)?as\s+well\s+as\b",
             # "as good as Botox", not "as good as they say", "as gentle as possible"
             r"\bas\s+(?:effective|effectively|good|potent|powerful|gentle|strong)\s+as\b(?!\s+(?:they|it|you|we|he|she|"
