@@ -477,6 +477,7 @@ def test_the_example_sentence(mini):
     assert [(g["kind"], g["text"]) for g in view["flags"]] == [
         ("injection-comparison", "like a facelift"),
         ("numeric-superlative", "6000 times stronger"),
+        ("comparison", "stronger than"),  # a bare multiple and a comparison with vitamin C at once
     ]
     linked = view["flags"][1]["claim"]
     zero = next(c for c in mini.ingredient("beta").claims if "6000" in c.statement)
@@ -555,7 +556,7 @@ def test_offsets_index_the_original_text(mini):
     view = run(text, mini)
     assert {m["text"] for m in view["mentions"]} == {"ALPHAOL", "Vitamin\u00a0Alpha", "Betaine Test"}
     assert ("alpha", "wrinkles") in pairs(view)
-    assert {g["kind"] for g in view["flags"]} == {"numeric-superlative", "injection-comparison"}
+    assert {g["kind"] for g in view["flags"]} == {"numeric-superlative", "comparison", "injection-comparison"}
 
 
 _FRAGMENTS = [
@@ -785,8 +786,10 @@ def test_own_english_advert(shipped):
     view = run(text, shipped)
     assert pairs(view) == {("exosomes", "regeneration")}
     assert [f["ingredient"]["id"] for f in view["findings"] if f["effect"] is None] == ["astaxanthin", "vitamin-c"]
-    assert [g["kind"] for g in view["flags"]] == ["injection-comparison", "numeric-superlative"]
+    assert [g["kind"] for g in view["flags"]] == ["injection-comparison", "numeric-superlative", "comparison"]
     assert "6000" in view["flags"][1]["claim"]["statement"]
+    compares = view["flags"][2]["compares"]
+    assert (compares["subject"]["id"], compares["with"]["id"]) == ("astaxanthin", "vitamin-c")
     assert_graded_as_in_kb(view, shipped)
 
 
@@ -1265,3 +1268,44 @@ def test_a_single_thing_like_another_is_compared(shipped):
 )
 def test_advert_wordings_from_the_second_set(shipped, text, kind):
     assert kind in [k for k, _t in flag_kinds(run(text, shipped))]
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Retinal works 11 times faster than retinol.", {"numeric-superlative", "comparison"}),
+        ("Freeze 24/7 relaxes muscles in a less invasive fashion than Botox.", {"injection-comparison"}),
+        ("These topicals mimic the same smoothing action of Botox.", {"injection-comparison"}),
+        ("A healthier way to youthful skin, without the dangers of Botox.", {"injection-comparison"}),
+        ("It pulls in a thousand times its weight in water.", {"numeric-superlative"}),
+        ("Lab studies have also shown that it helps.", {"clinically-proven"}),
+        ("Retinol ist einer der am besten erforschten Wirkstoffe.", {"clinically-proven"}),
+        ("Laut Dermatologen genügt ein LSF 20.", {"endorsement"}),
+        ("Exosomen haben nahezu keinerlei Nebenwirkungen.", {"no-side-effects"}),
+        ("It works with little or no side effects.", {"no-side-effects"}),
+        ("Our formulas do not contain alcohol.", {"free-from"}),
+        ("Wrinkles fade in a matter of days.", {"speed"}),
+        ("Verbesserungen werden schon nach ein paar Tagen sichtbar.", {"speed"}),
+        ("Like retinol, bakuchiol boosts collagen.", {"comparison"}),
+        ("It gives retinol-like results.", {"comparison"}),
+        ("But are these wonder shots worth it?", {"miracle"}),
+    ],
+)
+def test_advert_wordings_from_the_third_set(shipped, text, kinds):
+    assert kinds <= {k for k, _t in flag_kinds(run(text, shipped))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You can go back to your daily routine immediately.",
+        "If the burn is serious, consult a dermatologist immediately.",
+        "Silicones can make up to 40% of your cream.",
+        "Botulinum toxin, more commonly referred to as Botox, is injected.",
+        "Are they as effective as their makers would have you believe?",
+        "Like all good things, results take time.",
+        "It is applied to the skin rather than injected.",
+    ],
+)
+def test_more_wordings_that_promise_nothing(shipped, text):
+    assert flag_kinds(run(text, shipped)) == []

@@ -1178,7 +1178,9 @@ def _find_flags(text: str, toks: _Tokens, sentences: _Sentences) -> list[tuple[s
                     continue
                 if kind in phrases.FLAG_NOUN_KINDS and _denied_after(text, toks, m.end(), k):
                     continue
-                if kind == "speed" and _slow_after(m.group()):
+                if kind == "speed" and (
+                    _slow_after(m.group()) or _RECOVERY.search(text, max(sentence.start, m.start() - 60), m.start())
+                ):
                     continue
                 if kind == "percentage" and _CONTROL.search(text, sentence.start, sentence.end):
                     continue
@@ -1195,15 +1197,18 @@ def _find_flags(text: str, toks: _Tokens, sentences: _Sentences) -> list[tuple[s
             cluster.append(item)
             reach = max(reach, item[5])
             continue
-        chosen: list[tuple[int, int]] = []
+        chosen: list[tuple[int, int, str]] = []
         for start, _neg_len, _n, _order, kind, end in sorted(cluster, key=lambda f: (f[1], f[0], f[2], f[3])):
-            if all(end <= a or b <= start for a, b in chosen):
-                chosen.append((start, end))
+            if all(end <= a or b <= start or frozenset((kind, other)) in _COEXIST for a, b, other in chosen):
+                chosen.append((start, end, kind))
                 kept.append((start, end, kind))
         if item is not None:
             cluster, reach = [item], item[5]
     kept.sort()
     return [(kind, start, end) for start, end, kind in kept]
+
+
+_COEXIST = frozenset(frozenset(pair) for pair in phrases.FLAGS_THAT_COEXIST)
 
 
 def _denied_before(text: str, toks: _Tokens, at: int, first: int, start: int, reach: int) -> bool:
@@ -1216,6 +1221,9 @@ def _denied_before(text: str, toks: _Tokens, at: int, first: int, start: int, re
         if keys[j] in _NEGATIONS:
             return j + 1 >= len(keys) or keys[j + 1] not in _NOT_NEGATION_AFTER
     return False
+
+
+_RECOVERY = re.compile(rf"\b(?:{'|'.join(phrases.SPEED_NOT_AFTER)})\b[^.!?]*$", re.IGNORECASE)
 
 
 def _denied_after(text: str, toks: _Tokens, end: int, limit: int) -> bool:

@@ -545,6 +545,27 @@ NEGATION_AFTER_WINDOW = 3
 # wird das Mittel nicht gespritzt" the "nicht" denies the injection, not the comparison.
 FLAG_NOUN_KINDS: tuple[str, ...] = ("miracle", "breakthrough")
 FLAG_NEGATION_AFTER = 5
+# "11 times faster than retinol" is both a bare multiple and a comparison: these kinds may overlap.
+FLAGS_THAT_COEXIST: tuple[tuple[str, str], ...] = (
+    ("numeric-superlative", "comparison"),
+    ("numeric-superlative", "injection-comparison"),
+)
+# "Immediately" after these is about recovery or what to do, not a result: "you can resume your routine
+# immediately", "consult a dermatologist immediately" (regular expressions, the words before the match).
+SPEED_NOT_AFTER: tuple[str, ...] = (
+    r"resume\w*",
+    r"return\w*",
+    r"go(?:es)?\s+back",
+    r"back\s+to",
+    r"consult\w*",
+    r"contact\w*",
+    r"stop\w*",
+    r"discontinue\w*",
+    r"rinse\w*",
+    r"wash\w*",
+    r"recovery",
+    r"downtime",
+)
 # A marketing pattern with a negation up to this many words before it, in its clause, is denied.
 FLAG_NEGATION_BEFORE = 4
 
@@ -1128,7 +1149,7 @@ _COUNT_EN = (  # "a few", "2-4", "two to four" as well as single counts
     r"(?:one|two|three|four|five|six|eight|ten)\s+(?:to|or)\s+(?:two|three|four|five|six|eight|ten|twelve)|"
     r"a|an|one|two|three|four|five|six|seven|ten|fourteen|\d+)"
 )
-_COUNT_DE = r"(?:einer|einem|eine|ein|wenigen|weniger|zwei|drei|vier|fünf|sechs|sieben|acht|zehn|vierzehn|\d+)"
+_COUNT_DE = r"(?:ein\s+paar|einer|einem|eine|ein|wenigen|weniger|zwei|drei|vier|fünf|sechs|sieben|acht|zehn|vierzehn|\d+)"
 _PCT = rf"(?:{_NUM}\s?(?:%|percent\b|per cent\b|Prozent\b)|\b{_WORDNUM}\s+(?:percent|per cent|Prozent)\b)"
 
 FLAGS: dict[str, FlagKind] = {
@@ -1143,6 +1164,8 @@ FLAGS: dict[str, FlagKind] = {
             rf"(?<![\w.,]){_NUM}\s*-?\s*(?:fold|fach(?:e[mnrs]?)?)\b",
             rf"\b{_WORDNUM}\s*-?\s*(?:fold|fach(?:e[mnrs]?)?)\b",
             rf"\b{_WORDNUM}\s+(?:times|mal)\s+{_COMPARATIVE}\b",
+            rf"\b(?:a\s+)?{_WORDNUM}\s*-?\s*(?:times|mal)\s+(?:its|their|ihr\w*|sein\w*|das|the)\s+(?:own\s+|eigene\w*\s+)?"
+            r"(?:weight|Gewicht\w*|Eigengewicht\w*)",
             r"\b(?:doubles?|doubled|doubling|triples?|tripled|tripling|verdoppel\w*|verdreifach\w*)\b(?![\s-]+(?:cleans|blind))",
             rf"(?<![\w.,]){_NUM}\s*-?\s*(?:times|mal|x)\s+(?:its|their|ihr\w*|sein\w*|das|the)\s+(?:own\s+|eigene\w*\s+)?"
             r"(?:weight|Gewicht\w*|Eigengewicht\w*)",
@@ -1186,6 +1209,11 @@ FLAGS: dict[str, FlagKind] = {
             rf"im (?:Gegensatz|Unterschied|Vergleich) zu[mr]?)\s+(?:the\s+effects?\s+of\s+)?{_ART}{_GAP}{_INJ2}",
             rf"\bas\s+[\w-]+\s+as\s+(?:an?\s+|the\s+)?{_GAP}{_INJ2}",
             rf"\b(?:(?:more|less)\s+[\w-]+|better|stronger|faster|safer|gentler|superior)\s+(?:than|to|als)\s+{_ART}{_GAP}{_INJ2}",
+            rf"\b(?:(?:more|less)\s+[\w-]+|better|stronger|faster|safer|gentler|superior)(?:\s+[\w-]+){{1,2}}?\s+(?:than|als)\s+"
+            rf"{_ART}{_GAP}{_INJ2}",
+            rf"\bmimic\w*\s+(?:[\w-]+\s+){{0,5}}?(?:of\s+)?{_INJ2}",
+            rf"\bwithout\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:of\s+|from\s+)?{_INJ2}",
+            r"\btopi(?:cal|sche\w*)\s+(?:Botox[\s-]+)?Alternative\w*",
             rf"\b(?:besser|stärker|schneller|sicherer|sanfter|wirksamer|wirkungsvoller)\s+als\s+{_ART}{_GAP}{_INJ2}",
             rf"\bsame\s+(?:[\w-]+\s+){{0,5}}?as\s+(?:an?\s+|the\s+)?{_GAP}{_INJ2}",
             rf"\b(?:ähnlich\w*|gleiche\w*)\s+(?:[\w-]+\s+){{0,3}}?(?:\w+\s+)?wie\s+(?:mit\s+)?(?:ein\w*\s+|der\s+|die\s+|das\s+|dem\s+)?{_GAP}{_INJ2}",
@@ -1249,8 +1277,15 @@ FLAGS: dict[str, FlagKind] = {
             r"\b(?:works?|performs?|acts?)\s+(?:just\s+)?as\s+well\s+as\b",
             # "as good as Botox", not "as good as they say", "as gentle as possible"
             r"\bas\s+(?:effective|effectively|good|potent|powerful|gentle|strong)\s+as\b(?!\s+(?:they|it|you|we|he|she|"
-            r"advertised|promised|claimed|expected|possible|ever|always|before|needed|necessary|can\b|could\b))",
+            r"advertised|promised|claimed|expected|possible|ever|always|before|needed|necessary|can\b|could\b|"
+            r"(?:their|its|the)\s+(?:makers?|manufacturers?|brands?|ads?|labels?|claims?|advertis\w+|marketing)))",
             r"\b(?:same|similar)\s+(?:[\w-]+\s+){0,3}?(?:as|to)\b",
+            r"\bas\s+(?:effective|good|potent|powerful|gentle|strong)\s+(?:at|in|for)\s+[^.;!?]{0,80}?\s+as\b",
+            r"(?-i:\bLike)\s+(?!(?:all|any|most|many|every|other|with|I|you|we|me|us|them|this|that|it)\b)(?:[\w-]+\s+){0,3}?[\w-]+,",
+            r"\b(?!botox|filler|needle|injection)\w+-like\s+(?:results?|effects?|benefits|action|properties)\b",
+            r"\brather\s+than\b(?!\s+\w+ed\b)",
+            r"\bdifferent\s+(?:to|from)\b",
+            r"\banders\s+als\b",
             r"\balternatives?\s+to\b",
             r"\b(?:an?|the)\s+(?!(?:botox|filler|needle|injection|surgery|facelift)\w*[\s-]alternative)(?:[\w-]+)[\s-]alternatives?\b(?!\s+to\b)",
             r"\b(?:sanfte\w*|natürliche\w*|bessere\w*|pflanzliche\w*)?\s*Alternative\s+zu[mr]?\b",
@@ -1304,6 +1339,11 @@ FLAGS: dict[str, FlagKind] = {
             "verglichen",
             "ahnlich*",
             "advantage*",
+            "like",
+            "rather",
+            "different",
+            "anders",
+            "*like",
             "edge",
             "benefits",
             "compared",
@@ -1332,6 +1372,7 @@ FLAGS: dict[str, FlagKind] = {
             r"\b(?:quick|fast|rapid|speedy|swift)\s+(?:visible\s+)?(?:results?|improvements?|relief|fix|way|action|effects?)\b",
             r"\bin\s+(?:a\s+)?(?:very\s+)?short\s+(?:period\s+of\s+)?time\b",
             r"\bno\s+waiting\s+(?:time|period)\b",
+            r"\bin\s+a\s+matter\s+of\s+(?:seconds|minutes|hours|days|weeks)\b",
             r"\b(?:rasche\w*|schnelle\w*)\s+(?:sichtbare\w*\s+)?(?:Ergebnis\w*|Wirkung|Resultat\w*|Milderung|Linderung|Hilfe|Verbesserung)\b",
             r"\bin\s+kürzester\s+Zeit\b",
             rf"\b(?:in|innerhalb|innerhalb\s+von|in\s+nur|nach\s+nur|schon\s+nach|bereits\s+nach)\s+{_COUNT_DE}\s+{_DURATION_DE}\b",
@@ -1361,6 +1402,8 @@ FLAGS: dict[str, FlagKind] = {
             "rasche*",
             "schnelle*",
             "kurzester",
+            "matter",
+            "paar",
             "sofort*",
             "nacht",
             "nu",
@@ -1392,7 +1435,7 @@ FLAGS: dict[str, FlagKind] = {
         "explanation": "'Up to' gives the best single result, and 'x% saw' is usually users judging their own skin; "
         "ask: how many people, measured how, compared with an untreated group?",
         "patterns": (
-            rf"\b(?:up to|bis zu)\s+{_PCT}",
+            rf"\b(?:up to|bis zu)\s+{_PCT}(?!\s+of\s+(?:your|the|a|this)\s+(?:cream|formula|product|serum|lotion))",
             rf"\b(?:from|von)\s+{_PCT}\s+(?:to|auf|bis)\s+{_PCT}",
             rf"\b(?:by|um)\s+(?:etwa\s+|about\s+|around\s+|ca\.?\s+|rund\s+|up to\s+|bis zu\s+|over\s+|über\s+)?{_PCT}",
             rf"(?<![\w.,]){_PCT}\s+(?:of\s+(?:the\s+)?(?:users|women|men|participants|people|subjects|testers|consumers|panelists|volunteers)"
@@ -1421,8 +1464,9 @@ FLAGS: dict[str, FlagKind] = {
             r"\b(?:shown|proven)\s+to\s+(?!be\s+(?:safe|gentle)\b)",
             r"\bproven\s+(?:by|in)\s+(?:clinical\s+)?(?:studies|trials|research|science)\b",
             r"(?:\b(?:has|have|is|are|was|were)|[’']s)\s+(?:also\s+)?(?:been\s+)?(?:clinically\s+|scientifically\s+)?(?:shown|proven|demonstrated)\s+to\b",
-            r"\b(?:studies|research|science|(?:laboratory|lab|clinical)\s+(?:work|studies|data|research|tests?))\s+"
-            r"(?:that\s+)?(?:(?:have|has)\s+)?(?:shows?|showed|shown|proves?|proved|proven|confirms?|confirmed|demonstrates?|demonstrated|"
+            r"\b(?:best|most|well|am\s+besten|bestens|gut)[\s-]+(?:researched|studied|erforscht\w*|untersucht\w*)\b",
+            r"\b(?:studies|research|science|(?:laboratory|lab|clinical)\s+(?:work|studies|data|research|tests?))\s+(?:also\s+)?"
+            r"(?:that\s+)?(?:(?:have|has)\s+)?(?:also\s+)?(?:shows?|showed|shown|proves?|proved|proven|confirms?|confirmed|demonstrates?|demonstrated|"
             r"suggests?|suggested|indicates?|indicated|found|reveal(?:s|ed)?)\b",
             r"\b(?:clinical|scientific)\s+(?:evidence|trials?|studies|research)\s+(?:supports?|documents?|shows?|proves?|confirms?)\b",
             r"\b(?:good|strong|solid|clear)\s+(?:scientific\s+|clinical\s+)?evidence\b",
@@ -1467,6 +1511,10 @@ FLAGS: dict[str, FlagKind] = {
             "proves",
             "themselves",
             "itself",
+            "researched",
+            "studied",
+            "erforscht*",
+            "untersucht*",
         ),
         "link": (),
         "compares": False,
@@ -1491,6 +1539,8 @@ FLAGS: dict[str, FlagKind] = {
             r"\b(?:dermatologists?|derms?|doctors?|experts?|Dermatologen|Hautärzte|Hautärztinnen|Ärzte)\s+"
             r"(?:[\w-]+\s+){0,4}?(?:recommend\w*|suggest\w*|approve\w*|love|swear by|trust|agree|rave|are\s+(?:so\s+)?excited|"
             r"empfehlen|raten|schwören)\b",
+            r"\bDermatolog\w*(?:[:/*]innen)?\s+(?:[\w-]+\s+){0,2}?(?:schätzen|empfehlen|raten|lieben|setzen\s+auf|schwören)\b",
+            r"\b(?:laut|nach\s+Ansicht\s+von|according\s+to)\s+(?:\w+\s+)?(?:Dermatolog\w*(?:[:/*]innen)?|Hautärzt\w*|dermatologists|derms)\b",
             r"\b(?:loved|beloved|favou?red|praised|trusted|adored)\s+by\s+(?:\w+\s+)?(?:dermatologists|derms|doctors|experts)\b",
             r"\b(?:favou?rite|go-to|staple|darling)\s+(?:among|of|with|for)\s+(?:\w+\s+)?(?:dermatologists|derms|doctors|experts)\b",
             r"\b(?:dermatologist|doctor|derm|expert)[\s-](?:recommended|approved|backed|developed|formulated|favou?rite|loved|trusted)\b",
@@ -1511,6 +1561,8 @@ FLAGS: dict[str, FlagKind] = {
             "arzte",
             "recommended",
             "approved",
+            "dermatolog*",
+            "hautarzt*",
             "empfohlen",
             "entwickelt",
         ),
@@ -1525,6 +1577,9 @@ FLAGS: dict[str, FlagKind] = {
             r"\b(?:no|without|zero|free\s+(?:of|from))\s+(?:the\s+)?(?:(?:known|any|harsh|major|reported|serious|nasty|unwanted|"
             r"negative|significant)\s+)*side[\s-]?effects?\b",
             r"\b(?:totally|completely|perfectly|absolutely|entirely)\s+safe\b",
+            r"\b(?:little|few|minimal)\s+(?:or\s+no\s+)?side[\s-]?effects?\b",
+            r"\bprove[dn]?\s+(?:it|them|itself|to\s+be)\s+safe\b",
+            r"\b(?:nahezu\s+|fast\s+)?(?:keinerlei|kaum)\s+(?:\w+\s+)?Nebenwirkung(?:en)?\b",
             r"\b(?:without|no)\s+(?:the\s+|any\s+)?risks?\b",
             r"\bohne\s+(?:jedes\s+|jegliches\s+)?Risiko\b",
             r"\bside[\s-]?effect[\s-]?free\b",
@@ -1547,6 +1602,8 @@ FLAGS: dict[str, FlagKind] = {
             "unbedenklich*",
             "harm",
             "risiko",
+            "proven",
+            "proved",
         ),
         "link": (),
         "compares": False,
@@ -1560,7 +1617,7 @@ FLAGS: dict[str, FlagKind] = {
             r"\bmagic(?:al|ally)?\b",
             r"\bmagisch\w*",
             r"\bworks?\s+wonders\b",
-            r"\bwonder[\s-]+(?:cream|serum|ingredient|product|drug|weapon|molecule)s?\b",
+            r"\bwonder[\s-]+(?:cream|serum|ingredient|product|drug|weapon|molecule|shot|drink|pill|oil|potion|cure|worker)s?\b",
             r"\bWunder[ns]?\b",
             r"\bWunder(?:mittel|waffe|creme|serum|wirkung|elixier|produkt|stoff|wirkstoff)\w*",
             r"\b\w+wunder\b",
@@ -1639,8 +1696,22 @@ FLAGS: dict[str, FlagKind] = {
             r"\ball[\s-]natural\b",
             r"\bchemical[\s-]free\b",
             r"\b(?:chemiefrei|frei\s+von\s+chemie|ohne\s+chemie)\b",
+            r"\b(?:frei\s+von|ohne)\s+(?:\w+\s+)?synthetische\w*\s+\w+",
+            r"\b(?:free\s+(?:from|of)|without)\s+(?:any\s+)?synthetic\s+\w+",
         ),
-        "triggers": ("natural", "naturlich", "naturrein", "pure", "rein", "allnatural", "chemical*", "chemiefrei", "chemie"),
+        "triggers": (
+            "natural",
+            "naturlich",
+            "naturrein",
+            "pure",
+            "rein",
+            "allnatural",
+            "chemical*",
+            "chemiefrei",
+            "chemie",
+            "synthetische*",
+            "synthetic",
+        ),
         "link": (),
         "compares": False,
     },
@@ -1655,6 +1726,8 @@ FLAGS: dict[str, FlagKind] = {
             r"\bno\s+(?:nasties|toxins|harsh\s+chemicals|nasty\s+chemicals|toxic\s+chemicals|nasty\s+ingredients)\b",
             r"\bclean\s+(?:beauty|skincare|skin\s+care|formula\w*|ingredients?|products?)\b",
             r"\b(?:paraben|sulfate|sulphate|silicone|alcohol|fragrance|phthalate|mineral[\s-]oil|PEG|preservative)s?[\s-]free\b",
+            r"\b(?:do(?:es)?\s+not|don[’']t|doesn[’']t)\s+contain\s+(?:any\s+)?(?:alcohol|parabens|sulfates|silicones|fragrance|"
+            r"preservatives|toxins|harsh\s+chemicals)\b",
             r"\b(?:without|free\s+(?:of|from))\s+(?:any\s+)?(?:added\s+|artificial\s+|synthetic\s+)?(?:preservatives|parabens|sulfates|"
             r"sulphates|silicones|fragrances?|perfumes?|alcohol|phthalates|dyes)\b",
             r"\b(?:ohne|frei\s+von)\s+(?:\w+\s+)?(?:Konservierungsstoffe\w*|Duftstoffe\w*|Parfum|Alkohol|Farbstoffe\w*)\b",
