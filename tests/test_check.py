@@ -1309,3 +1309,43 @@ def test_advert_wordings_from_the_third_set(shipped, text, kinds):
 )
 def test_more_wordings_that_promise_nothing(shipped, text):
     assert flag_kinds(run(text, shipped)) == []
+
+
+def test_dryness_is_the_concern_after_a_cause_and_hydration_after_relief(shipped):
+    harm = run("Unlike retinol, bakuchiol doesn't cause irritation or dryness.", shipped)
+    assert ("bakuchiol", "dryness") in pairs(harm, negated=None)
+    relief = run("Bakuchiol decreases roughness and dryness.", shipped)
+    assert ("bakuchiol", "hydration") in pairs(relief)
+
+
+def test_a_name_before_free_is_what_the_product_lacks(shipped):
+    found = pairs(run("After exfoliating, apply a fragrance-free moisturizer that repairs the barrier.", shipped), negated=None)
+    assert not {p for p in found if p[0] == "fragrance"}
+
+
+def test_an_effect_adjective_before_another_thing_describes_that_thing(shipped):
+    view = run("Our retinol is blended with soothing shea butter in a calming, hydrating base.", shipped)
+    assert not {p for p in pairs(view, negated=None) if p[0] == "retinol"}
+
+
+def test_a_contrast_with_its_own_subject_ends_the_claim(shipped):
+    text = "Zinc oxide is the only filter considered safe, while 12 other UV filters were identified as toxic."
+    assert ("zinc-oxide", "systemic-toxicity") not in pairs(run(text, shipped), negated=None)
+    same = "Retinol reduces wrinkles but it can irritate."
+    assert ("retinol", "irritation") in pairs(run(same, shipped), negated=None)
+
+
+@pytest.mark.parametrize(
+    ("text", "effect"),
+    [
+        ("Retinol enhances the skin's ability to retain water.", "hydration"),
+        ("Bakuchiol doesn't decrease the size of oil glands.", "oil-control"),
+        ("Squalane helps reverse damage caused by the sun.", "photodamage"),
+        ("Niacinamid verfeinert vergrößerte Poren.", "pores"),
+        ("Ceramide halten die Haut geschmeidig.", "elasticity"),
+        ("Retinol hat eine peelende Wirkung.", "exfoliation"),
+        ("Panthenol wirkt reizlindernd.", "soothing"),
+    ],
+)
+def test_more_effect_wordings(shipped, text, effect):
+    assert effect in {e for _i, e in pairs(run(text, shipped), negated=None)}

@@ -1255,6 +1255,7 @@ def check_text(text: str, kb: KnowledgeBase) -> CheckReport:
 
     mention_hits, effect_hits = _resolve_overlaps(text, toks, sentences, sentence_of, raw_mentions, raw_effects, kb)
     effect_hits = _not_the_user(text, toks, _effect_objects(text, toks, effect_hits))
+    effect_hits = _not_described(text, toks, effect_hits, mention_hits)
     injection_spans = [(start, end) for kind, start, end in raw_flags if kind == "injection-comparison"]
     mentions = _mentions(text, toks, mention_hits, kb, sentences, sentence_of, injection_spans)
     effects = [
@@ -1348,6 +1349,25 @@ def _resolve_overlaps(
     return mention_hits, effect_hits
 
 
+_DRYNESS = _keys(phrases.DRYNESS_WORDS)
+_HARM_CUES = _word_set(phrases.HARM_CUES)
+
+
+def _harm_or_relief(text: str, toks: _Tokens, hit: _Hit, concern: str) -> _Hit:
+    """The concern when a cause comes before the word ("can cause dryness"), unless relief comes first
+    ("decrease roughness and dryness"); a comma may stand in the list between."""
+    keys = toks.keys
+    for k in range(hit.first - 1, max(0, hit.first - phrases.HARM_WINDOW) - 1, -1):
+        gap = text[toks.ends[k] : toks.starts[k + 1]]
+        if _CLAUSE_BREAK.search(gap) and gap.strip() != ",":
+            break
+        if _in_set(keys[k], _RELIEF_VERBS):
+            return hit
+        if _in_set(keys[k], _HARM_CUES):
+            return hit._replace(payload=concern)
+    return hit
+
+
 _EFFECT_VERBS = _word_set(phrases.EFFECT_VERBS)
 _OBJECT_FILLER = _keys(phrases.EFFECT_OBJECT_FILLER)
 _RELIEF_VERBS = _word_set(phrases.RELIEF_VERBS)
@@ -1369,6 +1389,8 @@ def _effect_objects(text: str, toks: _Tokens, hits: list[_Hit]) -> list[_Hit]:
                 and not _CLAUSE_BREAK.search(text, toks.ends[hit.last], toks.starts[nxt.first])
             ):
                 continue  # the verb's object carries the claim
+        if hit.payload == "hydration" and hit.first == hit.last and keys[hit.first] in _DRYNESS:
+            hit = _harm_or_relief(text, toks, hit, "dryness")
         if hit.payload == "irritation" and hit.first == hit.last and keys[hit.first] in _IRRITATION:
             lo = max(0, hit.first - phrases.RELIEF_WINDOW)
             for k in range(hit.first - 1, lo - 1, -1):
@@ -1384,6 +1406,44 @@ def _effect_objects(text: str, toks: _Tokens, hits: list[_Hit]) -> list[_Hit]:
 _POPULATION_CUES = tuple(tuple(name_key(w) for w in c.split()) for c in phrases.POPULATION_CUES)
 _POPULATION_FIRST = frozenset(c[0] for c in _POPULATION_CUES)
 _SKIN_TYPES = tuple(tuple(name_key(w) for w in c.split()) for c in phrases.SKIN_TYPE_WORDS)
+
+
+_DESCRIBED = _keys(phrases.DESCRIBED_NOUNS)
+
+
+def _not_described(text: str, toks: _Tokens, hits: list[_Hit], names: list[_Hit]) -> list[_Hit]:
+    """Drop an effect adjective that describes another thing named right after it: "blended with soothing
+    shea butter", "in a calming, hydrating base", "moisturizing, omega-rich marula oil"."""
+    keys, n = toks.keys, len(toks)
+    named = {h.first for h in names}
+    out = []
+    for hit in hits:
+        word = keys[hit.last]
+        if hit.first == hit.last and (word.endswith("ing") or word.endswith("end")):
+            k = hit.last + 1
+            while (
+                k < n
+                and k - hit.last <= 4
+                and (keys[k].endswith("ing") or toks.joins[k] and not toks.hard[k] or keys[k] in ("and", "und"))
+            ):
+                k += 1  # over other adjectives: "calming, hydrating", "omega-rich"
+            if (
+                k < n
+                and k not in named
+                and not _CLAUSE_BREAK.search(text, toks.ends[k - 1], toks.starts[k])
+                and (keys[k] in _DESCRIBED or _inventory_words(text, toks, k))
+            ):
+                continue
+        out.append(hit)
+    return out
+
+
+def _inventory_words(text: str, toks: _Tokens, k: int) -> bool:
+    """Do the one to three words from k name an ingredient of the EU inventory ("shea butter")?"""
+    for last in range(min(len(toks) - 1, k + 2), k - 1, -1):
+        if all(toks.joins[j] for j in range(k + 1, last + 1)) and _inventory_name(text[toks.starts[k] : toks.ends[last]]):
+            return True
+    return False
 
 
 def _not_the_user(text: str, toks: _Tokens, hits: list[_Hit]) -> list[_Hit]:
@@ -1501,12 +1561,16 @@ def _mentions(
             prev = out[-1].span
             glue = _GLUE.fullmatch(text, prev.end, start)
             comparison = glue is not None and end - prev.end < 60
+            if comparison and glue.group().strip() == ",":  # "Unlike retinol, bakuchiol...": a bare comma
+                comparison = _LIST_GOES_ON.match(text, end) is not None  # continues a list only if one goes on
+
         previous = out[-1] if out and out[-1].sentence == index and out[-1].span.end >= clause_start else None
         predicate = not comparison and (
             _predicate(toks, hit, clause_start, previous)
             or _apposition(text, out[-1] if out else None, index, start)
             or _adjunct(toks, hit)
             or _anaphor(toks, hit)
+            or _absent(toks, hit)
         )
         role = "comparison" if comparison else "subject"
         out.append(Mention(hit.payload, kb.name_of(hit.payload), _span(text, start, end), role, index, predicate))
@@ -1535,6 +1599,7 @@ def _injected(text: str, toks: _Tokens, hit: _Hit, sentence: _Sentence, flagged:
     return False
 
 
+_LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|or\b|und\b|oder\b|sowie\b|&)", re.IGNORECASE)
 _UP_TO_LAST_BREAK = re.compile(rf"(?s).*{_CLAUSE_BREAK.pattern}")
 
 
@@ -1698,6 +1763,15 @@ def _anaphor(toks: _Tokens, hit: _Hit) -> bool:
     )
 
 
+_ABSENT_AFTER = _keys(phrases.ABSENT_AFTER)
+
+
+def _absent(toks: _Tokens, hit: _Hit) -> bool:
+    """ "A fragrance-free moisturiser": the name says what the product lacks; it is no subject."""
+    after = hit.last + 1
+    return after < len(toks) and toks.keys[after] in _ABSENT_AFTER and bool(toks.joins[after])
+
+
 def _adjunct(toks: _Tokens, hit: _Hit) -> bool:
     """A name right after "combined with", "in combination with" is used alongside the subject; it is
     not a subject itself (it is no comparison either)."""
@@ -1707,8 +1781,11 @@ def _adjunct(toks: _Tokens, hit: _Hit) -> bool:
 
 def _new_clause(keys: list[str], lo: int, hi: int) -> bool:
     """Does a new clause with its own subject start between a copula and a name ("That was until I
-    discovered lactic acid")? Then the name is not what the copula's subject is."""
-    return any(keys[k] in _NEW_CLAUSE for k in range(lo, hi))
+    discovered lactic acid"), or a verb make the copula a passive ("is blended with shea butter")? Then
+    the name is not what the copula's subject is."""
+    return any(
+        keys[k] in _NEW_CLAUSE or (keys[k].endswith("ed") and len(keys[k]) > 4) or keys[k] == "with" for k in range(lo, hi)
+    )
 
 
 _APPOSITION = re.compile(
@@ -1831,6 +1908,31 @@ def _contrast_between(text: str, toks: _Tokens, a: int, b: int) -> bool:
     return False
 
 
+def _describes(text: str, toks: _Tokens, eff: EffectPhrase, name_start: int) -> bool:
+    """Is this effect an adjective set right before a name ("soothing shea butter", "calming, hydrating
+    aloe"), so that it describes that ingredient?"""
+    last = toks.at(eff.span.end) - 1
+    word = toks.keys[last]
+    if not (word.endswith("ing") or word.endswith("end")) or toks.at(eff.span.start) != last:
+        return False
+    between = text[eff.span.end : name_start]
+    return len(between) <= 40 and _ADJECTIVES_ONLY.fullmatch(between) is not None
+
+
+_ADJECTIVES_ONLY = re.compile(r"(?:\s*,?\s*(?:and\s+|und\s+)?[\w-]*(?:ing|end|rich|reich)\b)*\s*,?\s*", re.IGNORECASE)
+_NEW_SUBJECT = _keys(phrases.NEW_SUBJECT_AFTER_CONTRAST)
+
+
+def _new_subject_between(text: str, toks: _Tokens, a: int, b: int) -> bool:
+    """Is there a "while 12 other filters...", "but the skin..." between offsets a and b: a contrast word
+    opening a clause with its own subject?"""
+    lo, hi = toks.at(a), toks.at(b)
+    for k in range(lo, min(hi, lo + 40) - 1):
+        if toks.keys[k] in _CONTRAST and (toks.keys[k + 1] in _NEW_SUBJECT or toks.keys[k + 1][:1].isdigit()):
+            return True
+    return False
+
+
 def _pair(
     text: str, toks: _Tokens, sentences: _Sentences, mentions: tuple[Mention, ...], effects: list[EffectPhrase]
 ) -> tuple[list[_Pair], list[EffectPhrase], dict[int, list[Mention]]]:
@@ -1888,7 +1990,9 @@ def _pair(
                 pass  # the claim of an ingredient the knowledge base lacks, named first: nobody else's
             elif heading_for is not None:
                 group, how = heading_for, "next-sentence"
-            elif before:
+            elif after < len(groups) and _describes(text, toks, eff, group_starts[after]):
+                group = groups[after]  # "blended with soothing shea butter": the butter's
+            elif before and not _new_subject_between(text, toks, group_ends[before - 1], eff.span.start):
                 group = groups[before - 1]
             elif after < len(groups) and not _contrast_between(text, toks, eff.span.end, group_starts[after]):
                 group = groups[after]

@@ -50,6 +50,9 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "smooth out",
             "smooths out",
             "wrinkle volume",
+            "smooth lines",
+            "softens lines",
+            "lines and folds",
         ),
         "de": (
             "Falte*",
@@ -75,8 +78,22 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "de": ("Kollagen*",),
     },
     "elasticity": {
-        "en": ("elastic*", "elastin*", "springy", "resilience", "supple", "suppleness"),
-        "de": ("Elastizität", "elastisch*", "Spannkraft"),
+        "en": (
+            "elastic*",
+            "elastin*",
+            "springy",
+            "resilience",
+            "supple",
+            "suppleness",
+            "bounce",
+            "bouncy",
+        ),
+        "de": (
+            "Elastizität",
+            "elastisch*",
+            "Spannkraft",
+            "geschmeidig*",
+        ),
     },
     "firmness": {
         "en": (
@@ -95,7 +112,21 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "de": ("straff*", "Festigkeit", "Hautfestigkeit", "festigt", "festigend", "erschlafft*", "Erschlaffung"),
     },
     "hydration": {
-        "en": ("hydrat*", "moistur*", "dryness", "dry skin", "water content", "binds water", "bind water", "water-binding"),
+        "en": (
+            "hydrat*",
+            "moistur*",
+            "dryness",
+            "dry skin",
+            "water content",
+            "binds water",
+            "bind water",
+            "water-binding",
+            "retain water",
+            "retains water",
+            "retain moisture",
+            "retains moisture",
+            "moisture reservoir*",
+        ),
         "de": (
             "Feuchtigkeit*",
             "Hydratation",
@@ -105,6 +136,8 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Wassergehalt",
             "Wasser binden",
             "bindet Wasser",
+            "Feuchtigkeitshaushalt*",
+            "feuchtigkeitsspendend*",
         ),
     },
     "plumping": {
@@ -122,6 +155,9 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "roughness",
             "refines",
             "refined skin",
+            "softens",
+            "softer skin",
+            "soft skin",
         ),
         "de": (
             "Textur",
@@ -134,6 +170,10 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "glattere Haut",
             "raue Haut",
             "verfeinert*",
+            "Unebenheit*",
+            "Glättung der Oberfläche",
+            "Struktur der Haut",
+            "weiche Haut",
         ),
     },
     "hyperpigmentation": {
@@ -155,8 +195,17 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "even tone",
             "evens tone",
             "evens out",
+            "uneven tone",
+            "uneven skin tone",
         ),
-        "de": ("Altersflecken", "Sonnenflecken", "aufhell*", "Verfärbung*", "Hautton", "ebenmäßig*"),
+        "de": (
+            "Altersflecken",
+            "Sonnenflecken",
+            "aufhell*",
+            "Verfärbung*",
+            "Hautton",
+            "ebenmäßig*",
+        ),
     },
     "radiance": {
         "en": (
@@ -204,7 +253,16 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "unclogging pores",
             "congested skin",
         ),
-        "de": ("Akne", "Unreinheit*", "unrein*", "Hautunreinheit*", "Pickel", "Mitesser", "Komedonen"),
+        "de": (
+            "Akne",
+            "Unreinheit*",
+            "unrein*",
+            "Hautunreinheit*",
+            "Pickel",
+            "Mitesser",
+            "Komedonen",
+            "verstopfte Poren",
+        ),
     },
     "scars": {
         "en": ("scar", "scars", "scarring", "acne scar*", "stretch mark*"),
@@ -231,7 +289,15 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "barrier": {
         "en": ("barrier*", "skin barrier", "barrier repair", "TEWL", "water loss"),
-        "de": ("Barriere*", "Hautbarriere*", "Schutzbarriere", "Wasserverlust", "Säureschutzmantel"),
+        "de": (
+            "Barriere*",
+            "Hautbarriere*",
+            "Schutzbarriere",
+            "Wasserverlust",
+            "Säureschutzmantel",
+            "Schutzfunktion",
+            "widerstandsfähig*",
+        ),
     },
     "wound-healing": {
         "en": ("wound*", "heal", "heals", "healing", "healed"),
@@ -259,7 +325,13 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "de": ("Rosazea", "Kuperose"),
     },
     "eczema": {
-        "en": ("eczema", "atopic dermatitis", "dermatitis"),
+        "en": (
+            "eczema",
+            "atopic dermatitis",
+            "dermatitis",
+            "eczematic",
+            "eczema-prone",
+        ),
         "de": ("Ekzem*", "atopische Dermatitis", "Neurodermitis"),
     },
     "psoriasis": {
@@ -278,14 +350,34 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "keratolyt*",
             "resurfac*",
         ),
-        "de": ("exfolier*", "abgestorbene Hautzellen", "Hautschüppchen", "Abschuppung"),
+        "de": (
+            "exfolier*",
+            "abgestorbene Hautzellen",
+            "Hautschüppchen",
+            "Abschuppung",
+            "peelend*",
+            "hornlösend*",
+            "Hornhaut",
+        ),
     },
     "redness": {
         "en": ("redness", "erythem*", "flushing", "blotch*"),
         "de": ("Rötung*", "Hautrötung*", "gerötet*"),
     },
     "oil-control": {
-        "en": ("oil control", "oily skin", "excess oil", "sebum*", "shine control", "shiny skin", "mattif*"),
+        "en": (
+            "oil control",
+            "oily skin",
+            "excess oil",
+            "sebum*",
+            "shine control",
+            "shiny skin",
+            "mattif*",
+            "oil gland*",
+            "oiliness",
+            "oil production",
+            "sebaceous gland*",
+        ),
         "de": ("Talg*", "fettige Haut", "ölige Haut", "glänzende Haut", "mattier*"),
     },
     "soothing": {
@@ -301,7 +393,14 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "reduce irritation",
             "reduces irritation",
         ),
-        "de": ("beruhig*", "lindert", "lindern", "Juckreiz", "gereizte Haut"),
+        "de": (
+            "beruhig*",
+            "lindert",
+            "lindern",
+            "Juckreiz",
+            "gereizte Haut",
+            "reizlindernd*",
+        ),
     },
     "cell-renewal": {
         "en": ("cell renewal", "cell turnover", "cellular renewal", "skin renewal", "renew*", "cell regeneration"),
@@ -331,6 +430,7 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "reife Haut",
             "Alterserscheinung*",
             "Altersanzeichen",
+            "jünger",
         ),
     },
     "volume": {
@@ -339,14 +439,30 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "pores": {
         "en": ("pore*",),
-        "de": ("Porenverfeinerung", "verfeinerte Poren"),
+        "de": (
+            "Porenverfeinerung",
+            "verfeinerte Poren",
+            "Poren",
+            "vergrößerte Poren",
+            "große Poren",
+            "Porenbild",
+        ),
     },
     "dark-circles": {
         "en": ("dark circles", "under-eye circles", "eye circles"),
         "de": ("Augenring*", "Augenschatten"),
     },
     "photodamage": {
-        "en": ("sun damage", "sun-damaged", "photodamag*", "photoag*"),
+        "en": (
+            "sun damage",
+            "sun-damaged",
+            "photodamag*",
+            "photoag*",
+            "damage caused by the sun",
+            "damaged by sun",
+            "damaged by the sun",
+            "sun-induced",
+        ),
         "de": ("Sonnenschäd*", "Lichtalterung", "Lichtschäd*", "lichtgeschädigt*", "sonnengeschädigt*"),
     },
     # Gentleness and safety in general; explicit irritation ("non-irritating", "reizt nicht") is the concern
@@ -369,6 +485,7 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "safe",
             "safely",
             "safety",
+            "harmless",
         ),
         "de": (
             "verträglich*",
@@ -381,6 +498,8 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "schmerzfrei",
             "empfindliche Haut",
             "hypoallergen",
+            "unbedenklich*",
+            "Unbedenklichkeit",
         ),
     },
     "cell-protection": {
@@ -393,8 +512,18 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "environmental damage",
             "environmental aggressor*",
             "pollution",
+            "external aggressor*",
+            "environmental stressor*",
         ),
-        "de": ("Zellschutz", "Umwelteinfl*", "Umweltstress", "Umweltschäd*", "Umweltbelastung*"),
+        "de": (
+            "Zellschutz",
+            "Umwelteinfl*",
+            "Umweltstress",
+            "Umweltschäd*",
+            "Umweltbelastung*",
+            "äußere Einflüsse",
+            "äußeren Einflüssen",
+        ),
     },
     # ---- concerns: harms people worry about (effects of kind "concern" in the knowledge base) ----
     "irritation": {
@@ -419,7 +548,16 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "de": ("hormonell wirksam*", "endokrin*"),
     },
     "cancer-risk": {"en": ("carcinogen*", "cancer-causing", "cancer"), "de": ("krebserregend*", "Krebs")},
-    "systemic-toxicity": {"en": ("toxic", "toxicity"), "de": ("giftig*", "toxisch*")},
+    "systemic-toxicity": {
+        "en": (
+            "toxic",
+            "toxicity",
+            "poison",
+            "poisonous",
+            "toxin migration",
+        ),
+        "de": ("giftig*", "toxisch*"),
+    },
     "pregnancy-risk": {"en": ("birth defect*", "teratogen*"), "de": ("fruchtschädigend*", "Fehlbildung*")},
     "environmental-harm": {"en": ("reef safe", "coral reef*"), "de": ("riffsicher*", "Korallenriff*")},
 }
@@ -489,6 +627,26 @@ IRRITATION_WORDS: tuple[str, ...] = (
     "Irritationen",
 )
 RELIEF_WINDOW = 4
+# Dryness is a benefit's object after relief ("decreases roughness and dryness": hydration) and the concern
+# `dryness` after a cause ("can cause irritation or dryness", "reagiert mit Rötungen, Trockenheit").
+DRYNESS_WORDS: tuple[str, ...] = ("dryness", "Trockenheit")
+HARM_CUES: tuple[str, ...] = (
+    "cause*",
+    "causing",
+    "lead",
+    "leads",
+    "leading",
+    "result*",
+    "trigger*",
+    "reagiert",
+    "reagieren",
+    "verursach*",
+    "führt",
+    "führen",
+    "auslös*",
+    "Nebenwirkung*",
+)
+HARM_WINDOW = 6
 
 # ---- negation ---------------------------------------------------------------------------------
 # A phrase is negated when one of these words stands within NEGATION_WINDOW words before it, in the same
@@ -756,6 +914,14 @@ INJECTION_DENIED: tuple[str, ...] = (
     "alternative",
 )
 
+# A name right before "free" ("fragrance-free moisturiser", "alcohol-free", "frei von Parfum") says the
+# product lacks it: it is no subject.
+ABSENT_AFTER: tuple[str, ...] = ("free", "frei")
+# An effect adjective right before the name of another thing ("soothing shea butter", "in a calming,
+# hydrating base") describes that thing, not the subject; these nouns count as such things as well as any
+# name of the EU inventory.
+DESCRIBED_NOUNS: tuple[str, ...] = ("base", "formula", "texture", "Basis", "Grundlage")
+
 # ---- names that mean something else in marketing prose ------------------------------------------
 # In an advert "BHA" is the beta hydroxy acid of skincare (salicylic acid), not the INCI name of the food
 # antioxidant butylated hydroxyanisole, which prose writes out (`skincli show BHA` says the same).
@@ -1005,6 +1171,30 @@ ADJUNCT_CUES: tuple[str, ...] = (
     "kombiniert mit",
     "in Kombination mit",
 )
+# "..., while 12 other UV filters were identified as toxic": a contrast word followed by one of these starts a
+# clause with its own subject, so what it says is not the ingredient's before it ("but it can irritate" is).
+NEW_SUBJECT_AFTER_CONTRAST: frozenset[str] = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "other",
+        "others",
+        "many",
+        "most",
+        "some",
+        "these",
+        "those",
+        "several",
+        "all",
+        "der",
+        "die",
+        "das",
+        "andere",
+        "viele",
+        "einige",
+    }
+)
 # A sentence opening with one of these ("While Botox paralyses muscles, peptides...", "Where HA boosters
 # hydrate, exosomes...") sets its first clause against the main one: what follows continues the main
 # clause's ingredient, not the first one named.
@@ -1056,6 +1246,11 @@ BACKGROUND: tuple[str, ...] = (
     r"\bwe (?:produce|lose)\b",
     r"\bthe body\b",
     r"\bnaturally (?:declines|decreases|occurring)\b",
+    r"\b(?:natural|normal)\s+(?:aging|ageing)\s+process\b",
+    r"\bwe (?:reach|hit|enter|turn)\s+(?:our\s+)?\d+",
+    r"\bin (?:our|your) (?:\d0s|\d0’s|twenties|thirties|forties|fifties)\b",
+    r"\bstarts? to (?:enlarge|sag|thin|lose|decline|slow|break down)\b",
+    r"\bsigns of (?:aging|ageing|skin aging|skin ageing) (?:are|include|such as)\b",
     r"\bzunehmendem alter\b",
     r"\bmit dem alter\b",
     r"\bmit den jahren\b",
