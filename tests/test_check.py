@@ -1349,3 +1349,11 @@ def test_a_contrast_with_its_own_subject_ends_the_claim(shipped):
 )
 def test_more_effect_wordings(shipped, text, effect):
     assert effect in {e for _i, e in pairs(run(text, shipped), negated=None)}
+
+
+def test_numbered_items_after_blank_lines_continue_the_ingredient(shipped):
+    text = "The benefits of urea for dry skin:\n\n1. Intensive moisture\n\n2. Relief of itching"
+    found = pairs(run(text, shipped))
+    assert {("urea", "hydration"), ("urea", "soothing")} <= found
+    fresh = pairs(run("Urea is a popular moisturiser.\n\nSmoother skin is a goal for many.", shipped))
+    assert ("urea", "texture") not in fresh  # a new paragraph that is no list item starts afresh

@@ -1955,7 +1955,9 @@ def _pair(
     named_at = [m.span.start for m in mentions]  # every name, as subject or not: an opener that is one is known
     for index, sentence in enumerate(sentences):
         if sentence.paragraph != paragraph:
-            topic, opened, paragraph = [], [], sentence.paragraph
+            if not _list_item(text, sentence):  # items of a numbered or bulleted list, blank lines between, go on
+                topic, opened = [], []
+            paragraph = sentence.paragraph
         groups = _groups(text, subjects_by_sentence.get(index, []))
         here = effects_by_sentence.pop(index, [])
         first_tok = toks.at(sentence.start)
@@ -2020,6 +2022,13 @@ def _pair(
         elif background or unknown_end is not None:
             topic = []
     return pairs, attributed, subjects_by_sentence
+
+
+def _list_item(text: str, sentence: _Sentence) -> bool:
+    pos = sentence.start
+    while pos < sentence.end and text[pos] in "\r\n":
+        pos += 1
+    return _BULLET.match(text, pos) is not None
 
 
 def _heading_subject(

@@ -1243,8 +1243,6 @@ BACKGROUND: tuple[str, ...] = (
     r"\bwith age\b",
     r"\bafter the age of\b",
     r"\bby the age of\b",
-    r"\bwe (?:produce|lose)\b",
-    r"\bthe body\b",
     r"\bnaturally (?:declines|decreases|occurring)\b",
     r"\b(?:natural|normal)\s+(?:aging|ageing)\s+process\b",
     r"\bwe (?:reach|hit|enter|turn)\s+(?:our\s+)?\d+",
@@ -1255,6 +1253,8 @@ BACKGROUND: tuple[str, ...] = (
     r"\bmit dem alter\b",
     r"\bmit den jahren\b",
     r"\bab dem \d+\. lebensjahr\b",
+    r"\bwe (?:produce|lose)\b",
+    r"\bthe body\b",
     r"\bder körper\b",
     r"\bkörpereigen\w*",
 )
