@@ -1357,3 +1357,45 @@ def test_numbered_items_after_blank_lines_continue_the_ingredient(shipped):
     assert {("urea", "hydration"), ("urea", "soothing")} <= found
     fresh = pairs(run("Urea is a popular moisturiser.\n\nSmoother skin is a goal for many.", shipped))
     assert ("urea", "texture") not in fresh  # a new paragraph that is no list item starts afresh
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Results appear within 4 to 12 weeks.", "speed"),
+        ("It works in just three-minutes a day.", "speed"),
+        ("Changes become apparent within the first week.", "speed"),
+        ("It cut wrinkles by 29 per cent.", "percentage"),
+        ("Aloe vera blocks out 20% of harmful UV rays.", "percentage"),
+        ("Exosome therapy is the latest groundbreaking advancement.", "breakthrough"),
+        ("This next-gen device works.", "breakthrough"),
+        ("A good serum can do wonders for your skin.", "miracle"),
+        ("Durch zahlreiche klinische Tests ist seine Wirksamkeit bewiesen.", "clinically-proven"),
+        ("There is encouraging evidence that it works.", "clinically-proven"),
+        ("It passed an irritation test for sensitive skin.", "dermatologically-tested"),
+        ("Retinol and tretinoin are the dermatologist stars of your routine.", "endorsement"),
+        ("Anstelle von Wasser verwenden wir 100% reine Aloe Vera.", "natural"),
+        ("The formula doesn't include harsh or irritating ingredients.", "free-from"),
+        ("Mineral sunscreens are generally less irritating.", "comparison"),
+        ("Instead of topical collagen, use a peptide.", "comparison"),
+        ("If you're not ready for cosmetic injections, try this.", "injection-comparison"),
+        ("Die Technologie dringt zehn mal tiefer ein.", "numeric-superlative"),
+    ],
+)
+def test_advert_wordings_from_the_fourth_set(shipped, text, kind):
+    assert kind in [k for k, _t in flag_kinds(run(text, shipped))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is applied to the face instead of being injected.",
+        "Patients expected much more pain.",
+        "Dermatolog:innen schätzen ihn ebenso wie Fans.",
+        "It sold out in 39 minutes.",
+        "Your skin uses it immediately.",
+        "Two weights of hyaluronic acid work double-duty.",
+    ],
+)
+def test_wordings_from_the_fourth_set_that_promise_nothing(shipped, text):
+    assert [k for k, _t in flag_kinds(run(text, shipped)) if k != "endorsement"] == []

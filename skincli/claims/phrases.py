@@ -723,6 +723,14 @@ SPEED_NOT_AFTER: tuple[str, ...] = (
     r"wash\w*",
     r"recovery",
     r"downtime",
+    r"uses\s+it",
+    r"sold\s+out",
+    r"bring\w*",
+    r"transport\w*",
+    r"penetrat\w*",
+    r"absorb\w*",
+    r"dring\w*",
+    r"Bakterien",
 )
 # A marketing pattern with a negation up to this many words before it, in its clause, is denied.
 FLAG_NEGATION_BEFORE = 4
@@ -1325,7 +1333,7 @@ _WORDNUM = (
     r"sieben|acht|neun|zehn|zwanzig|fünfzig|hundert|tausend)"
 )
 _COMPARATIVE = (
-    r"(?:more|stronger|higher|better|faster|greater|bigger|larger|as|potent|effective|"
+    r"(?:more|stronger|higher|better|faster|greater|bigger|larger|deeper|longer|as|potent|effective|tiefer|länger|"
     r"stärker|höher|besser|mehr|schneller|wirksamer|effektiver|größer|so)"
 )
 _INJECTION = (
@@ -1341,7 +1349,7 @@ _DURATION_EN = r"(?:minutes?|hours?|seconds?|days?|weeks?|applications?|uses?|se
 _DURATION_DE = r"(?:Minuten|Stunden|Sekunden|Tag(?:en|e)?|Wochen?|Anwendung(?:en)?|Sitzung(?:en)?|Behandlung(?:en)?)"
 _COUNT_EN = (  # "a few", "2-4", "two to four" as well as single counts
     r"(?:(?:just|only)\s+)?(?:a\s+few|a\s+couple\s+(?:of\s+)?|\d+\s*[-–]\s*\d+|"
-    r"(?:one|two|three|four|five|six|eight|ten)\s+(?:to|or)\s+(?:two|three|four|five|six|eight|ten|twelve)|"
+    r"(?:one|two|three|four|five|six|eight|ten)\s+(?:to|or)\s+(?:two|three|four|five|six|eight|ten|twelve)|\d+\s+to\s+\d+|"
     r"a|an|one|two|three|four|five|six|seven|ten|fourteen|\d+)"
 )
 _COUNT_DE = r"(?:ein\s+paar|einer|einem|eine|ein|wenigen|weniger|zwei|drei|vier|fünf|sechs|sieben|acht|zehn|vierzehn|\d+)"
@@ -1361,7 +1369,7 @@ FLAGS: dict[str, FlagKind] = {
             rf"\b{_WORDNUM}\s+(?:times|mal)\s+{_COMPARATIVE}\b",
             rf"\b(?:a\s+)?{_WORDNUM}\s*-?\s*(?:times|mal)\s+(?:its|their|ihr\w*|sein\w*|das|the)\s+(?:own\s+|eigene\w*\s+)?"
             r"(?:weight|Gewicht\w*|Eigengewicht\w*)",
-            r"\b(?:doubles?|doubled|doubling|triples?|tripled|tripling|verdoppel\w*|verdreifach\w*)\b(?![\s-]+(?:cleans|blind))",
+            r"\b(?:doubles?|doubled|doubling|triples?|tripled|tripling|verdoppel\w*|verdreifach\w*)\b(?![\s-]+(?:cleans|blind|duty))",
             rf"(?<![\w.,]){_NUM}\s*-?\s*(?:times|mal|x)\s+(?:its|their|ihr\w*|sein\w*|das|the)\s+(?:own\s+|eigene\w*\s+)?"
             r"(?:weight|Gewicht\w*|Eigengewicht\w*)",
         ),
@@ -1408,6 +1416,7 @@ FLAGS: dict[str, FlagKind] = {
             rf"{_ART}{_GAP}{_INJ2}",
             rf"\bmimic\w*\s+(?:[\w-]+\s+){{0,5}}?(?:of\s+)?{_INJ2}",
             rf"\bwithout\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:of\s+|from\s+)?{_INJ2}",
+            rf"\bnot\s+ready\s+for\s+{_ART}{_GAP}{_INJ2}",
             r"\btopi(?:cal|sche\w*)\s+(?:Botox[\s-]+)?Alternative\w*",
             rf"\b(?:besser|stärker|schneller|sicherer|sanfter|wirksamer|wirkungsvoller)\s+als\s+{_ART}{_GAP}{_INJ2}",
             rf"\bsame\s+(?:[\w-]+\s+){{0,5}}?as\s+(?:an?\s+|the\s+)?{_GAP}{_INJ2}",
@@ -1479,10 +1488,19 @@ FLAGS: dict[str, FlagKind] = {
             r"(?-i:\bLike)\s+(?!(?:all|any|most|many|every|other|with|I|you|we|me|us|them|this|that|it)\b)(?:[\w-]+\s+){0,3}?[\w-]+,",
             r"\b(?!botox|filler|needle|injection)\w+-like\s+(?:results?|effects?|benefits|action|properties)\b",
             r"\brather\s+than\b(?!\s+\w+ed\b)",
+            r"\binstead\s+of\b(?!\s+(?:being\s+)?\w+ing\b)",
+            r"\b(?:genauso|genau\s+so)\s+(?:\w+\s+)?wie\b",
+            r"\b(?:die|der|das|eine?)\s+(?:bessere|wirksamere|sanftere)\s+(?:Methode|Wahl|Alternative|Option|Lösung)\b",
+            r"\b(?:far|much|significantly|considerably)\s+(?:superior|better|stronger|gentler|milder|more\s+effective|more\s+potent)\b",
+            r"\bless\s+irritating\b",
+            r"\blike\s+(?:their|its|the)\s+(?:\w+\s+)?counterparts?\b",
+            r"\bgoes\s+beyond\s+(?:traditional|conventional|regular|ordinary|standard)\b",
+            r"\b(?:whereas|while|während|wohingegen)\s+(?:conventional|traditional|regular|other|chemical|synthetic|herkömmliche\w*|andere\w*)\b",
             r"\bdifferent\s+(?:to|from)\b",
             r"\banders\s+als\b",
             r"\balternatives?\s+to\b",
-            r"\b(?:an?|the)\s+(?!(?:botox|filler|needle|injection|surgery|facelift)\w*[\s-]alternative)(?:[\w-]+)[\s-]alternatives?\b(?!\s+to\b)",
+            r"\b(?:an?|the)\s+(?!(?:botox|filler|needle|injection|surgery|facelift)\w*[\s-]alternative)(?:[\w-]+,?\s+){0,3}?[\w-]+[\s-]"
+            r"alternatives?\b(?!\s+to\b)",
             r"\b(?:sanfte\w*|natürliche\w*|bessere\w*|pflanzliche\w*)?\s*Alternative\s+zu[mr]?\b",
             r"\b(?:advantages?|an\s+edge|benefits?)\s+over\b",
             r"\bcompared\s+(?:to|with)\b",
@@ -1536,6 +1554,20 @@ FLAGS: dict[str, FlagKind] = {
             "advantage*",
             "like",
             "rather",
+            "instead",
+            "genauso",
+            "bessere",
+            "far",
+            "much",
+            "significantly",
+            "considerably",
+            "irritating",
+            "counterpart*",
+            "beyond",
+            "whereas",
+            "while",
+            "wahrend",
+            "wohingegen",
             "different",
             "anders",
             "*like",
@@ -1554,7 +1586,7 @@ FLAGS: dict[str, FlagKind] = {
         "short-lived swelling or light reflection. Ask: measured when, how long did it last?",
         "patterns": (
             r"\b(?:instant(?:ly)?|immediate(?:ly)?|overnight|in no time|on contact|right away)\b",
-            rf"\b(?:within|in|in just|in only|in as little as|after just|after only|already after)\s+{_COUNT_EN}\s+"
+            rf"\b(?:within|in|in just|in only|in as little as|after just|after only|already after)\s+{_COUNT_EN}[\s-]+"
             rf"{_DURATION_EN}\b",
             r"\bafter\s+(?:a|one|\d+)\s+(?:minutes?|hours?|seconds?|days?|weeks?|applications?|uses?|sessions?)\b",
             r"\b(?:the\s+)?same\s+day\b",
@@ -1568,6 +1600,10 @@ FLAGS: dict[str, FlagKind] = {
             r"\bin\s+(?:a\s+)?(?:very\s+)?short\s+(?:period\s+of\s+)?time\b",
             r"\bno\s+waiting\s+(?:time|period)\b",
             r"\bin\s+a\s+matter\s+of\s+(?:seconds|minutes|hours|days|weeks)\b",
+            r"\bwithin\s+the\s+(?:very\s+)?first\s+(?:day|week|few\s+days|application|use)s?\b",
+            r"\bumgehend\b",
+            r"\b(?:hilft|wirkt|wirken|helfen)\s+(?:\w+\s+){0,2}?schnell\b",
+            r"(?-i:\bSchnell)\s+(?:ein\s+bisschen\s+)?(?:jünger|glatter|straffer|schöner)\b",
             r"\b(?:rasche\w*|schnelle\w*)\s+(?:sichtbare\w*\s+)?(?:Ergebnis\w*|Wirkung|Resultat\w*|Milderung|Linderung|Hilfe|Verbesserung)\b",
             r"\bin\s+kürzester\s+Zeit\b",
             rf"\b(?:in|innerhalb|innerhalb\s+von|in\s+nur|nach\s+nur|schon\s+nach|bereits\s+nach)\s+{_COUNT_DE}\s+{_DURATION_DE}\b",
@@ -1599,6 +1635,8 @@ FLAGS: dict[str, FlagKind] = {
             "kurzester",
             "matter",
             "paar",
+            "umgehend",
+            "schnell",
             "sofort*",
             "nacht",
             "nu",
@@ -1633,12 +1671,13 @@ FLAGS: dict[str, FlagKind] = {
             rf"\b(?:up to|bis zu)\s+{_PCT}(?!\s+of\s+(?:your|the|a|this)\s+(?:cream|formula|product|serum|lotion))",
             rf"\b(?:from|von)\s+{_PCT}\s+(?:to|auf|bis)\s+{_PCT}",
             rf"\b(?:by|um)\s+(?:etwa\s+|about\s+|around\s+|ca\.?\s+|rund\s+|up to\s+|bis zu\s+|over\s+|über\s+)?{_PCT}",
-            rf"(?<![\w.,]){_PCT}\s+(?:of\s+(?:the\s+)?(?:users|women|men|participants|people|subjects|testers|consumers|panelists|volunteers)"
+            rf"\b(?:blocks?|filters?|reduces?|increases?|improves?|boosts?|cuts?)\s+(?:out\s+|up\s+to\s+|by\s+)?{_PCT}",
+            rf"(?<![\w.,]){_PCT}\s+(?:of\s+(?:the\s+)?(?:users|women|men|participants|people|subjects|testers|consumers|panelists|volunteers|them|those)"
             r"|der\s+(?:Anwender\w*|Probanden\w*|Proband\w*|Frauen|Teilnehmer\w*|Tester\w*|Nutzer\w*|Verbraucher\w*))",
             rf"(?<![\w.,]){_PCT}\s+(?:saw|said|reported|noticed|agreed|felt|found|experienced|showed|bestätigten|sahen|berichteten)",
             rf"(?<![\w.,]){_PCT}\s+(?:fewer|weniger|reduction|reduced|improvement|improved|increase|Reduktion|Verbesserung|Steigerung)",
         ),
-        "triggers": ("<percent>", "percent", "prozent"),
+        "triggers": ("<percent>", "percent", "prozent", "cent"),
         "link": ("<number>",),
         "compares": False,
     },
@@ -1656,6 +1695,14 @@ FLAGS: dict[str, FlagKind] = {
             r"\b(?:many|several|numerous|multiple|independent|countless|various)\s+(?:\w+\s+)?(?:clinical\s+)?(?:trials|studies)\b",
             r"\bclinical\s+(?:claims|data)\b",
             r"\bproves?\s+(?:itself|themselves)\b",
+            r"\bclinical\s+(?:studies|trials)\s+showing\b",
+            r"\b(?:encouraging|promising|growing|compelling|strong)\s+evidence\b",
+            r"\bklinische\w*\s+Tests?\b",
+            r"\bWirksamkeit\s+(?:\w+\s+){0,2}?(?:bewiesen|belegt|nachgewiesen)\b",
+            r"\b(?:am\s+besten|bestens|gut)\s+belegt\w*",
+            r"\bnachgewiesen\b",
+            r"\bherausgestellt\b",
+            r"\b\w*[Ss]tudie\w*\s+(?:\w+\s+){0,2}?(?:gestützt|untermauert|belegt|bestätigt|bewiesen)\b",
             r"\b(?:shown|proven)\s+to\s+(?!be\s+(?:safe|gentle)\b)",
             r"\bproven\s+(?:by|in)\s+(?:clinical\s+)?(?:studies|trials|research|science)\b",
             r"(?:\b(?:has|have|is|are|was|were)|[’']s)\s+(?:also\s+)?(?:been\s+)?(?:clinically\s+|scientifically\s+)?(?:shown|proven|demonstrated)\s+to\b",
@@ -1708,6 +1755,15 @@ FLAGS: dict[str, FlagKind] = {
             "itself",
             "researched",
             "studied",
+            "study",
+            "evidence",
+            "tests",
+            "test",
+            "wirksamkeit",
+            "belegt*",
+            "nachgewiesen",
+            "herausgestellt",
+            "*studie",
             "erforscht*",
             "untersucht*",
         ),
@@ -1719,10 +1775,11 @@ FLAGS: dict[str, FlagKind] = {
         "explanation": "Says the product was tried on skin for tolerance, not that it does what the text promises.",
         "patterns": (
             r"\bdermatologi(?:cally|sch|st)[\s-]+(?:tested|approved|getestet|geprüft|bestätigt)\b",
+            r"\bpassed\s+(?:an?\s+)?(?:\w+\s+)?(?:irritation|dermatological|patch|allergy)\s+tests?\b",
             r"\b(?:under\s+(?:the\s+)?supervision\s+of|supervised\s+by|unter\s+(?:\w+\s+)?Aufsicht\s+von)\s+(?:\w+\s+)?"
             r"(?:dermatologists?|doctors?|Dermatologen|Hautärzten)\b",
         ),
-        "triggers": ("dermatologically", "dermatologisch", "dermatologist", "supervision", "supervised", "aufsicht"),
+        "triggers": ("dermatologically", "dermatologisch", "dermatologist", "supervision", "supervised", "aufsicht", "passed"),
         "link": (),
         "compares": False,
     },
@@ -1732,10 +1789,13 @@ FLAGS: dict[str, FlagKind] = {
         "paid, and which study they rely on.",
         "patterns": (
             r"\b(?:dermatologists?|derms?|doctors?|experts?|Dermatologen|Hautärzte|Hautärztinnen|Ärzte)\s+"
-            r"(?:[\w-]+\s+){0,4}?(?:recommend\w*|suggest\w*|approve\w*|love|swear by|trust|agree|rave|are\s+(?:so\s+)?excited|"
+            r"(?:[\w-]+\s+){0,4}?(?:recommend\w*|suggest\w*|approve\w*|(?<!could\s)(?<!would\s)love|swear by|trust|agree|rave|"
+            r"are\s+(?:so\s+)?excited|"
             r"empfehlen|raten|schwören)\b",
             r"\bDermatolog\w*(?:[:/*]innen)?\s+(?:[\w-]+\s+){0,2}?(?:schätzen|empfehlen|raten|lieben|setzen\s+auf|schwören)\b",
             r"\b(?:laut|nach\s+Ansicht\s+von|according\s+to)\s+(?:\w+\s+)?(?:Dermatolog\w*(?:[:/*]innen)?|Hautärzt\w*|dermatologists|derms)\b",
+            r"\bdermatologist(?:s[’']?)?\s+(?:stars?|favou?rites?|picks?|darlings?)\b",
+            r"\b(?:developed|formulated|created|designed)\s+(?:[\w-]+\s+){0,6}?(?:dermatology\s+experts|dermatologists)\b",
             r"\b(?:loved|beloved|favou?red|praised|trusted|adored)\s+by\s+(?:\w+\s+)?(?:dermatologists|derms|doctors|experts)\b",
             r"\b(?:favou?rite|go-to|staple|darling)\s+(?:among|of|with|for)\s+(?:\w+\s+)?(?:dermatologists|derms|doctors|experts)\b",
             r"\b(?:dermatologist|doctor|derm|expert)[\s-](?:recommended|approved|backed|developed|formulated|favou?rite|loved|trusted)\b",
@@ -1811,7 +1871,7 @@ FLAGS: dict[str, FlagKind] = {
             r"\bmiraculous\w*",
             r"\bmagic(?:al|ally)?\b",
             r"\bmagisch\w*",
-            r"\bworks?\s+wonders\b",
+            r"\b(?:works?|working|do|does|doing|can\s+do)\s+wonders\b",
             r"\bwonder[\s-]+(?:cream|serum|ingredient|product|drug|weapon|molecule|shot|drink|pill|oil|potion|cure|worker)s?\b",
             r"\bWunder[ns]?\b",
             r"\bWunder(?:mittel|waffe|creme|serum|wirkung|elixier|produkt|stoff|wirkstoff)\w*",
@@ -1853,6 +1913,9 @@ FLAGS: dict[str, FlagKind] = {
             r"\bnew\s+era\b",
             r"\bneue[nmrs]?\s+(?:Ära|Zeitalter|Generation)\b",
             r"\bnext[\s-]generation\b",
+            r"\bnext[\s-]gen\b",
+            r"\bground[\s-]?breaking\b",
+            r"\b(?:biggest|largest|greatest|single\s+largest)\s+(?:\w+\s+)?leap\b",
             r"\bcutting[\s-]edge\b",
             r"\bworld[’']?s\s+first\b",
             r"\b(?:the\s+)?first[\s-]+(?:ever\s+)?(?:and\s+only\s+)?(?:serum|cream|product|formula|ingredient|treatment|peptide)\b",
@@ -1878,6 +1941,10 @@ FLAGS: dict[str, FlagKind] = {
             "next",
             "worlds",
             "world",
+            "groundbreaking",
+            "ground",
+            "leap",
+            "gen",
         ),
         "link": (),
         "compares": False,
@@ -1887,7 +1954,11 @@ FLAGS: dict[str, FlagKind] = {
         "explanation": "'Natural' or 'chemical-free' says nothing about whether something works or is safe; "
         "every ingredient is a chemical.",
         "patterns": (
-            r"\b100\s?%\s*(?:natural|natürlich|naturrein|pure|rein)\b",
+            r"\b100\s?%\s*(?:natural|natürlich\w*|naturrein\w*|pure|rein\w*)\b",
+            r"\bnatürliche\w*\s+(?:Stoffe|Wirkstoffe|Inhaltsstoffe|Zutaten)\b",
+            r"\bVerzicht\s+auf\s+(?:\w+\s+)?(?:synthetische|chemische)\w*",
+            r"\bkeine\s+synthetischen\b",
+            r"\bnatural(?:,\s*[\w-]+)?\s+(?:[\w-]+\s+)?alternatives?\b",
             r"\ball[\s-]natural\b",
             r"\bchemical[\s-]free\b",
             r"\b(?:chemiefrei|frei\s+von\s+chemie|ohne\s+chemie)\b",
@@ -1900,12 +1971,19 @@ FLAGS: dict[str, FlagKind] = {
             "naturrein",
             "pure",
             "rein",
+            "reine",
+            "reinen",
+            "reiner",
+            "reines",
             "allnatural",
             "chemical*",
             "chemiefrei",
             "chemie",
             "synthetische*",
+            "synthetischen",
             "synthetic",
+            "naturliche*",
+            "verzicht",
         ),
         "link": (),
         "compares": False,
@@ -1921,6 +1999,11 @@ FLAGS: dict[str, FlagKind] = {
             r"\bno\s+(?:nasties|toxins|harsh\s+chemicals|nasty\s+chemicals|toxic\s+chemicals|nasty\s+ingredients)\b",
             r"\bclean\s+(?:beauty|skincare|skin\s+care|formula\w*|ingredients?|products?)\b",
             r"\b(?:paraben|sulfate|sulphate|silicone|alcohol|fragrance|phthalate|mineral[\s-]oil|PEG|preservative)s?[\s-]free\b",
+            r"\b(?:do(?:es)?\s+not|don[’']t|doesn[’']t)\s+(?:include|contain)\s+(?:any\s+)?(?:harsh|irritating|harmful|toxic|nasty)\b",
+            r"\bfree\s+(?:of|from)\s+(?:\d+\s+)?(?:common\s+)?(?:questionable|harmful|harsh|toxic|nasty|controversial)\b",
+            r"\bwithout\s+(?:any\s+)?(?:unnecessary\s+)?(?:additives|colou?rants|dyes|fragrances?|mineral\s+oils?)\b",
+            r"\bohne\s+(?:\w+\s+){0,4}?(?:Alkohol|Duftstoffe\w*|Konservierungsstoffe\w*)\b",
+            r"\bkeine\s+(?:\w+\s+){0,3}?(?:Duftstoffe|Konservierungsstoffe|Parabene|Silikone|Mikroplastik)\b",
             r"\b(?:do(?:es)?\s+not|don[’']t|doesn[’']t)\s+contain\s+(?:any\s+)?(?:alcohol|parabens|sulfates|silicones|fragrance|"
             r"preservatives|toxins|harsh\s+chemicals)\b",
             r"\b(?:without|free\s+(?:of|from))\s+(?:any\s+)?(?:added\s+|artificial\s+|synthetic\s+)?(?:preservatives|parabens|sulfates|"
@@ -1959,6 +2042,13 @@ FLAGS: dict[str, FlagKind] = {
             "preservative*",
             "perfume*",
             "dyes",
+            "additives",
+            "colorants",
+            "colourants",
+            "questionable",
+            "include",
+            "alkohol",
+            "keine",
             "konservierungsstoffe*",
             "duftstoffe*",
             "parfum",
