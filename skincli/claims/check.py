@@ -1256,6 +1256,7 @@ def check_text(text: str, kb: KnowledgeBase) -> CheckReport:
     mention_hits, effect_hits = _resolve_overlaps(text, toks, sentences, sentence_of, raw_mentions, raw_effects, kb)
     effect_hits = _not_the_user(text, toks, _effect_objects(text, toks, effect_hits))
     effect_hits = _not_described(text, toks, effect_hits, mention_hits)
+    effect_hits = [h for h in effect_hits if not _a_cause(text, toks, h)]
     injection_spans = [(start, end) for kind, start, end in raw_flags if kind == "injection-comparison"]
     mentions = _mentions(text, toks, mention_hits, kb, sentences, sentence_of, injection_spans)
     effects = [
@@ -1406,6 +1407,21 @@ def _effect_objects(text: str, toks: _Tokens, hits: list[_Hit]) -> list[_Hit]:
 _POPULATION_CUES = tuple(tuple(name_key(w) for w in c.split()) for c in phrases.POPULATION_CUES)
 _POPULATION_FIRST = frozenset(c[0] for c in _POPULATION_CUES)
 _SKIN_TYPES = tuple(tuple(name_key(w) for w in c.split()) for c in phrases.SKIN_TYPE_WORDS)
+
+
+_CAUSE_CUES = tuple(tuple(name_key(w) for w in c.split()) for c in phrases.CAUSE_CUES)
+
+
+def _a_cause(text: str, toks: _Tokens, hit: _Hit) -> bool:
+    """Is this effect named as the cause of a problem ("due to factors like aging")?"""
+    keys = toks.keys
+    for k in range(hit.first - 1, max(0, hit.first - phrases.CAUSE_WINDOW - 2) - 1, -1):
+        gap = text[toks.ends[k] : toks.starts[k + 1]]
+        if _CLAUSE_BREAK.search(gap) and gap.strip() != ",":
+            return False
+        if any(tuple(keys[k : k + len(c)]) == c for c in _CAUSE_CUES):
+            return True
+    return False
 
 
 _DESCRIBED = _keys(phrases.DESCRIBED_NOUNS)

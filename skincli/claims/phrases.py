@@ -284,7 +284,21 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         ),
     },
     "photoprotection": {
-        "en": ("UV protection", "UV filter*", "sun protection", "sunscreen*", "SPF", "UV-induced", "UV damage", "sunburn*"),
+        # "sunscreen" itself is the knowledge base's product entry, not this effect
+        "en": (
+            "UV protection",
+            "UV filter*",
+            "sun protection",
+            "SPF",
+            "UV-induced",
+            "UV damage",
+            "sunburn*",
+            "UV rays",
+            "UV radiation",
+            "UVA",
+            "UVB",
+            "broad-spectrum",
+        ),
         "de": ("UV-Schutz", "Sonnenschutz", "Lichtschutz*", "LSF", "UV-Schäd*", "Sonnenbrand"),
     },
     "barrier": {
@@ -1168,6 +1182,9 @@ POPULATION_CUES: tuple[str, ...] = ("suitable for", "including those with", "gee
 POPULATION_WINDOW = 8
 SKIN_TYPE_WORDS: tuple[str, ...] = ("skin type", "skin types", "Hauttyp", "Hauttypen")
 
+# A cause of a problem is not a claim: "compromised due to factors like aging, environmental damage".
+CAUSE_CUES: tuple[str, ...] = ("due to", "factors like", "factors such as", "because of", "aufgrund", "infolge")
+CAUSE_WINDOW = 4
 # A name after one of these is used alongside the subject, not the subject: "exosomes used in combination
 # with microneedling", "when combined with microneedling, exosome application...".
 ADJUNCT_CUES: tuple[str, ...] = (
@@ -2079,6 +2096,12 @@ NOT_EFFECTS: tuple[str, ...] = (
     "seidige Textur",
     "reichhaltige Textur",
     "light in texture",
+    # instructions, not claims: "apply to clean, dry skin"
+    "clean, dry skin",
+    "clean and dry skin",
+    "clean dry skin",
+    "saubere, trockene Haut",
+    "trockene, saubere Haut",
     "rich in texture",
     # where an active goes, not what it does to pores: "penetrates deep into pores"
     "into pores",
