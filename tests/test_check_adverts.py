@@ -1,10 +1,12 @@
 """`skincli check` measured on real marketing passages (tests/data/adverts/, see its README for sources,
-labelling rules and the split). Run with `-s` to see the scores:
+labelling rules, the sets and how each was used). Run with `-s` to see the scores:
 
     pytest tests/test_check_adverts.py -s
 
 The goal of issue 14 is at least 90% precision and 85% recall of (ingredient, effect) pairs and of
-marketing flags on the held-out passages, which were never used to develop the checker.
+marketing flags on passages never used to develop the checker. Each new set was measured once as held
+out and then opened for development; the README records every first measure. The floors below keep the
+development sets from sliding back; they are not the goal.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import collections
 from typing import Any
 
 import pytest
-from advert_measure import Scores, load, measure, report, split_of
+from advert_measure import ADVERTS, Scores, load, load_all, measure, report, split_of
 
 from skincli.claims import phrases
 from skincli.kb.store import KnowledgeBase, open_kb
@@ -27,14 +29,22 @@ def shipped() -> KnowledgeBase:
     return open_kb(None, use_overlay=False, use_cache=False)
 
 
+SPLITS = ("dev", "held-out", "dev-2", "dev-3", "dev-4")
+
+
 @pytest.fixture(scope="module")
 def passages() -> list[dict[str, Any]]:
-    return load()
+    return load(ADVERTS)
+
+
+@pytest.fixture(scope="module")
+def every_passage() -> list[dict[str, Any]]:
+    return load_all()
 
 
 @pytest.fixture(scope="module")
 def scores(shipped: KnowledgeBase) -> dict[str, Scores]:
-    measured = {split: measure(shipped, split) for split in ("dev", "held-out")}
+    measured = {split: measure(shipped, split) for split in SPLITS}
     print()
     for split, s in measured.items():
         print(report(split, s))
@@ -51,12 +61,24 @@ def test_each_passage_is_on_the_side_the_fixed_rule_puts_it(passages):
     assert all(len(sides_of_page) == 1 for sides_of_page in pages.values())  # a page never straddles the split
 
 
-def test_labels_use_knowledge_base_ids_and_quote_the_passage(passages, shipped):
+def test_later_sets_use_new_pages_only(every_passage):
+    first_page = {}
+    for p in every_passage:
+        first_page.setdefault(p["source"]["url"], p["split"])
+    for p in every_passage:  # a page belongs to one set: no set was measured on pages another was tuned on
+        assert first_page[p["source"]["url"]] == p["split"] or {first_page[p["source"]["url"]], p["split"]} <= {
+            "dev",
+            "held-out",
+        }, p["id"]
+    assert {p["split"] for p in every_passage} == set(SPLITS)
+
+
+def test_labels_use_knowledge_base_ids_and_quote_the_passage(every_passage, shipped):
     ingredients = set(shipped.ingredient_ids()) | {"unknown"}
     effects = {e.id for e in shipped.effects()}
-    ids = [p["id"] for p in passages]
+    ids = [p["id"] for p in every_passage]
     assert len(ids) == len(set(ids))
-    for p in passages:
+    for p in every_passage:
         assert p["source"]["url"].startswith("http") and p["source"]["accessed"] and p["source"]["language"] in ("en", "de")
         for ingredient, effect in p["pairs"]:
             assert ingredient in ingredients and effect in effects, (p["id"], ingredient, effect)
@@ -73,26 +95,26 @@ def test_dev_passages_meet_the_goal(scores):
     assert dev.flags.precision >= GOAL_PRECISION and dev.flags.recall >= GOAL_RECALL, report("dev", dev)
 
 
-def test_held_out_flags_meet_the_goal(scores):
+def test_first_sets_held_out_part_meets_the_goal_now_that_it_is_opened(scores):
     held = scores["held-out"]
     assert held.flags.precision >= GOAL_PRECISION and held.flags.recall >= GOAL_RECALL, report("held-out", held)
+    assert held.pairs.precision >= GOAL_PRECISION and held.pairs.recall >= GOAL_RECALL, report("held-out", held)
 
 
-def test_held_out_pair_recall_meets_the_goal(scores):
-    held = scores["held-out"]
-    assert held.pairs.recall >= GOAL_RECALL, report("held-out", held)
+# Where the opened sets stand (pairs precision, pairs recall, flags precision, flags recall), a little
+# below the scores measured when this was written; the README has the first measure of each.
+FLOORS = {
+    "dev-2": (0.83, 0.76, 0.88, 0.88),
+    "dev-3": (0.77, 0.75, 0.88, 0.83),
+    "dev-4": (0.65, 0.60, 0.87, 0.84),
+}
 
 
-# Held-out pair precision is short of issue 14's 90% goal: 84.3% (70 of 83) when development on dev was
-# done, 85.4% (70 of 82) after three phrases quoted in the issue itself were added; never tuned on
-# held-out. The test keeps it from falling; raise HELD_OUT_PRECISION_FLOOR to GOAL_PRECISION when a change
-# developed on dev lifts it (README and the issue note say the goal is not met).
-HELD_OUT_PRECISION_FLOOR = 0.85
-
-
-def test_held_out_pair_precision_does_not_fall_below_where_it_stands(scores):
-    held = scores["held-out"]
-    assert held.pairs.precision >= HELD_OUT_PRECISION_FLOOR, report("held-out", held)
+@pytest.mark.parametrize("split", sorted(FLOORS))
+def test_opened_sets_do_not_slide_back(scores, split):
+    s = scores[split]
+    got = (s.pairs.precision, s.pairs.recall, s.flags.precision, s.flags.recall)
+    assert all(value >= floor for value, floor in zip(got, FLOORS[split], strict=True)), report(split, s)
 
 
 def test_compared_injections_and_ingredients_are_kept_as_comparisons(scores):
