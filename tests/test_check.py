@@ -1399,3 +1399,13 @@ def test_advert_wordings_from_the_fourth_set(shipped, text, kind):
 )
 def test_wordings_from_the_fourth_set_that_promise_nothing(shipped, text):
     assert [k for k, _t in flag_kinds(run(text, shipped)) if k != "endorsement"] == []
+
+
+def test_after_several_ingredients_a_sentence_that_does_not_say_which_is_no_ones(shipped):
+    text = "This serum contains retinol and niacinamide. Skin looks smoother in weeks."
+    view = run(text, shipped)
+    assert not pairs(view)
+    assert [e["effect"] for e in view["effects"] if not e["attributed"]] == ["texture"]
+    assert ("retinol", "texture") in pairs(run("This serum contains retinol. Skin looks smoother in weeks.", shipped))
+    both = run("This serum contains retinol and niacinamide. They smooth skin.", shipped)
+    assert {("retinol", "texture"), ("niacinamide", "texture")} <= pairs(both)

@@ -2014,7 +2014,8 @@ def _pair(
                 group = groups[before - 1]
             elif after < len(groups) and not _contrast_between(text, toks, eff.span.end, group_starts[after]):
                 group = groups[after]
-            elif topic and not background:
+            elif topic and not background and (reference is not None or len({m.ingredient for g in topic for m in g}) == 1):
+                # several ingredients before and nothing saying which: no guess (a wrong pair misleads more than a gap)
                 if reference == "product" and opened:
                     group = [m for g in opened for m in g]
                 else:
