@@ -1409,3 +1409,16 @@ def test_after_several_ingredients_a_sentence_that_does_not_say_which_is_no_ones
     assert ("retinol", "texture") in pairs(run("This serum contains retinol. Skin looks smoother in weeks.", shipped))
     both = run("This serum contains retinol and niacinamide. They smooth skin.", shipped)
     assert {("retinol", "texture"), ("niacinamide", "texture")} <= pairs(both)
+
+
+def test_a_list_of_vitamin_letters_names_each_vitamin(shipped):
+    view = run("The formula also contains vitamins A, C and E to add radiance.", shipped)
+    assert {("retinol", "radiance"), ("vitamin-c", "radiance"), ("vitamin-e", "radiance")} <= pairs(view)
+    german = run("Die Vitamine C und E sollen freie Radikale neutralisieren.", shipped)
+    assert {("vitamin-c", "antioxidant"), ("vitamin-e", "antioxidant")} <= pairs(german)
+
+
+def test_common_marketing_names_are_known(shipped):
+    assert ("green-tea", "redness") in pairs(run("Green tea can reduce redness.", shipped))
+    assert ("acetyl-hexapeptide-8", "wrinkles") in pairs(run("Hexapeptide-8 reduces wrinkles.", shipped))
+    assert ("plant-botox", "wrinkles") in pairs(run("This botox serum smooths wrinkles.", shipped))

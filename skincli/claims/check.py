@@ -1249,7 +1249,8 @@ def check_text(text: str, kb: KnowledgeBase) -> CheckReport:
     def sentence_of(offset: int) -> int:
         return max(bisect.bisect_right(sentence_starts, offset) - 1, 0)
 
-    raw_mentions = ingredient_lexicon(kb).find(toks)
+    lexicon = ingredient_lexicon(kb)
+    raw_mentions = _vitamin_lists(text, toks, lexicon, lexicon.find(toks))
     raw_effects = [h for h in effect_lexicon().find(toks) if h.payload and not _scare_quoted(text, toks, h)]
     raw_flags = _find_flags(text, toks, sentences)
 
@@ -1278,6 +1279,34 @@ def check_text(text: str, kb: KnowledgeBase) -> CheckReport:
 
 def _span(text: str, start: int, end: int) -> Span:
     return Span.of(text, start, end)
+
+
+_VITAMIN_LIST = re.compile(
+    r"\b(?:vitamins?|Vitamine?n?)\s+([A-K]\d{0,2})((?:\s*(?:,|\band\b|\bund\b|&|\bsowie\b|\bor\b|\boder\b)\s*[A-K]\d{0,2}\b)+)"
+)
+_LETTER = re.compile(r"\b[A-K]\d{0,2}\b")
+
+
+def _vitamin_lists(text: str, toks: _Tokens, lexicon: Lexicon, hits: list[_Hit]) -> list[_Hit]:
+    """ "Vitamins A, C and E", "die Vitamine C und E": each letter names the vitamin the knowledge base
+    has under "vitamin <letter>" (letters it lacks stay unnamed)."""
+    if "itamin" not in text:
+        return hits
+    taken = {k for h in hits for k in range(h.first, h.last + 1)}
+    extra = []
+    for m in _VITAMIN_LIST.finditer(text):
+        letters = [(m.start(1), m.end(1))] + [
+            (x.start() + m.start(2), x.end() + m.start(2)) for x in _LETTER.finditer(m.group(2))
+        ]
+        for start, end in letters:
+            k = toks.at(start)
+            if k >= len(toks) or toks.starts[k] != start or k in taken:
+                continue
+            ids = lexicon.payloads(name_key("vitamin" + text[start:end]))
+            if len(ids) == 1:
+                extra.append(_Hit(k, k, ids[0]))
+                taken.add(k)
+    return sorted(hits + extra, key=lambda h: h.first) if extra else hits
 
 
 def _scare_quoted(text: str, toks: _Tokens, hit: _Hit) -> bool:
@@ -1568,7 +1597,7 @@ def _mentions(
             kind = kinds[hit.payload] = kb.ingredient(hit.payload).kind
         clause_start = _clause_start(text, sentences[index].start, start)
         comparison = (
-            inside_flag
+            (inside_flag and kind in phrases.INJECTABLE_KINDS)  # not the cream the flag names: "this botox serum"
             or _compared_before(text, toks, hit, clause_start)
             or _compared_after(text, toks, hit)
             or (kind in phrases.INJECTABLE_KINDS and _named_as_cream(text, toks, hit, hits, clause_start))
