@@ -29,7 +29,7 @@ def shipped() -> KnowledgeBase:
     return open_kb(None, use_overlay=False, use_cache=False)
 
 
-SPLITS = ("dev", "held-out", "dev-2", "dev-3", "dev-4")
+SPLITS = ("dev", "held-out", "dev-2", "dev-3", "dev-4", "dev-5")
 
 
 @pytest.fixture(scope="module")
