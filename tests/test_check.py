@@ -1422,3 +1422,46 @@ def test_common_marketing_names_are_known(shipped):
     assert ("green-tea", "redness") in pairs(run("Green tea can reduce redness.", shipped))
     assert ("acetyl-hexapeptide-8", "wrinkles") in pairs(run("Hexapeptide-8 reduces wrinkles.", shipped))
     assert ("plant-botox", "wrinkles") in pairs(run("This botox serum smooths wrinkles.", shipped))
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Research continually supports daily sunscreen.", "clinically-proven"),
+        ("It's well established that retinols help.", "clinically-proven"),
+        ("A long-term study found fewer wrinkles.", "clinically-proven"),
+        ("Hyaluronic acid is a dermatologist-approved go-to.", "endorsement"),
+        ("Retinoic acid is still the favoured molecule by dermatologists.", "endorsement"),
+        ("It has become a dermatological staple.", "endorsement"),
+        ("It works without the danger of genetic cargo.", "no-side-effects"),
+        ("I noticed smoother skin after a few days.", "speed"),
+        ("More resilient skin from 1st use.", "speed"),
+        ("It targets puffiness and fine lines quickly.", "speed"),
+        ("Die Behandlung zeigt eine Verdopplung der Fasern.", "numeric-superlative"),
+        ("Second only to sunblocks, retinol is loved.", "comparison"),
+        ("It also outscored its rivals.", "comparison"),
+        ("Microneedling ist die Schönheitsrevolution in Hollywood.", "breakthrough"),
+    ],
+)
+def test_advert_wordings_from_the_fifth_set(shipped, text, kind):
+    assert kind in [k for k, _t in flag_kinds(run(text, shipped))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Let's take a closer look at what the research says.",
+        "After a few weeks of use, skin gradually feels smoother.",
+        "It delivers intensive overnight therapy for dry lips.",
+        "Ureacremes wirken auf zweifache Weise.",
+        "Azelaic acid offers a triple-action approach.",
+        "Hyaluronic acid serums are the holy grail of hydration.",
+    ],
+)
+def test_wordings_from_the_fifth_set_that_promise_nothing(shipped, text):
+    assert flag_kinds(run(text, shipped)) == []
+
+
+def test_dermatologist_approved_is_an_endorsement_not_a_test(shipped):
+    assert [k for k, _t in flag_kinds(run("A dermatologist-approved serum.", shipped))] == ["endorsement"]
+    assert [k for k, _t in flag_kinds(run("Dermatologically tested.", shipped))] == ["dermatologically-tested"]

@@ -1382,11 +1382,12 @@ FLAGS: dict[str, FlagKind] = {
             rf"(?<![\w.,]){_NUM}[x×]{_COMPARATIVE}?\b(?=\s+{_COMPARATIVE}\b)",
             rf"(?<![\w.,]){_NUM}\s*-?\s*(?:times|mal)\s+{_COMPARATIVE}\b",
             rf"(?<![\w.,]){_NUM}\s*-?\s*(?:fold|fach(?:e[mnrs]?)?)\b",
-            rf"\b{_WORDNUM}\s*-?\s*(?:fold|fach(?:e[mnrs]?)?)\b",
+            rf"\b{_WORDNUM}\s*-?\s*(?:fold|fach(?:e[mnrs]?)?)\b(?!\s+(?:Weise|Art|Wirkung))",
             rf"\b{_WORDNUM}\s+(?:times|mal)\s+{_COMPARATIVE}\b",
             rf"\b(?:a\s+)?{_WORDNUM}\s*-?\s*(?:times|mal)\s+(?:its|their|ihr\w*|sein\w*|das|the)\s+(?:own\s+|eigene\w*\s+)?"
             r"(?:weight|Gewicht\w*|Eigengewicht\w*)",
-            r"\b(?:doubles?|doubled|doubling|triples?|tripled|tripling|verdoppel\w*|verdreifach\w*)\b(?![\s-]+(?:cleans|blind|duty))",
+            r"\b(?:doubles?|doubled|doubling|triples?|tripled|tripling|verdoppel\w*|verdopplung|verdreifach\w*|verzehnfach\w*)\b"
+            r"(?![\s-]+(?:cleans|blind|duty|action))",
             rf"(?<![\w.,]){_NUM}\s*-?\s*(?:times|mal|x)\s+(?:its|their|ihr\w*|sein\w*|das|the)\s+(?:own\s+|eigene\w*\s+)?"
             r"(?:weight|Gewicht\w*|Eigengewicht\w*)",
         ),
@@ -1407,6 +1408,8 @@ FLAGS: dict[str, FlagKind] = {
             "doubling",
             "tripl*",
             "verdoppel*",
+            "verdopplung",
+            "verzehnfach*",
             "verdreifach*",
         ),
         "link": ("<number>",),
@@ -1494,7 +1497,7 @@ FLAGS: dict[str, FlagKind] = {
         "advertiser's word (level 1). Ask: which trial compared them directly, and how?",
         "patterns": (
             r"\b(?:(?:more|less)\s+[\w-]+|better|worse|stronger|gentler|faster|safer|superior|greater|smoother|milder|higher|"
-            r"lower|friendlier|kinder|quicker)(?:\s+[\w'’-]+){0,6}?\)?\s+than\b(?!\s+(?:good|ever|before|usual)\b)",
+            r"lower|friendlier|kinder|quicker|closer)(?:\s+[\w'’-]+){0,6}?\)?\s+than\b(?!\s+(?:good|ever|before|usual)\b)",
             r"\b(?:works?|performs?|acts?)\s+(?:just\s+)?as\s+well\s+as\b",
             # "as good as Botox", not "as good as they say", "as gentle as possible"
             r"\bas\s+(?:effective|effectively|good|potent|powerful|gentle|strong)\s+as\b(?!\s+(?:they|it|you|we|he|she|"
@@ -1506,13 +1509,17 @@ FLAGS: dict[str, FlagKind] = {
             r"\b(?!botox|filler|needle|injection)\w+-like\s+(?:results?|effects?|benefits|action|properties)\b",
             r"\brather\s+than\b(?!\s+\w+ed\b)",
             r"\binstead\s+of\b(?!\s+(?:being\s+)?\w+ing\b)",
+            r"\bsecond\s+only\s+to\b",
+            r"\bout(?:scored?|shines?|does|classes?)\b",
+            r"\b(?:much|just)\s+like\s+\w+",
             r"\b(?:genauso|genau\s+so)\s+(?:\w+\s+)?wie\b",
             r"\b(?:die|der|das|eine?)\s+(?:bessere|wirksamere|sanftere)\s+(?:Methode|Wahl|Alternative|Option|Lösung)\b",
             r"\b(?:far|much|significantly|considerably)\s+(?:superior|better|stronger|gentler|milder|more\s+effective|more\s+potent)\b",
             r"\bless\s+irritating\b",
             r"\blike\s+(?:their|its|the)\s+(?:\w+\s+)?counterparts?\b",
             r"\bgoes\s+beyond\s+(?:traditional|conventional|regular|ordinary|standard)\b",
-            r"\b(?:whereas|while|während|wohingegen)\s+(?:conventional|traditional|regular|other|chemical|synthetic|herkömmliche\w*|andere\w*)\b",
+            r"\b(?:whereas|while|während|wohingegen)\s+(?:conventional|traditional|regular|other|some|chemical|synthetic|"
+            r"herkömmliche\w*|andere\w*)\b",
             r"\bdifferent\s+(?:to|from)\b",
             r"\banders\s+als\b",
             r"\balternatives?\s+to\b",
@@ -1572,6 +1579,10 @@ FLAGS: dict[str, FlagKind] = {
             "like",
             "rather",
             "instead",
+            "second",
+            "outscore*",
+            "outshine*",
+            "outdoes",
             "genauso",
             "bessere",
             "far",
@@ -1602,7 +1613,8 @@ FLAGS: dict[str, FlagKind] = {
         "explanation": "Skin turns over in weeks; a result promised in minutes, overnight or in days is usually "
         "short-lived swelling or light reflection. Ask: measured when, how long did it last?",
         "patterns": (
-            r"\b(?:instant(?:ly)?|immediate(?:ly)?|overnight|in no time|on contact|right away)\b",
+            r"\b(?:instant(?:ly)?|immediate(?:ly)?|overnight|in no time|on contact|right away)\b"
+            r"(?!\s+(?:therapy|mask|treatment|cream|serum|formula|repair|care|use)\b)",
             rf"\b(?:within|in|in just|in only|in as little as|after just|after only|already after)\s+{_COUNT_EN}[\s-]+"
             rf"{_DURATION_EN}\b",
             r"\bafter\s+(?:a|one|\d+)\s+(?:minutes?|hours?|seconds?|days?|weeks?|applications?|uses?|sessions?)\b",
@@ -1618,8 +1630,11 @@ FLAGS: dict[str, FlagKind] = {
             r"\bno\s+waiting\s+(?:time|period)\b",
             r"\bin\s+a\s+matter\s+of\s+(?:seconds|minutes|hours|days|weeks)\b",
             r"\bwithin\s+the\s+(?:very\s+)?first\s+(?:day|week|few\s+days|application|use)s?\b",
+            r"\bafter\s+(?:just\s+|only\s+)?a\s+(?:few|couple\s+of)\s+(?:minutes|hours|days|uses|applications)\b",
+            r"\bfrom\s+(?:the\s+)?(?:very\s+)?(?:first|1st)\s+(?:use|application)\b",
+            r"\b(?:lines|wrinkles|spots|acne|blemishes|puffiness|redness|pimples|breakouts)\s+(?:\w+\s+)?quickly\b",
             r"\bumgehend\b",
-            r"\b(?:hilft|wirkt|wirken|helfen)\s+(?:\w+\s+){0,2}?schnell\b",
+            r"\b(?:hilft|wirkt|wirken|helfen)\s+(?:unglaublich\s+|besonders\s+|sehr\s+|extrem\s+)?schnell\b",
             r"(?-i:\bSchnell)\s+(?:ein\s+bisschen\s+)?(?:jünger|glatter|straffer|schöner)\b",
             r"\b(?:rasche\w*|schnelle\w*)\s+(?:sichtbare\w*\s+)?(?:Ergebnis\w*|Wirkung|Resultat\w*|Milderung|Linderung|Hilfe|Verbesserung)\b",
             r"\bin\s+kürzester\s+Zeit\b",
@@ -1712,6 +1727,9 @@ FLAGS: dict[str, FlagKind] = {
             r"\b(?:many|several|numerous|multiple|independent|countless|various)\s+(?:\w+\s+)?(?:clinical\s+)?(?:trials|studies)\b",
             r"\bclinical\s+(?:claims|data)\b",
             r"\bproves?\s+(?:itself|themselves)\b",
+            r"\bwell[\s-]established\b",
+            r"\b(?:a|one|this)\s+(?:[\w-]+\s+){0,2}?study\s+(?:found|showed|shows|revealed|proved)\b",
+            r"\bbased\s+on\s+(?:the\s+)?(?:available\s+|latest\s+)?(?:scientific\s+|clinical\s+)?(?:data|evidence)\b",
             r"\bclinical\s+(?:studies|trials)\s+showing\b",
             r"\b(?:encouraging|promising|growing|compelling|strong)\s+evidence\b",
             r"\bklinische\w*\s+Tests?\b",
@@ -1724,14 +1742,14 @@ FLAGS: dict[str, FlagKind] = {
             r"\bproven\s+(?:by|in)\s+(?:clinical\s+)?(?:studies|trials|research|science)\b",
             r"(?:\b(?:has|have|is|are|was|were)|[’']s)\s+(?:also\s+)?(?:been\s+)?(?:clinically\s+|scientifically\s+)?(?:shown|proven|demonstrated)\s+to\b",
             r"\b(?:best|most|well|am\s+besten|bestens|gut)[\s-]+(?:researched|studied|erforscht\w*|untersucht\w*)\b",
-            r"\b(?:studies|research|science|(?:laboratory|lab|clinical)\s+(?:work|studies|data|research|tests?))\s+(?:also\s+)?"
-            r"(?:that\s+)?(?:(?:have|has)\s+)?(?:also\s+)?(?:shows?|showed|shown|proves?|proved|proven|confirms?|confirmed|demonstrates?|demonstrated|"
+            r"(?<!what\sthe\s)\b(?:studies|research|science|(?:laboratory|lab|clinical)\s+(?:work|studies|data|research|tests?))\s+(?:also\s+)?"
+            r"(?:that\s+)?(?:(?:have|has)\s+)?(?:also\s+|\w+ly\s+)?(?:says|supports?|deemed|shows?|showed|shown|proves?|proved|proven|confirms?|confirmed|demonstrates?|demonstrated|"
             r"suggests?|suggested|indicates?|indicated|found|reveal(?:s|ed)?)\b",
             r"\b(?:clinical|scientific)\s+(?:evidence|trials?|studies|research)\s+(?:supports?|documents?|shows?|proves?|confirms?)\b",
             r"\b(?:good|strong|solid|clear)\s+(?:scientific\s+|clinical\s+)?evidence\b",
             r"\bbased on (?:scientific |clinical )?(?:studies|research|science)\b",
             r"\b(?:science|research|clinically)[\s-]backed\b",
-            r"\bproven[\s,]+(?:[\w-]+[\s,]+){0,3}?(?:ingredients?|formula|results?|actives?|technology)\b",
+            r"\bproven[\s,]+(?:[\w-]+[\s,]+){0,3}?(?:ingredients?|formula\w*|results?|actives?|technology)\b",
             r"\bproven\s+to\b",
             r"\b(?:laut|nach)\s+(?:\w+\s+)?Studien\b",
             r"\b(?:durch|in)\s+(?:\w+\s+)?Studien\s+(?:belegt|bewiesen|nachgewiesen|bestätigt)\b",
@@ -1773,6 +1791,11 @@ FLAGS: dict[str, FlagKind] = {
             "researched",
             "studied",
             "study",
+            "established",
+            "deemed",
+            "says",
+            "supports",
+            "data",
             "evidence",
             "tests",
             "test",
@@ -1791,7 +1814,8 @@ FLAGS: dict[str, FlagKind] = {
         "label": "'dermatologically tested'",
         "explanation": "Says the product was tried on skin for tolerance, not that it does what the text promises.",
         "patterns": (
-            r"\bdermatologi(?:cally|sch|st)[\s-]+(?:tested|approved|getestet|geprüft|bestätigt)\b",
+            r"\bdermatologi(?:cally|sch)\s+(?:tested|approved|getestet|geprüft|bestätigt)\b",
+            r"\bdermatologist[\s-]+tested\b",
             r"\bpassed\s+(?:an?\s+)?(?:\w+\s+)?(?:irritation|dermatological|patch|allergy)\s+tests?\b",
             r"\b(?:under\s+(?:the\s+)?supervision\s+of|supervised\s+by|unter\s+(?:\w+\s+)?Aufsicht\s+von)\s+(?:\w+\s+)?"
             r"(?:dermatologists?|doctors?|Dermatologen|Hautärzten)\b",
@@ -1807,12 +1831,14 @@ FLAGS: dict[str, FlagKind] = {
         "patterns": (
             r"\b(?:dermatologists?|derms?|doctors?|experts?|Dermatologen|Hautärzte|Hautärztinnen|Ärzte)\s+"
             r"(?:[\w-]+\s+){0,4}?(?:recommend\w*|suggest\w*|approve\w*|(?<!could\s)(?<!would\s)love|swear by|trust|agree|rave|"
-            r"are\s+(?:so\s+)?excited|"
+            r"are\s+(?:so\s+)?excited|prefer|"
             r"empfehlen|raten|schwören)\b",
             r"\bDermatolog\w*(?:[:/*]innen)?\s+(?:[\w-]+\s+){0,2}?(?:schätzen|empfehlen|raten|lieben|setzen\s+auf|schwören)\b",
             r"\b(?:laut|nach\s+Ansicht\s+von|according\s+to)\s+(?:\w+\s+)?(?:Dermatolog\w*(?:[:/*]innen)?|Hautärzt\w*|dermatologists|derms)\b",
             r"\bdermatologist(?:s[’']?)?\s+(?:stars?|favou?rites?|picks?|darlings?)\b",
             r"\b(?:developed|formulated|created|designed)\s+(?:[\w-]+\s+){0,6}?(?:dermatology\s+experts|dermatologists)\b",
+            r"\bdermatological\s+(?:staple|favou?rite|go-to|classic)\b",
+            r"\bfavou?red\s+(?:[\w-]+\s+){1,2}?by\s+(?:\w+\s+)?(?:dermatologists|derms|doctors|experts)\b",
             r"\b(?:loved|beloved|favou?red|praised|trusted|adored)\s+by\s+(?:\w+\s+)?(?:dermatologists|derms|doctors|experts)\b",
             r"\b(?:favou?rite|go-to|staple|darling)\s+(?:among|of|with|for)\s+(?:\w+\s+)?(?:dermatologists|derms|doctors|experts)\b",
             r"\b(?:dermatologist|doctor|derm|expert)[\s-](?:recommended|approved|backed|developed|formulated|favou?rite|loved|trusted)\b",
@@ -1835,6 +1861,8 @@ FLAGS: dict[str, FlagKind] = {
             "approved",
             "dermatolog*",
             "hautarzt*",
+            "favoured",
+            "favored",
             "empfohlen",
             "entwickelt",
         ),
@@ -1852,7 +1880,8 @@ FLAGS: dict[str, FlagKind] = {
             r"\b(?:little|few|minimal)\s+(?:or\s+no\s+)?side[\s-]?effects?\b",
             r"\bprove[dn]?\s+(?:it|them|itself|to\s+be)\s+safe\b",
             r"\b(?:nahezu\s+|fast\s+)?(?:keinerlei|kaum)\s+(?:\w+\s+)?Nebenwirkung(?:en)?\b",
-            r"\b(?:without|no)\s+(?:the\s+|any\s+)?risks?\b",
+            r"\b(?:without|no)\s+(?:the\s+|any\s+)?(?:risks?|dangers?)\b",
+            r"\bkeine\s+(?:\w+\s+)?(?:allergischen\s+Reaktionen|Reizungen|Unverträglichkeiten)\b",
             r"\bohne\s+(?:jedes\s+|jegliches\s+)?Risiko\b",
             r"\bside[\s-]?effect[\s-]?free\b",
             r"\b(?:does not|doesn[’']t|won[’']t|will not|do not|don[’']t)\s+(?:come with|have|cause)\s+"
@@ -1874,6 +1903,8 @@ FLAGS: dict[str, FlagKind] = {
             "unbedenklich*",
             "harm",
             "risiko",
+            "danger*",
+            "reaktionen",
             "proven",
             "proved",
         ),
@@ -1896,7 +1927,7 @@ FLAGS: dict[str, FlagKind] = {
             r"\b\w+-Wunder\w*",
             r"\bwundersam\w*",
             r"\bZauber(?:mittel|formel|creme|serum|trank|stab|waffe)\w*",
-            r"\b(?:holy\s+grail|game[\s-]?changer|secret\s+weapon|cure[\s-]all|Geheimwaffe|Allheilmittel)\b",
+            r"\b(?:cure[\s-]all|Allheilmittel)\b",
         ),
         "triggers": (
             "miracle*",
@@ -1932,6 +1963,8 @@ FLAGS: dict[str, FlagKind] = {
             r"\bnext[\s-]generation\b",
             r"\bnext[\s-]gen\b",
             r"\bground[\s-]?breaking\b",
+            r"\b\w+revolution\b",
+            r"\bmodernst\w*\b",
             r"\b(?:biggest|largest|greatest|single\s+largest)\s+(?:\w+\s+)?leap\b",
             r"\bcutting[\s-]edge\b",
             r"\bworld[’']?s\s+first\b",
@@ -1959,6 +1992,8 @@ FLAGS: dict[str, FlagKind] = {
             "worlds",
             "world",
             "groundbreaking",
+            "*revolution",
+            "modernst*",
             "ground",
             "leap",
             "gen",
