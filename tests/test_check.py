@@ -1465,3 +1465,20 @@ def test_wordings_from_the_fifth_set_that_promise_nothing(shipped, text):
 def test_dermatologist_approved_is_an_endorsement_not_a_test(shipped):
     assert [k for k, _t in flag_kinds(run("A dermatologist-approved serum.", shipped))] == ["endorsement"]
     assert [k for k, _t in flag_kinds(run("Dermatologically tested.", shipped))] == ["dermatologically-tested"]
+
+
+def test_skin_boosters_are_injected_hyaluronic_acid(shipped):
+    found = pairs(run("Hyaluronic acid skin boosters deliver deep hydration.", shipped))
+    assert found == {("hyaluronic-acid-filler", "hydration")}
+
+
+def test_chemical_sunscreens_are_not_the_sunscreen_product(shipped):
+    found = pairs(run("Chemical sunscreens are endocrine disruptors.", shipped), negated=None)
+    assert ("sunscreen", "endocrine-activity") not in found
+    assert ("sunscreen", "photoprotection") in pairs(run("Sunscreen protects against UV rays.", shipped))
+
+
+def test_its_says_what_the_subject_is(shipped):
+    text = "Retinoic acid is the favoured molecule. It's vitamin A. It makes pores look smaller."
+    found = pairs(run(text, shipped))
+    assert ("tretinoin", "pores") in found and ("retinol", "pores") not in found

@@ -845,6 +845,9 @@ def ingredient_lexicon(kb: KnowledgeBase) -> Lexicon:
     for keys, hard, ingredient_id in later:  # plurals only where no listed name already is
         if not lex.has("".join(keys)):
             lex.add(keys, hard, ingredient_id, rank=1)
+    for phrase in phrases.NOT_NAMES:  # matched, so they hide the name inside them, then dropped
+        for keys, hard, _raw in Lexicon.spellings(phrase):
+            lex.add(keys, hard, "")
     _lexicons[kb] = lex
     return lex
 
@@ -1250,7 +1253,7 @@ def check_text(text: str, kb: KnowledgeBase) -> CheckReport:
         return max(bisect.bisect_right(sentence_starts, offset) - 1, 0)
 
     lexicon = ingredient_lexicon(kb)
-    raw_mentions = _vitamin_lists(text, toks, lexicon, lexicon.find(toks))
+    raw_mentions = _vitamin_lists(text, toks, lexicon, [h for h in lexicon.find(toks) if h.payload])
     raw_effects = [h for h in effect_lexicon().find(toks) if h.payload and not _scare_quoted(text, toks, h)]
     raw_flags = _find_flags(text, toks, sentences)
 
@@ -1634,7 +1637,8 @@ def _injected(text: str, toks: _Tokens, hit: _Hit, sentence: _Sentence, flagged:
     at = _index_of(hits, _Hit(lo, lo, ""))
     named = {k for h in hits[at : _index_of(hits, _Hit(hi, hi, ""))] for k in range(h.first, h.last + 1)}
     for k in range(lo, hi):
-        if k in named or not _in_set(keys[k], _INJECTION):
+        booster = keys[k] in ("booster", "boosters") and k > 0 and keys[k - 1] == "skin"  # "skin boosters" are injected
+        if k in named or not (booster or _in_set(keys[k], _INJECTION)):
             continue  # a word of a name ("Hyaluronsäure-Filler") is that name's
         if any(s <= toks.starts[k] < e for s, e in flagged):
             continue  # "ohne Spritze", "needle-free": compared with, not done
@@ -1779,7 +1783,8 @@ def _predicate(toks: _Tokens, hit: _Hit, clause_start: int, previous: Mention | 
     keys = toks.keys
     first = max(toks.at(clause_start), hit.first - 5)
     for k in range(first, hit.first - 1):
-        if keys[k] in _PREDICATE_PRONOUNS and keys[k + 1] in _COPULAS and not _new_clause(keys, k + 2, hit.first):
+        copula = keys[k + 1] in _COPULAS or (keys[k + 1] == "s" and toks.joins[k + 1] and not toks.hard[k + 1])  # "It's"
+        if keys[k] in _PREDICATE_PRONOUNS and copula and not _new_clause(keys, k + 2, hit.first):
             return True
     if previous is not None and previous.role == "subject":
         after_previous = toks.at(previous.span.end)

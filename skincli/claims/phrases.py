@@ -919,6 +919,8 @@ INJECTION_WORDS: tuple[str, ...] = (
     "fillers",
     "dermal",
     "needle*",
+    "skinbooster*",
+    "Profhilo",
 )
 INJECTION_WINDOW = 10  # words between the name and the injection word, either way
 INJECTION_DENIED: tuple[str, ...] = (
@@ -949,6 +951,14 @@ DESCRIBED_NOUNS: tuple[str, ...] = ("base", "formula", "texture", "Basis", "Grun
 # antioxidant butylated hydroxyanisole, which prose writes out (`skincli show BHA` says the same).
 PROSE_NOT_NAMES: dict[str, tuple[str, ...]] = {"bht-bha": ("BHA",)}
 PROSE_NAMES: dict[str, tuple[str, ...]] = {"salicylic-acid": ("BHA",)}
+# Phrases that contain a name but name something else: "chemical sunscreens" are the UV filters a text sets
+# against the finished product (the knowledge base's `sunscreen`), not that product.
+NOT_NAMES: tuple[str, ...] = (
+    "chemical sunscreen",
+    "chemical sunscreens",
+    "chemische Sonnenschutzfilter",
+    "chemischer Sonnenschutz",
+)
 
 # ---- words that are both an ingredient and an effect ---------------------------------------------
 # "Collagen" names the ingredient (creams, supplements) and the effect (the skin's own collagen). It is
