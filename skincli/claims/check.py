@@ -179,7 +179,7 @@ class Finding:
     n: int
     mention: Mention
     effect: EffectPhrase | None
-    attribution: str | None  # "sentence", "previous-sentence", "next-sentence" (a heading), or None when no effect is paired
+    attribution: str | None  # "sentence", "previous-sentence", "next-sentence" (a heading or question), or None when unpaired
     claims: tuple[Claim, ...] = ()
     opinions: tuple[Opinion, ...] = ()
     fitting: int = 0  # how many of `claims`, from the first, are evidence for the advertised use

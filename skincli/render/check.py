@@ -324,7 +324,7 @@ def _finding_lines(f: dict[str, Any], width: int, *, show_experts: bool) -> list
         if f["attribution"] == "previous-sentence":
             said += " (ingredient from the sentence before)"
         elif f["attribution"] == "next-sentence":
-            said += " (a heading: ingredient from the line after it)"
+            said += " (ingredient from the sentence after it: a heading or a question)"
         out += _wrapped(f"text: {said}", width, sub, sub + "  ")
         if f["negated"]:
             out += _wrapped(
@@ -422,7 +422,7 @@ def rich(view: dict[str, Any]) -> Any:
             if f["attribution"] == "previous-sentence":
                 cell.append("\ningredient from the sentence before", style="dim")
             elif f["attribution"] == "next-sentence":
-                cell.append("\na heading: ingredient from the line after it", style="dim")
+                cell.append("\ningredient from the sentence after it (a heading or a question)", style="dim")
             if f["sources"]:
                 cell.append("\n" + defang("; ".join(s["citation"] for s in f["sources"])), style="cyan")
             if f["opinions"] and f["ingredient"]["id"] not in experts_shown:
