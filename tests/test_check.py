@@ -1482,3 +1482,19 @@ def test_its_says_what_the_subject_is(shipped):
     text = "Retinoic acid is the favoured molecule. It's vitamin A. It makes pores look smaller."
     found = pairs(run(text, shipped))
     assert ("tretinoin", "pores") in found and ("retinol", "pores") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "effect"),
+    [
+        ("Hyaluronic acid leaves your hands feeling soft and smooth.", "texture"),
+        ("Salicylic acid helps improve skin's natural turnover.", "cell-renewal"),
+        ("Caffeine targets puffiness and dark shadows.", "dark-circles"),
+        ("Niacinamide slows down overproduction of oil.", "oil-control"),
+        ("Urea fördert die Abschilferung abgestorbener Hautzellen.", "exfoliation"),
+        ("Microneedling hilft bei grobporiger Haut.", "pores"),
+        ("Parabens mimic estrogen in the body.", "endocrine-activity"),
+    ],
+)
+def test_effect_wordings_from_the_fifth_set(shipped, text, effect):
+    assert effect in {e for _i, e in pairs(run(text, shipped), negated=None)}

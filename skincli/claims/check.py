@@ -1737,7 +1737,8 @@ def _compared_after(text: str, toks: _Tokens, hit: _Hit) -> bool:
     if first >= n or not toks.joins[first] or _CLAUSE_BREAK.search(text, toks.ends[hit.last], toks.starts[first]):
         return False
     if _in_set(toks.keys[first], _COMPARISON_AFTER):
-        return True
+        # "a Botox mimic" compares; "Parabens mimic estrogen" is the subject doing it
+        return toks.keys[first] not in ("mimic", "mimics") or (hit.first > 0 and toks.keys[hit.first - 1] in ("a", "an", "the"))
     if toks.hard[first]:  # a separate word that is no cue
         return False
     second = first + 1
