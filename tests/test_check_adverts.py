@@ -29,7 +29,7 @@ def shipped() -> KnowledgeBase:
     return open_kb(None, use_overlay=False, use_cache=False)
 
 
-SPLITS = ("dev", "held-out", "dev-2", "dev-3", "dev-4", "dev-5")
+SPLITS = ("dev", "held-out", "dev-2", "dev-3", "dev-4", "dev-5", "held-out-6")
 
 
 @pytest.fixture(scope="module")
@@ -101,17 +101,22 @@ def test_first_sets_held_out_part_meets_the_goal_now_that_it_is_opened(scores):
     assert held.pairs.precision >= GOAL_PRECISION and held.pairs.recall >= GOAL_RECALL, report("held-out", held)
 
 
-# Where the opened sets stand (pairs precision, pairs recall, flags precision, flags recall), a little
-# below the scores measured when this was written; the README has the first measure of each.
+# Where each set stands (pairs precision, pairs recall, flags precision, flags recall), a little below
+# the scores measured when this was written; the README has the first, held-out measure of each.
 FLOORS = {
-    "dev-2": (0.83, 0.76, 0.88, 0.88),
-    "dev-3": (0.77, 0.75, 0.88, 0.83),
-    "dev-4": (0.65, 0.60, 0.87, 0.84),
+    "dev-2": (0.83, 0.76, 0.90, 0.88),
+    "dev-3": (0.77, 0.77, 0.91, 0.84),
+    "dev-4": (0.68, 0.61, 0.88, 0.86),
+    "dev-5": (0.81, 0.74, 0.83, 0.80),
+    # The sixth set is still held out: measured once at the end of session 3 (pairs 76.8/68.6, flags
+    # 79.7/50.0, README). This floor only keeps a later change from making it worse; it is not the goal,
+    # and the set must not be tuned on (open it, as the earlier ones were, and label a new one instead).
+    "held-out-6": (0.75, 0.66, 0.77, 0.48),
 }
 
 
 @pytest.mark.parametrize("split", sorted(FLOORS))
-def test_opened_sets_do_not_slide_back(scores, split):
+def test_sets_do_not_slide_back(scores, split):
     s = scores[split]
     got = (s.pairs.precision, s.pairs.recall, s.flags.precision, s.flags.recall)
     assert all(value >= floor for value, floor in zip(got, FLOORS[split], strict=True)), report(split, s)
