@@ -2,8 +2,8 @@
 
 Used by tests/test_check_adverts.py; also a script for development, on the dev part only:
 
-    python tests/advert_measure.py            # scores of the first set, and each of its passages with a mistake
-    python tests/advert_measure.py --scores   # the scores of all three parts, no passages shown
+    python tests/advert_measure.py            # every split's scores, and each opened passage with a mistake
+    python tests/advert_measure.py --scores   # every split's scores, no passages shown
 
 Held-out sets are only ever scored here: their passages are never printed.
 
@@ -210,29 +210,34 @@ def report(name: str, s: Scores) -> str:
     )
 
 
+# Every split, how it was used, and whether its mistakes may be printed (a held-out set's never are).
+SPLIT_NOTES = {
+    "dev": ("first set", True),
+    "held-out": ("first set; opened for development in session 3", True),
+    "dev-2": ("second set; measured once as held out, then opened", True),
+    "dev-3": ("third set; measured once as held out, then opened", True),
+    "dev-4": ("fourth set; measured once as held out, then opened", True),
+    "dev-5": ("fifth set; measured once as held out, then opened", True),
+    "held-out-6": ("sixth set, still held out; its passages are never printed", False),
+}
+
+
 def main(argv: list[str]) -> int:
     from skincli.kb.store import open_kb
 
     kb = open_kb(None, use_overlay=False, use_cache=False)
-    dev = measure(kb, "dev")
-    print(report("dev", dev))
-    opened = measure(kb, "held-out")
-    print(report("held-out (first set; opened for development in session 3)", opened))
-    second = measure(kb, "dev-2")
-    print(report("dev-2 (second set; measured once as held out, then opened)", second))
-    third = measure(kb, "dev-3")
-    print(report("dev-3 (third set; measured once as held out, then opened)", third))
-    fourth = measure(kb, "dev-4")
-    print(report("dev-4 (fourth set; measured once as held out, then opened)", fourth))
-    fifth = measure(kb, "dev-5")
-    print(report("dev-5 (fifth set; measured once as held out, then opened)", fifth))
+    mistakes: list[tuple[str, list[str]]] = []
+    for split, (note, printable) in SPLIT_NOTES.items():
+        scores = measure(kb, split)
+        print(report(f"{split} ({note})", scores))
+        if printable:
+            mistakes += scores.mistakes
     if "--scores" in argv:
-        print(report("held-out-6 (sixth set, the measure; its passages are never printed)", measure(kb, "held-out-6")))
         return 0
     by_id = {p["id"]: p for p in load_all()}
-    for pid, mistakes in dev.mistakes + opened.mistakes + second.mistakes + third.mistakes + fourth.mistakes + fifth.mistakes:
+    for pid, lines in mistakes:
         print(f"\n{pid}: {by_id[pid]['text'][:300]!r}")
-        print("\n".join(mistakes))
+        print("\n".join(lines))
     return 0
 
 
