@@ -1442,17 +1442,18 @@ _SKIN_TYPES = tuple(tuple(name_key(w) for w in c.split()) for c in phrases.SKIN_
 
 
 _CAUSE_CUES = tuple(tuple(name_key(w) for w in c.split()) for c in phrases.CAUSE_CUES)
+_CAUSE_FIRST = frozenset(c[0] for c in _CAUSE_CUES)
 
 
 def _a_cause(text: str, toks: _Tokens, hit: _Hit) -> bool:
     """Is this effect named as the cause of a problem ("due to factors like aging")?"""
     keys = toks.keys
     for k in range(hit.first - 1, max(0, hit.first - phrases.CAUSE_WINDOW - 2) - 1, -1):
-        gap = text[toks.ends[k] : toks.starts[k + 1]]
-        if _CLAUSE_BREAK.search(gap) and gap.strip() != ",":
-            return False
-        if any(tuple(keys[k : k + len(c)]) == c for c in _CAUSE_CUES):
+        if keys[k] in _CAUSE_FIRST and any(tuple(keys[k : k + len(c)]) == c for c in _CAUSE_CUES):
             return True
+        gap = text[toks.ends[k] : toks.starts[k + 1]]
+        if gap != " " and _CLAUSE_BREAK.search(gap) and gap.strip() != ",":
+            return False
     return False
 
 
@@ -2200,13 +2201,19 @@ def _grade(pairs: list[_Pair], mentions: tuple[Mention, ...], kb: KnowledgeBase)
     from skincli.kb.levels import form_for_name
 
     graded: dict[tuple[str, str, str | None], tuple[tuple[Claim, ...], int]] = {}
+    forms: dict[tuple[str, str], str | None] = {}  # (ingredient, name as written) -> its form: once per distinct name
     findings = []
     for n, (_key, mention, eff, how) in enumerate(rows, 1):
         ingredient = kb.ingredient(mention.ingredient)
         claims: tuple[Claim, ...] = ()
         fitting = 0
         if eff is not None:
-            form = form_for_name(ingredient, mention.span.text)
+            name_key_ = (mention.ingredient, mention.span.text)
+            form = (
+                forms[name_key_]
+                if name_key_ in forms
+                else forms.setdefault(name_key_, form_for_name(ingredient, mention.span.text))
+            )
             key = (mention.ingredient, eff.effect, form)
             claims, fitting = graded.get(key) or graded.setdefault(key, best_claims(ingredient, eff.effect, form))
         findings.append(Finding(n, mention, eff, how, claims, ingredient.opinions, fitting))
