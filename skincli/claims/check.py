@@ -1520,12 +1520,12 @@ def _before_skin_type(keys: list[str], hit: _Hit, n: int) -> bool:
 
 def _after_population_cue(text: str, toks: _Tokens, hit: _Hit) -> bool:
     keys = toks.keys
+    ends, starts = toks.ends, toks.starts
     for k in range(hit.first - 1, max(0, hit.first - phrases.POPULATION_WINDOW) - 1, -1):
-        if (
-            _CLAUSE_BREAK.search(text, toks.ends[k], toks.starts[k + 1])
-            and text[toks.ends[k] : toks.starts[k + 1]].strip() != ","
-        ):
-            return False  # a comma may stand inside the list of conditions ("eczema, rosacea or acne")
+        if starts[k + 1] - ends[k] > 1 or text[ends[k]] != " ":  # only a gap other than one space can break
+            gap = text[ends[k] : starts[k + 1]]
+            if _CLAUSE_BREAK.search(gap) and gap.strip() != ",":
+                return False  # a comma may stand inside the list of conditions ("eczema, rosacea or acne")
         if keys[k] in _POPULATION_FIRST and any(tuple(keys[k : k + len(c)]) == c for c in _POPULATION_CUES):
             return True
     return False
@@ -1798,6 +1798,7 @@ def _predicate(toks: _Tokens, hit: _Hit, clause_start: int, previous: Mention | 
 
 _NEW_CLAUSE = _keys(phrases.NEW_CLAUSE_WORDS)
 _ADJUNCT_CUES = tuple(tuple(name_key(w) for w in c.split()) for c in phrases.ADJUNCT_CUES)
+_ADJUNCT_LAST = frozenset(c[-1] for c in _ADJUNCT_CUES)
 
 
 _DEMONSTRATIVES = _keys(phrases.DEMONSTRATIVES)
@@ -1828,6 +1829,8 @@ def _adjunct(toks: _Tokens, hit: _Hit) -> bool:
     """A name right after "combined with", "in combination with" is used alongside the subject; it is
     not a subject itself (it is no comparison either)."""
     keys = toks.keys
+    if hit.first == 0 or keys[hit.first - 1] not in _ADJUNCT_LAST:
+        return False
     return any(tuple(keys[max(0, hit.first - len(c)) : hit.first]) == c for c in _ADJUNCT_CUES)
 
 
