@@ -1498,3 +1498,29 @@ def test_its_says_what_the_subject_is(shipped):
 )
 def test_effect_wordings_from_the_fifth_set(shipped, text, effect):
     assert effect in {e for _i, e in pairs(run(text, shipped), negated=None)}
+
+
+def test_a_patterns_required_word_is_in_every_match_it_makes():
+    """The flag search skips a pattern when its required word is not in the sentence; that is only sound
+    if no match of the pattern lacks the word. Checked on every labelled advert passage."""
+    import re
+
+    from advert_measure import load_all
+
+    from skincli.claims.check import _kind_patterns, _required_word
+
+    assert _required_word(r"\bas\s+good\s+as\b") == "good"
+    assert _required_word(r"\balternatives?\s+to\b") == "alternative"
+    assert _required_word(r"\b(?:a|b)\s+than\b") == "than"
+    assert _required_word(r"\bfoo\b|\bbar\b") is None
+    texts = [p["text"] for p in load_all()]
+    checked = 0
+    for n, kind in enumerate(phrases.FLAGS):
+        for pattern, word in _kind_patterns(n):
+            if word is None:
+                continue
+            for text in texts:
+                for m in re.finditer(pattern, text, re.IGNORECASE):
+                    assert word in m.group().lower(), (kind, pattern, m.group())
+                    checked += 1
+    assert checked > 300
