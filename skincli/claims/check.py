@@ -1046,8 +1046,7 @@ _CONTROL = re.compile(_alternation(phrases.CONTROL_WORDS), re.IGNORECASE)
 
 # ---- marketing patterns ----------------------------------------------------------------------------------
 class _FlagKind(NamedTuple):
-    kind: str
-    pattern: re.Pattern[str]  # the kind's patterns as one alternation: one search per sentence and kind
+    kind: str  # its patterns are compiled one by one, when first needed (`_compiled`)
 
 
 class _Triggers(NamedTuple):
@@ -1060,11 +1059,8 @@ class _Triggers(NamedTuple):
 
 @lru_cache(maxsize=1)
 def _flag_table() -> tuple[list[_FlagKind], _Triggers]:
-    """The flag kinds with their compiled patterns, and their trigger words. Built once per process."""
-    kinds = [
-        _FlagKind(kind, re.compile("|".join(f"(?:{p})" for p in spec["patterns"]), re.IGNORECASE))
-        for kind, spec in phrases.FLAGS.items()
-    ]
+    """The flag kinds and their trigger words. Built once per process."""
+    kinds = [_FlagKind(kind) for kind in phrases.FLAGS]
     triggers = _Triggers({}, [], [], [], [])
     for n, spec in enumerate(phrases.FLAGS.values()):
         for trigger in spec["triggers"]:
@@ -1172,10 +1168,7 @@ def _find_flags(text: str, toks: _Tokens, sentences: _Sentences) -> list[tuple[s
         lowered = text[sentence.start : sentence.end].lower()
         for n in sorted(wanted):
             kind = kinds[n].kind
-            pattern = _patterns_that_can_match(n, lowered)
-            if pattern is None:
-                continue
-            for m in pattern.finditer(text, sentence.start, sentence.end):
+            for m in _alternation_matches(n, lowered, text, sentence.start, sentence.end):
                 if m.end() == m.start():
                     continue
                 reach = (
@@ -1260,17 +1253,31 @@ def _kind_patterns(n: int) -> tuple[tuple[str, str | None], ...]:
     return tuple((p, _required_word(p)) for p in list(phrases.FLAGS.values())[n]["patterns"])
 
 
-@lru_cache(maxsize=2048)
-def _subpattern(n: int, present: tuple[int, ...]) -> re.Pattern[str]:
-    patterns = _kind_patterns(n)
-    return re.compile("|".join(f"(?:{patterns[i][0]})" for i in present), re.IGNORECASE)
+@cache
+def _compiled(n: int, i: int) -> re.Pattern[str]:
+    return re.compile(_kind_patterns(n)[i][0], re.IGNORECASE)
 
 
-def _patterns_that_can_match(n: int, lowered: str) -> re.Pattern[str] | None:
-    """Kind n's patterns, in their order, without those whose required word is not in the sentence: the
-    same first match at every position as the whole alternation, for a fraction of the work."""
-    present = tuple(i for i, (_p, word) in enumerate(_kind_patterns(n)) if word is None or word in lowered)
-    return _subpattern(n, present) if present else None
+def _alternation_matches(n: int, lowered: str, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """What `finditer` of kind n's patterns joined by "|" would give in text[start:end]: at the leftmost
+    place any of them matches, the first listed one that matches there, then on after its end. Patterns
+    whose required word is not in the sentence (`lowered`) cannot match and are not tried; each pattern
+    is compiled once, on first use, so a short advert compiles only the few it needs."""
+    candidates = [i for i, (_p, word) in enumerate(_kind_patterns(n)) if word is None or word in lowered]
+    pending = {i: _compiled(n, i).search(text, start, end) for i in candidates}
+    pos = start
+    while True:
+        best: re.Match[str] | None = None
+        best_i = -1
+        for i, m in pending.items():
+            if m is not None and m.start() < pos:
+                m = pending[i] = _compiled(n, i).search(text, pos, end)
+            if m is not None and (best is None or m.start() < best.start() or (m.start() == best.start() and i < best_i)):
+                best, best_i = m, i
+        if best is None:
+            return
+        yield best
+        pos = best.end() if best.end() > best.start() else best.end() + 1
 
 
 def _denied_before(text: str, toks: _Tokens, at: int, first: int, start: int, reach: int) -> bool:
