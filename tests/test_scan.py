@@ -396,3 +396,14 @@ def test_scan_of_a_40_ingredient_label_is_fast(cosing: CosIng) -> None:
     assert report.count == 40
     assert report.recognised_count == 40, report.unrecognised
     assert elapsed < 0.5, f"open + scan took {elapsed * 1000:.0f} ms"
+
+
+def test_a_reader_without_the_memory_index_answers_from_sqlite_however_many_names_it_is_asked():
+    from skincli.label.cosing import CosIng
+
+    light, full = CosIng(memory_index=False), CosIng()
+    names = [f"NOT A NAME {n}" for n in range(450)] + ["GLYCERIN", "zinc", "aloe vera"]
+    for name in names:
+        assert light.lookup(name) == full.lookup(name)
+    assert light._keys is None  # never loaded the whole index
+    assert full._keys is not None  # past 400 look-ups the default reader does

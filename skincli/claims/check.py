@@ -2239,15 +2239,22 @@ def _unknown_subject(text: str, toks: _Tokens, first_tok: int, until: int, named
     return None
 
 
+@cache
+def _inventory() -> Any:
+    """A CosIng reader of check's own that never loads the whole name index: a long text asks for many
+    sentence openers, each once, and the index would cost more memory than the queries cost time."""
+    from skincli.label.cosing import CosIng
+
+    return CosIng(memory_index=False)
+
+
 @lru_cache(maxsize=4096)
 def _inventory_name(phrase: str) -> bool:
     """Is `phrase` an ingredient of the EU inventory (exact INCI name or a common name it maps)?"""
     if len(phrase) < 3 or not phrase[0].isalpha():
         return False
     try:
-        from skincli.label.cosing import default_cosing
-
-        entry = default_cosing().lookup(phrase)
+        entry = _inventory().lookup(phrase)
     except Exception:  # noqa: BLE001 - no inventory: no unknown subjects, as before
         return False
     return entry is not None and entry.via in ("exact", "alias")

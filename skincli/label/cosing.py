@@ -494,8 +494,11 @@ _Row = tuple[int, str, str, str]  # id, name, function ids, origin
 class CosIng:
     """Read-only access to the shipped CosIng database, opened lazily, answers memoised per name."""
 
-    def __init__(self, path: str | PathLike[str] | None = None) -> None:
+    def __init__(self, path: str | PathLike[str] | None = None, *, memory_index: bool = True) -> None:
+        """`memory_index=False` keeps answering from SQLite however many names are asked (a few MiB less
+        for callers that look up many names once, such as `check` on a long text)."""
         self._path = path
+        self._memory_index = memory_index
         self._con: sqlite3.Connection | None = None
         self._stack = ExitStack()
         self._cache: dict[str, CosIngEntry | None] = {}
@@ -700,7 +703,7 @@ class CosIng:
     def _rows(self, lk: str) -> tuple[_Row, ...]:
         if self._keys is None:
             self._sql_lookups += 1
-            if self._sql_lookups > _SWITCH_TO_MEMORY:
+            if self._sql_lookups > _SWITCH_TO_MEMORY and self._memory_index:
                 self.load_index()
         if self._keys is not None:
             return self._rows_of(lk)
