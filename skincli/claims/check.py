@@ -1258,21 +1258,43 @@ def _compiled(n: int, i: int) -> re.Pattern[str]:
     return re.compile(_kind_patterns(n)[i][0], re.IGNORECASE)
 
 
+@cache
+def _wordless(n: int) -> tuple[re.Pattern[str] | None, dict[int, int]]:
+    """Kind n's patterns that have no required word, as one alternation compiled once, each in its own
+    group; and which pattern each group is (they are tried on every sentence of the kind)."""
+    patterns = _kind_patterns(n)
+    parts, group_of, group = [], {}, 1
+    for i, (pattern, word) in enumerate(patterns):
+        if word is None:
+            group_of[group] = i
+            parts.append(f"({pattern})")
+            group += 1 + _compiled(n, i).groups
+    return (re.compile("|".join(parts), re.IGNORECASE) if parts else None), group_of
+
+
 def _alternation_matches(n: int, lowered: str, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
     """What `finditer` of kind n's patterns joined by "|" would give in text[start:end]: at the leftmost
     place any of them matches, the first listed one that matches there, then on after its end. Patterns
-    whose required word is not in the sentence (`lowered`) cannot match and are not tried; each pattern
-    is compiled once, on first use, so a short advert compiles only the few it needs."""
-    candidates = [i for i, (_p, word) in enumerate(_kind_patterns(n)) if word is None or word in lowered]
-    pending = {i: _compiled(n, i).search(text, start, end) for i in candidates}
+    whose required word is not in the sentence (`lowered`) cannot match and are not tried; those with a
+    word are compiled one by one, on first use, and those without are searched together."""
+    wordless, group_of = _wordless(n)
+    searchers: dict[int, re.Pattern[str]] = {
+        i: _compiled(n, i) for i, (_p, word) in enumerate(_kind_patterns(n)) if word is not None and word in lowered
+    }
+    if wordless is not None:
+        searchers[-1] = wordless  # its matches say which pattern they are: group_of[m.lastindex]
+    pending = {slot: rx.search(text, start, end) for slot, rx in searchers.items()}
     pos = start
     while True:
         best: re.Match[str] | None = None
         best_i = -1
-        for i, m in pending.items():
+        for slot, m in pending.items():
             if m is not None and m.start() < pos:
-                m = pending[i] = _compiled(n, i).search(text, pos, end)
-            if m is not None and (best is None or m.start() < best.start() or (m.start() == best.start() and i < best_i)):
+                m = pending[slot] = searchers[slot].search(text, pos, end)
+            if m is None:
+                continue
+            i = slot if slot >= 0 else group_of[m.lastindex or 0]
+            if best is None or m.start() < best.start() or (m.start() == best.start() and i < best_i):
                 best, best_i = m, i
         if best is None:
             return
