@@ -21,25 +21,25 @@ def shipped_path() -> Path:
     return inside if inside.exists() else PACKAGE_DIR.parent / "data" / "ingredients.yaml"
 
 
-def overlay_path() -> Path | None:
-    """The user overlay: $SKINCLI_OVERLAY, else $XDG_CONFIG_HOME/skincli/overlay.yaml, if it exists."""
-    explicit = os.environ.get("SKINCLI_OVERLAY")
+def _user_file(variable: str, name: str) -> Path | None:
+    """$variable when set (empty: none), else $XDG_CONFIG_HOME/skincli/<name> if that file exists."""
+    explicit = os.environ.get(variable)
     if explicit is not None:
         return Path(explicit) if explicit else None
     base = xdg_base("XDG_CONFIG_HOME", ".config")
-    path = base / "skincli" / "overlay.yaml" if base else None
+    path = base / "skincli" / name if base else None
     return path if path and path.is_file() else None
+
+
+def overlay_path() -> Path | None:
+    """The user overlay: $SKINCLI_OVERLAY, else $XDG_CONFIG_HOME/skincli/overlay.yaml, if it exists."""
+    return _user_file("SKINCLI_OVERLAY", "overlay.yaml")
 
 
 def profile_path() -> Path | None:
     """The user's profile: $SKINCLI_PROFILE, else $XDG_CONFIG_HOME/skincli/profile.yaml, if it exists
     (here, beside the overlay, so a run without one never imports the profile module)."""
-    explicit = os.environ.get("SKINCLI_PROFILE")
-    if explicit is not None:
-        return Path(explicit) if explicit else None
-    base = xdg_base("XDG_CONFIG_HOME", ".config")
-    path = base / "skincli" / "profile.yaml" if base else None
-    return path if path and path.is_file() else None
+    return _user_file("SKINCLI_PROFILE", "profile.yaml")
 
 
 def xdg_base(variable: str, under_home: str) -> Path | None:
