@@ -1524,25 +1524,46 @@ def _effect_objects(text: str, toks: _Tokens, hits: list[_Hit]) -> list[_Hit]:
     return out
 
 
-_POPULATION_CUES = tuple(tuple(name_key(w) for w in c.split()) for c in phrases.POPULATION_CUES)
-_POPULATION_FIRST = frozenset(c[0] for c in _POPULATION_CUES)
-_SKIN_TYPES = tuple(tuple(name_key(w) for w in c.split()) for c in phrases.SKIN_TYPE_WORDS)
+class _Cues(NamedTuple):
+    """Multi-word cues as tuples of word keys, and the words they start with (a cheap first test)."""
+
+    phrases: tuple[tuple[str, ...], ...]
+    first: frozenset[str]
+
+    @classmethod
+    def of(cls, words: tuple[str, ...]) -> _Cues:
+        keyed = tuple(tuple(name_key(w) for w in c.split()) for c in words)
+        return cls(keyed, frozenset(c[0] for c in keyed))
+
+    def at(self, keys: list[str], k: int) -> bool:
+        """Does one of the cues start at word k?"""
+        return keys[k] in self.first and any(tuple(keys[k : k + len(c)]) == c for c in self.phrases)
 
 
-_CAUSE_CUES = tuple(tuple(name_key(w) for w in c.split()) for c in phrases.CAUSE_CUES)
-_CAUSE_FIRST = frozenset(c[0] for c in _CAUSE_CUES)
+def _cue_before(text: str, toks: _Tokens, hit: _Hit, cues: _Cues, window: int) -> bool:
+    """Does one of `cues` stand up to `window` words before the hit, in its clause (a comma may stand in
+    between: a list of conditions or causes)?"""
+    keys, ends, starts = toks.keys, toks.ends, toks.starts
+    for k in range(hit.first - 1, max(0, hit.first - window) - 1, -1):
+        if starts[k + 1] - ends[k] > 1 or text[ends[k]] != " ":  # only a gap other than one space can break
+            gap = text[ends[k] : starts[k + 1]]
+            if _CLAUSE_BREAK.search(gap) and gap.strip() != ",":
+                return False
+        if cues.at(keys, k):
+            return True
+    return False
+
+
+_POPULATION_CUES = _Cues.of(phrases.POPULATION_CUES)
+_SKIN_TYPES = _Cues.of(phrases.SKIN_TYPE_WORDS).phrases
+
+
+_CAUSE_CUES = _Cues.of(phrases.CAUSE_CUES)
 
 
 def _a_cause(text: str, toks: _Tokens, hit: _Hit) -> bool:
     """Is this effect named as the cause of a problem ("due to factors like aging")?"""
-    keys = toks.keys
-    for k in range(hit.first - 1, max(0, hit.first - phrases.CAUSE_WINDOW - 2) - 1, -1):
-        if keys[k] in _CAUSE_FIRST and any(tuple(keys[k : k + len(c)]) == c for c in _CAUSE_CUES):
-            return True
-        gap = text[toks.ends[k] : toks.starts[k + 1]]
-        if gap != " " and _CLAUSE_BREAK.search(gap) and gap.strip() != ",":
-            return False
-    return False
+    return _cue_before(text, toks, hit, _CAUSE_CUES, phrases.CAUSE_WINDOW + 2)
 
 
 _DESCRIBED = _keys(phrases.DESCRIBED_NOUNS)
@@ -1607,16 +1628,7 @@ def _before_skin_type(keys: list[str], hit: _Hit, n: int) -> bool:
 
 
 def _after_population_cue(text: str, toks: _Tokens, hit: _Hit) -> bool:
-    keys = toks.keys
-    ends, starts = toks.ends, toks.starts
-    for k in range(hit.first - 1, max(0, hit.first - phrases.POPULATION_WINDOW) - 1, -1):
-        if starts[k + 1] - ends[k] > 1 or text[ends[k]] != " ":  # only a gap other than one space can break
-            gap = text[ends[k] : starts[k + 1]]
-            if _CLAUSE_BREAK.search(gap) and gap.strip() != ",":
-                return False  # a comma may stand inside the list of conditions ("eczema, rosacea or acne")
-        if keys[k] in _POPULATION_FIRST and any(tuple(keys[k : k + len(c)]) == c for c in _POPULATION_CUES):
-            return True
-    return False
+    return _cue_before(text, toks, hit, _POPULATION_CUES, phrases.POPULATION_WINDOW)
 
 
 def _is_product(
@@ -1885,7 +1897,7 @@ def _predicate(toks: _Tokens, hit: _Hit, clause_start: int, previous: Mention | 
 
 
 _NEW_CLAUSE = _keys(phrases.NEW_CLAUSE_WORDS)
-_ADJUNCT_CUES = tuple(tuple(name_key(w) for w in c.split()) for c in phrases.ADJUNCT_CUES)
+_ADJUNCT_CUES = _Cues.of(phrases.ADJUNCT_CUES).phrases
 _ADJUNCT_LAST = frozenset(c[-1] for c in _ADJUNCT_CUES)
 
 
