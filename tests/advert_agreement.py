@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from advert_measure import ADVERTS_3, Tally, _occurrences, _overlaps, load
+from advert_measure import ADVERTS_3, Tally, _occurrences, load, match_flags
 
 SECOND = Path(__file__).parent / "data" / "adverts" / "agreement.yaml"
 
@@ -23,26 +23,17 @@ def _pairs(labels: dict[str, Any]) -> set[tuple[str, str]]:
     return {(i, e) for i, e in labels["pairs"] if i != "unknown"}
 
 
-def _flags(text: str, labels: dict[str, Any]) -> list[tuple[str, list[tuple[int, int]]]]:
-    return [(kind, _occurrences(text, quote)) for kind, quote in labels["flags"]]
-
-
 def score(text: str, truth: dict[str, Any], other: dict[str, Any], pairs: Tally, flags: Tally) -> None:
     """Count `other` against `truth` for one passage (pairs as sets, flags by kind and overlapping quote)."""
     t, o = _pairs(truth), _pairs(other)
     pairs.tp += len(t & o)
     pairs.fp += len(o - t)
     pairs.fn += len(t - o)
-    wanted, used = _flags(text, truth), set()
-    for kind, spans in _flags(text, other):
-        matches = (n for n, (k, s) in enumerate(wanted) if n not in used and k == kind and any(_overlaps(a, s) for a in spans))
-        hit = next(matches, None)
-        if hit is None:
-            flags.fp += 1
-        else:
-            used.add(hit)
-            flags.tp += 1
-    flags.fn += len(wanted) - len(used)
+    predicted = [(kind, _occurrences(text, quote)) for kind, quote in other["flags"]]
+    missed, extra = match_flags(text, truth["flags"], predicted)
+    flags.tp += len(truth["flags"]) - len(missed)
+    flags.fn += len(missed)
+    flags.fp += len(extra)
 
 
 def checker_labels(text: str, kb: Any) -> dict[str, Any]:

@@ -116,6 +116,31 @@ LABELLED_EFFECTS = frozenset(
 LEGACY_EFFECTS = {"irritation": "tolerability"}  # an effect of today -> the 0.1.0 effect that covered it
 
 
+def match_flags(
+    text: str, labelled: list[list[str]], predicted: list[tuple[str, list[tuple[int, int]]]]
+) -> tuple[list[int], list[int]]:
+    """Match predicted flags (kind, spans) to labelled ones (kind, quote): a label matches the first unused
+    prediction of its kind that overlaps one of its quote's places; each side matches at most once.
+    Returns the indexes of the labels left unmatched and of the predictions left unmatched."""
+    used: set[int] = set()
+    missed = []
+    for n, (kind, quote) in enumerate(labelled):
+        places = _occurrences(text, quote)
+        hit = next(
+            (
+                m
+                for m, (k, spans) in enumerate(predicted)
+                if m not in used and k == kind and any(_overlaps(s, places) for s in spans)
+            ),
+            None,
+        )
+        if hit is None:
+            missed.append(n)
+        else:
+            used.add(hit)
+    return missed, [m for m in range(len(predicted)) if m not in used]
+
+
 def score_passage(passage: dict[str, Any], view: dict[str, Any], scores: Scores) -> list[str]:
     """Add one passage's counts to `scores`; return a line per mistake."""
     text = passage["text"]
@@ -146,21 +171,13 @@ def score_passage(passage: dict[str, Any], view: dict[str, Any], scores: Scores)
             scores.unknown += 1
             scores.unknown_left += effect in unattributed or not any(e == effect for _i, e in predicted - expected)
 
-    flags = [(g["kind"], (g["start"], g["end"]), g["text"]) for g in view["flags"]]
-    used: set[int] = set()
-    for kind, quote in passage["flags"]:
-        spans = _occurrences(text, quote)
-        hit = next((n for n, (k, span, _t) in enumerate(flags) if n not in used and k == kind and _overlaps(span, spans)), None)
-        if hit is None:
-            scores.flags.fn += 1
-            mistakes.append(f"  missed flag  {kind}: {quote!r}")
-        else:
-            used.add(hit)
-            scores.flags.tp += 1
-    for n, (kind, _span, flagged) in enumerate(flags):
-        if n not in used:
-            scores.flags.fp += 1
-            mistakes.append(f"  extra flag   {kind}: {flagged!r}")
+    flags = [(g["kind"], [(g["start"], g["end"])]) for g in view["flags"]]
+    missed, extra = match_flags(text, passage["flags"], flags)
+    scores.flags.tp += len(passage["flags"]) - len(missed)
+    scores.flags.fn += len(missed)
+    scores.flags.fp += len(extra)
+    mistakes += [f"  missed flag  {kind}: {quote!r}" for kind, quote in (passage["flags"][n] for n in missed)]
+    mistakes += [f"  extra flag   {view['flags'][n]['kind']}: {view['flags'][n]['text']!r}" for n in extra]
 
     for _subject, compared, cue in passage["comparisons"]:
         if compared is None:
