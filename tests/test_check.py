@@ -1524,3 +1524,35 @@ def test_a_patterns_required_word_is_in_every_match_it_makes():
                     assert word in m.group().lower(), (kind, pattern, m.group())
                     checked += 1
     assert checked > 300
+
+
+# ---- session 4: flags worded as two concepts near each other, not as a fixed phrase --------------------------
+@pytest.mark.parametrize(
+    ("text", "kind", "flagged"),
+    [
+        ("Research continually supports its daily use.", "clinically-proven", "Research continually supports"),
+        ("This study, presented at a congress, showed firmer skin.", "clinically-proven", "study, presented"),
+        ("Gewebsuntersuchungen einige Wochen nach der Behandlung zeigen mehr Kollagen.", "clinically-proven", "zeigen"),
+        ("Its benefits are confirmed in several independent trials.", "clinically-proven", "confirmed in"),
+        ("Some dermatologists, in fact, still prefer this peel.", "endorsement", "dermatologists, in fact, still prefer"),
+        ("Hautärzte schätzen den Wirkstoff seit Jahren.", "endorsement", "Hautärzte schätzen"),
+        ("It brings potentially none of the side effects.", "no-side-effects", "none of the side effects"),
+        ("Without retinol's unwelcome side effects.", "no-side-effects", "Without retinol's unwelcome side effects"),
+        ("Ganz ohne bekannte Risiken für die Haut.", "no-side-effects", "ohne bekannte Risiken"),
+    ],
+)
+def test_flags_worded_as_two_concepts_near_each_other(shipped, text, kind, flagged):
+    kinds = [(g["kind"], g["text"]) for g in run(text, shipped)["flags"]]
+    assert any(k == kind and (flagged in t or t in flagged) for k, t in kinds), kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 2019 study in the Journal of Dermatology found fewer lesions.",  # a named source is cited, not unnamed proof
+        "Ingredients dermatologists could love, if only they were stable.",
+    ],
+)
+def test_concept_flags_leave_cited_and_hypothetical_wordings_alone(shipped, text):
+    kinds = {g["kind"] for g in run(text, shipped)["flags"]}
+    assert not kinds & {"clinically-proven", "endorsement"}, kinds

@@ -800,6 +800,7 @@ FLAG_NEGATION_AFTER = 5
 FLAGS_THAT_COEXIST: tuple[tuple[str, str], ...] = (
     ("numeric-superlative", "comparison"),
     ("numeric-superlative", "injection-comparison"),
+    ("clinically-proven", "no-side-effects"),  # "20 years of clinical use has proven it safe" makes both claims
 )
 # "Immediately" after these is about recovery or what to do, not a result: "you can resume your routine
 # immediately", "consult a dermatologist immediately" (regular expressions, the words before the match).
@@ -1461,6 +1462,34 @@ _COUNT_EN = (  # "a few", "2-4", "two to four" as well as single counts
 _COUNT_DE = r"(?:ein\s+paar|einer|einem|eine|ein|wenigen|weniger|zwei|drei|vier|fünf|sechs|sieben|acht|zehn|vierzehn|\d+)"
 _PCT = rf"(?:{_NUM}\s?(?:%|percent\b|per cent\b|Prozent\b)|\b{_WORDNUM}\s+(?:percent|per cent|Prozent)\b)"
 
+# Concept families: a flag is often worded as "a word of one kind near a word of another", in more ways than
+# any list of phrases holds ("research continually supports", "this study, revealed at a congress, showed",
+# "Gewebsuntersuchungen ... zeigen"). These words and windows build the proximity patterns below.
+_EVIDENCE = (
+    r"(?:stud(?:y|ies)|research|trials?|science|scientific|evidence|data|tests|testing|clinical|"
+    r"\w*studien?|\w*untersuchung(?:en)?|Forschung|Forscher\w*|Wissenschaft\w*|Belege|Tests)"
+)
+_PROVES = (
+    r"(?:show(?:s|n|ed)?|showing|proves?|proved|proven|demonstrat(?:es?|ed|ing)|confirm(?:s|ed)?|supports?|supported|"
+    r"suggest(?:s|ed)?|indicat(?:es?|ed)|found|finds|reveal(?:s|ed)?|backs?|backed|says|deemed|"
+    r"zeig(?:t|en|ten)|belegt|belegen|bewiesen|beweisen|bestätig(?:t|en|ten)|nachgewiesen|untermauer(?:t|n)|gestützt|"
+    r"ergab(?:en)?|ergeben|fanden)"
+)
+_EXPERTS = (
+    r"(?:dermatologists?|derms?|dermatology\s+experts|skin\s+(?:experts|doctors)|doctors|Dermatolog(?:en|innen|[:/*]innen)|"
+    r"Hautärzt(?:e|en|innen)|Ärzt(?:e|en|innen))"
+)
+_APPROVES = (
+    r"(?:recommend(?:s|ed)?|approve[sd]?|love[sd]?|beloved|favou?r(?:s|ed|ite)?|prefer(?:s|red)?|agree[sd]?|swear|"
+    r"rave|trust(?:s|ed)?|staple|go-to|empfehlen|empfohlen|schätzen|geschätzt|schwören|lieben|raten|befürworten)"
+)
+_WITHOUT = r"(?:no|without|zero|none\s+of|free\s+(?:of|from)|keine[nr]?|ohne|frei\s+von|kaum|keinerlei)"
+_HARMS = r"(?:side[\s-]?effects?|Nebenwirkung(?:en)?|risks?|dangers?|Risiken|Risiko|Gefahr(?:en)?)"
+_WORDS = r"(?:[\w'’-]+[\s,]+){{0,{}}}?"  # up to n words (and commas) between two concepts
+# ... but a study named by its journal, university or authors is cited, not an appeal to unnamed proof
+_UNNAMED = r"(?:(?!(?:journal|published|university|universität|et\s+al)\b)[\w'’-]+[\s,]+){{0,{}}}?"
+
+
 FLAGS: dict[str, FlagKind] = {
     "numeric-superlative": {
         "label": "numeric superlative",
@@ -1844,8 +1873,23 @@ FLAGS: dict[str, FlagKind] = {
             r"\bStudien\s+(?:\w+\s+){0,2}?(?:zeigen|belegen|beweisen|bestätigen|nachweisen|nachgewiesen)\b",
             r"\b(?:immer mehr|zahlreiche|viele|mehrere|neue)\s+Studien\b",
             r"\bStudien zufolge\b",
+            rf"(?<!what\sthe\s)\b{_EVIDENCE}[\s,]+{_UNNAMED.format(5)}{_PROVES}\b",  # not "what the research says"
+            rf"\b{_PROVES}\s+{_WORDS.format(3)}(?:by|in|durch)\s+{_WORDS.format(2)}{_EVIDENCE}\b",
         ),
         "triggers": (
+            "*studie",
+            "*studien",
+            "*untersuchung",
+            "*untersuchungen",
+            "forschung",
+            "forscher*",
+            "wissenschaft*",
+            "belege",
+            "testing",
+            "trial",
+            "studie",
+            "untersuchung",
+            "untersuchungen",
             "clinically",
             "clinical",
             "scientifically",
@@ -1933,8 +1977,16 @@ FLAGS: dict[str, FlagKind] = {
             r"(?:empfohlen|entwickelt|getestet|geprüft|approved|recommended|developed)\b",
             r"\b(?:recommended|approved|empfohlen|entwickelt)\s+(?:by|von)\s+(?:\w+\s+)?(?:dermatologists?|derms?|doctors?|"
             r"Dermatologen|Hautärzten|Ärzten|experts?|Experten)\b",
+            rf"\b{_EXPERTS}[\s,]+{_WORDS.format(4)}(?<!could\s)(?<!would\s){_APPROVES}\b",
+            rf"\b{_APPROVES}\s+{_WORDS.format(2)}(?:by|among|of|with|von|unter|bei)\s+{_WORDS.format(2)}{_EXPERTS}\b",
         ),
         "triggers": (
+            "dermatology",
+            "*arzte",
+            "*arzten",
+            "*arztinnen",
+            "arzten",
+            "arztinnen",
             "dermatologist*",
             "derm",
             "derms",
@@ -1977,8 +2029,11 @@ FLAGS: dict[str, FlagKind] = {
             r"\bnebenwirkungsfrei\w*",
             r"\b(?:risk[\s-]?free|risikofrei|risikolos|completely\s+safe|100\s?%\s*(?:safe|sicher)|harmless|unbedenklich\w*)\b",
             r"\b(?:can[’']?t|cannot|can not|won[’']t)\s+(?:cause\s+)?(?:any\s+)?harm\b",
+            rf"\b{_WITHOUT}\s+{_WORDS.format(3)}{_HARMS}\b",
         ),
         "triggers": (
+            "gefahr*",
+            "risiken",
             "side*",
             "nebenwirkung*",
             "risk*",
