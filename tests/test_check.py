@@ -1556,3 +1556,18 @@ def test_flags_worded_as_two_concepts_near_each_other(shipped, text, kind, flagg
 def test_concept_flags_leave_cited_and_hypothetical_wordings_alone(shipped, text):
     kinds = {g["kind"] for g in run(text, shipped)["flags"]}
     assert not kinds & {"clinically-proven", "endorsement"}, kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "effect"),
+    [
+        ("Retinol smooths the skin.", "texture"),  # smooth skin is texture (README, "Labels")
+        ("Bakuchiol glättet die Haut.", "texture"),
+        ("Retinol has a smoothing effect.", "texture"),
+        ("Retinol smooths fine lines.", "wrinkles"),  # the verb's object carries the claim
+        ("Retinol gives wrinkle-smoothing results.", "wrinkles"),  # ... also when it comes first
+        ("Bakuchiol kann Falten glätten.", "wrinkles"),
+    ],
+)
+def test_smoothing_is_texture_unless_its_object_is_another_effect(shipped, text, effect):
+    assert {e for _i, e in pairs(run(text, shipped))} == {effect}

@@ -1491,13 +1491,15 @@ def _harm_or_relief(text: str, toks: _Tokens, hit: _Hit, concern: str) -> _Hit:
 
 _EFFECT_VERBS = _word_set(phrases.EFFECT_VERBS)
 _OBJECT_FILLER = _keys(phrases.EFFECT_OBJECT_FILLER)
+_OBJECT_BEFORE_FILLER = _keys(phrases.EFFECT_OBJECT_BEFORE_FILLER)
 _RELIEF_VERBS = _word_set(phrases.RELIEF_VERBS)
 _IRRITATION = _keys(phrases.IRRITATION_WORDS)
 
 
 def _effect_objects(text: str, toks: _Tokens, hits: list[_Hit]) -> list[_Hit]:
     """Read effect verbs with their objects: "calms breakouts" claims acne (not soothing), "tightens crow's
-    feet" wrinkles (not firmness); "reduces redness and irritation" claims soothing (not irritation)."""
+    feet" wrinkles (not firmness), "Falten glätten" and "wrinkle-smoothing" wrinkles (not texture);
+    "reduces redness and irritation" claims soothing (not irritation)."""
     keys, out = toks.keys, []
     for n, hit in enumerate(hits):
         if hit.first == hit.last and _in_set(keys[hit.first], _EFFECT_VERBS) and n + 1 < len(hits):
@@ -1510,6 +1512,16 @@ def _effect_objects(text: str, toks: _Tokens, hits: list[_Hit]) -> list[_Hit]:
                 and not _CLAUSE_BREAK.search(text, toks.ends[hit.last], toks.starts[nxt.first])
             ):
                 continue  # the verb's object carries the claim
+        if hit.first == hit.last and _in_set(keys[hit.first], _EFFECT_VERBS) and n > 0:
+            before = hits[n - 1]  # "Falten glätten", "Falten zu glätten", "wrinkle-smoothing": the object comes first
+            between = range(before.last + 1, hit.first)
+            if (
+                before.payload != hit.payload
+                and all(keys[k] in _OBJECT_BEFORE_FILLER for k in between)
+                and len(between) <= 1
+                and not _CLAUSE_BREAK.search(text, toks.ends[before.last], toks.starts[hit.first])
+            ):
+                continue
         if hit.payload == "hydration" and hit.first == hit.last and keys[hit.first] in _DRYNESS:
             hit = _harm_or_relief(text, toks, hit, "dryness")
         if hit.payload == "irritation" and hit.first == hit.last and keys[hit.first] in _IRRITATION:

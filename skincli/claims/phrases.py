@@ -44,9 +44,6 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "forehead lines",
             "crow's feet",
             "nasolabial fold*",
-            "smoothing",
-            "smooths",
-            "smoothes",
             "smooth out",
             "smooths out",
             "wrinkle volume",
@@ -65,11 +62,6 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Stirnfalte*",
             "Zornesfalte*",
             "Lachfalte*",
-            "glättet",
-            "glätten",
-            "Glättung",
-            "geglättet",
-            "glättend*",
             "feine Linien",
             "Trockenheitsfältchen",
         ),
@@ -166,6 +158,12 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "smooth and soft",
             "retexturiz*",
             "retexturis*",
+            # the verb smooths the skin (texture) unless its object is another effect: "smooths fine lines" is
+            # wrinkles, through EFFECT_VERBS
+            "smoothing",
+            "smooths",
+            "smoothes",
+            "smoothed",
         ),
         "de": (
             "Textur",
@@ -180,6 +178,11 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "verfeinert*",
             "Unebenheit*",
             "Glättung der Oberfläche",
+            "glättet",
+            "glätten",
+            "Glättung",
+            "geglättet",
+            "glättend*",
             "Struktur der Haut",
             "weiche Haut",
             "weich",
@@ -659,7 +662,17 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
 # "calms breakouts", "tightens crow's feet", "soothes redness": a verb that is itself an effect word is
 # only the means when another effect's noun is its object (up to EFFECT_OBJECT_GAP words later, in the
 # same clause, across the words in EFFECT_OBJECT_FILLER); the claim is the object's effect.
-EFFECT_VERBS: tuple[str, ...] = ("calm*", "sooth*", "tighten*", "brighten*", "beruhig*", "glätt*", "lindert", "lindern")
+EFFECT_VERBS: tuple[str, ...] = (
+    "calm*",
+    "sooth*",
+    "tighten*",
+    "brighten*",
+    "smooth*",
+    "beruhig*",
+    "glätt*",
+    "lindert",
+    "lindern",
+)
 EFFECT_OBJECT_GAP = 3
 EFFECT_OBJECT_FILLER: tuple[str, ...] = (
     "the",
@@ -676,6 +689,16 @@ EFFECT_OBJECT_FILLER: tuple[str, ...] = (
     "signs",
     "existing",
     "stubborn",
+    "deep",
+    "deeper",
+    "early",
+    "first",
+    "tiefe",
+    "tiefen",
+    "kleine",
+    "kleinen",
+    "erste",
+    "ersten",
     "die",
     "den",
     "das",
@@ -685,6 +708,10 @@ EFFECT_OBJECT_FILLER: tuple[str, ...] = (
     "sichtbaren",
     "auch",
 )
+# German puts the object before the verb ("keine Falten glätten kann", "Falten zu glätten") and English
+# compounds do too ("wrinkle-smoothing"): an effect phrase right before an effect verb, with at most one of
+# these words between, is its object.
+EFFECT_OBJECT_BEFORE_FILLER: tuple[str, ...] = ("zu",)
 # Irritation as the object of relief ("reduces redness and irritation", "lindert Reizungen") is soothing;
 # as something a product causes or avoids ("can cause irritation", "without irritation") it is the concern.
 RELIEF_VERBS: tuple[str, ...] = (
