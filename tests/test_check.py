@@ -1571,3 +1571,45 @@ def test_concept_flags_leave_cited_and_hypothetical_wordings_alone(shipped, text
 )
 def test_smoothing_is_texture_unless_its_object_is_another_effect(shipped, text, effect):
     assert {e for _i, e in pairs(run(text, shipped))} == {effect}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "flagged"),
+    [
+        ("It offers all of the same benefits, gently.", "comparison", "same benefits"),
+        ("Genau wie Retinol hat Bakuchiol eine Anti-Aging-Wirkung.", "comparison", "Genau wie"),
+        ("Bakuchiol is comparable with retinol in its ability to smooth skin.", "comparison", "comparable with"),
+        ("Retinal is the stronger cousin of retinol.", "comparison", "stronger cousin"),
+        ("Mineralische Filter sind deutlich besser verträglich als chemische Filter.", "comparison", "besser verträglich als"),
+        ("Es gibt auch eine pflanzliche Alternative.", "comparison", "pflanzliche Alternative"),
+        ("Mineral sunscreens are also safer for the environment.", "comparison", "safer for"),
+        ("Within days, skin is energized.", "speed", "Within days"),
+        ("They offer protection as soon as they're applied.", "speed", "as soon as they're applied"),
+        ("Die Wirkung ist nach einigen Tagen schon sichtbar.", "speed", "nach einigen Tagen"),
+        ("In one study, wrinkles faded.", "clinically-proven", "In one study"),
+        ("Its efficacy in skin regeneration has been proven.", "clinically-proven", "has been proven"),
+        ("Auch Versuche mit Mäusen zeigten eine Aufhellung.", "clinically-proven", "Versuche mit Mäusen zeigten"),
+        ("Vitamin C hellt nachweislich Pigmentflecken auf.", "clinically-proven", "nachweislich"),
+        ("Cicalfate ist der Liebling aller Dermatologen.", "endorsement", "Liebling aller Dermatologen"),
+        ("A totally natural treatment.", "natural", "totally natural"),
+        ("A non-fragranced serum with no parabens and no phthalates.", "free-from", "no parabens"),
+        ("A soap-free cleanser.", "free-from", "soap-free"),
+        ("It holds up to 1,000 times its volume in water.", "numeric-superlative", "times its volume"),
+        ("Wrinkles fell by approximately 50 to 60 percent.", "percentage", "by approximately 50 to 60 percent"),
+        ("A state of the art treatment.", "breakthrough", "state of the art"),
+    ],
+)
+def test_flag_families_from_the_sixth_and_seventh_sets(shipped, text, kind, flagged):
+    kinds = [(g["kind"], g["text"]) for g in run(text, shipped)["flags"]]
+    assert any(k == kind and (flagged in t or t in flagged) for k, t in kinds), kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Salicylsäure, besser bekannt auch als BHA, wirkt in der Pore.",  # "better known as" compares nothing
+        "An oil-free gel for oily skin.",  # a texture descriptor, not a free-from promise
+    ],
+)
+def test_flag_families_leave_look_alikes_alone(shipped, text):
+    assert [(g["kind"], g["text"]) for g in run(text, shipped)["flags"]] == []

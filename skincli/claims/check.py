@@ -1171,9 +1171,8 @@ def _find_flags(text: str, toks: _Tokens, sentences: _Sentences) -> list[tuple[s
             for m in _alternation_matches(n, lowered, text, sentence.start, sentence.end):
                 if m.end() == m.start():
                     continue
-                reach = (
-                    1 if phrases.FLAGS[kind]["compares"] else phrases.FLAG_NEGATION_BEFORE
-                )  # "isn't as potent as Botox" compares
+                # "isn't as potent as Botox" compares; "a non-fragranced serum with no parabens" is free from them
+                reach = 1 if phrases.FLAGS[kind]["compares"] or kind in phrases.FLAGS_THAT_DENY else phrases.FLAG_NEGATION_BEFORE
                 if _denied_before(text, toks, bisect.bisect_left(starts, m.start(), first, k), first, m.start(), reach):
                     continue
                 if kind in phrases.FLAG_NOUN_KINDS and _denied_after(text, toks, m.end(), k):
