@@ -869,7 +869,7 @@ def test_a_comparison_with_botox_is_flagged_and_never_the_subject(shipped):
 
 def test_a_comparison_without_a_head_to_head_claim_is_the_advertisers_word(shipped):
     view = run("Bakuchiol is gentler than retinol and fades dark spots.", shipped)
-    assert pairs(view) == {("bakuchiol", "hyperpigmentation")}
+    assert pairs(view) == {("bakuchiol", "hyperpigmentation"), ("bakuchiol", "tolerability")}  # gentler: the claim is kept
     (flag,) = view["flags"]
     assert flag["kind"] == "comparison" and flag["level"] == 1 and flag["label"] == "opinion"
     assert (flag["compares"]["subject"]["id"], flag["compares"]["with"]["id"]) == ("bakuchiol", "retinol")
@@ -1613,3 +1613,23 @@ def test_flag_families_from_the_sixth_and_seventh_sets(shipped, text, kind, flag
 )
 def test_flag_families_leave_look_alikes_alone(shipped, text):
     assert [(g["kind"], g["text"]) for g in run(text, shipped)["flags"]] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Bakuchiol is pregnancy-safe.", ("bakuchiol", "pregnancy-risk")),
+        ("Retinol is on the no-no list for pregnant women.", ("retinol", "pregnancy-risk")),
+        ("Salicylsäure sollte in der Schwangerschaft gemieden werden.", ("salicylic-acid", "pregnancy-risk")),
+        ("Oxybenzone is harmful to marine life.", ("benzophenone-3", "environmental-harm")),
+        ("Hydrochinon ist in hohen Dosen gesundheitsbelastend.", ("hydroquinone", "systemic-toxicity")),
+        ("Azelainsäure wird meist gut vertragen.", ("azelaic-acid", "tolerability")),
+    ],
+)
+def test_hazard_and_safety_wordings_name_their_concern(shipped, text, pair):
+    assert pair in pairs(run(text, shipped), negated=None)
+
+
+def test_harsh_describes_the_thing_it_stands_before(shipped):
+    """ "harsh environmental conditions", "harsh retinoids": the adjective is about its noun, not a claim."""
+    assert pairs(run("Ceramide levels drop when we face harsh environmental conditions.", shipped)) == set()

@@ -29,7 +29,7 @@ def shipped() -> KnowledgeBase:
     return open_kb(None, use_overlay=False, use_cache=False)
 
 
-SPLITS = ("dev", "held-out", "dev-2", "dev-3", "dev-4", "dev-5", "held-out-6")
+SPLITS = ("dev", "held-out", "dev-2", "dev-3", "dev-4", "dev-5", "dev-6", "dev-7")
 
 
 @pytest.fixture(scope="module")
@@ -108,10 +108,8 @@ FLOORS = {
     "dev-3": (0.77, 0.77, 0.91, 0.84),
     "dev-4": (0.68, 0.61, 0.88, 0.86),
     "dev-5": (0.81, 0.74, 0.83, 0.80),
-    # The sixth set is still held out: measured once at the end of session 3 (pairs 76.8/68.6, flags
-    # 79.7/50.0, README). This floor only keeps a later change from making it worse; it is not the goal,
-    # and the set must not be tuned on (open it, as the earlier ones were, and label a new one instead).
-    "held-out-6": (0.75, 0.66, 0.77, 0.48),
+    "dev-6": (0.75, 0.66, 0.78, 0.50),
+    "dev-7": (0.72, 0.69, 0.84, 0.56),
 }
 
 

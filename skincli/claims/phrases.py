@@ -556,6 +556,9 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "safely",
             "safety",
             "harmless",
+            "too harsh",
+            "gentler",
+            "milder",
         ),
         "de": (
             "verträglich*",
@@ -570,6 +573,9 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "hypoallergen",
             "unbedenklich*",
             "Unbedenklichkeit",
+            "vertragen",
+            "verträgt",
+            "schonend*",
         ),
     },
     "cell-protection": {
@@ -649,13 +655,33 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "toxic",
             "toxicity",
             "poison",
+            "toxic to",
+            "harmful to your health",
+            "health risks",
             "poisonous",
             "toxin migration",
         ),
-        "de": ("giftig*", "toxisch*"),
+        "de": ("giftig*", "toxisch*", "Gift", "gesundheitsschädlich*", "gesundheitsbelastend*", "gesundheitsgefährdend*"),
     },
-    "pregnancy-risk": {"en": ("birth defect*", "teratogen*"), "de": ("fruchtschädigend*", "Fehlbildung*")},
-    "environmental-harm": {"en": ("reef safe", "coral reef*"), "de": ("riffsicher*", "Korallenriff*")},
+    "pregnancy-risk": {
+        "en": (
+            "birth defect*",
+            "teratogen*",
+            "pregnant",
+            "pregnancy",
+            "pregnancy-safe",
+            "breastfeeding",
+            "unborn",
+            "fetus*",
+            "foetus*",
+            "fetal",
+        ),
+        "de": ("fruchtschädigend*", "Fehlbildung*", "schwanger", "Schwangere*", "Schwangerschaft*", "Stillzeit", "ungeboren*"),
+    },
+    "environmental-harm": {
+        "en": ("reef safe", "coral reef*", "reefs", "marine life", "aquatic life", "the environment"),
+        "de": ("riffsicher*", "Korallenriff*", "Korallensterben", "Gewässerverschmutzung", "Meereslebewesen", "Umwelt"),
+    },
 }
 
 # ---- effect words that are verbs acting on another effect ------------------------------------------
