@@ -1633,3 +1633,16 @@ def test_hazard_and_safety_wordings_name_their_concern(shipped, text, pair):
 def test_harsh_describes_the_thing_it_stands_before(shipped):
     """ "harsh environmental conditions", "harsh retinoids": the adjective is about its noun, not a claim."""
     assert pairs(run("Ceramide levels drop when we face harsh environmental conditions.", shipped)) == set()
+
+
+def test_these_chemicals_refer_back_to_the_list_before(shipped):
+    text = (
+        "Many products contain harmful chemicals, such as parabens and sulfates. These chemicals are known endocrine disruptors."
+    )
+    assert pairs(run(text, shipped)) == {("parabens", "endocrine-activity"), ("lauryl-sulfates", "endocrine-activity")}
+
+
+def test_comparable_with_makes_a_comparison_not_a_subject(shipped):
+    text = "Bakuchiol is comparable with retinol in its ability to improve photo-aging. It is known to boost collagen."
+    found = pairs(run(text, shipped))
+    assert ("bakuchiol", "collagen") in found and not any(i == "retinol" for i, _e in found)
