@@ -1646,3 +1646,22 @@ def test_comparable_with_makes_a_comparison_not_a_subject(shipped):
     text = "Bakuchiol is comparable with retinol in its ability to improve photo-aging. It is known to boost collagen."
     found = pairs(run(text, shipped))
     assert ("bakuchiol", "collagen") in found and not any(i == "retinol" for i, _e in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Peptides give results without side effects like warming of the skin, itching, dryness and sensitivity.",
+            {("peptides", "tolerability"), ("peptides", "irritation"), ("peptides", "dryness")},
+        ),  # side effects named are the concerns
+        ("Tranexamic acid fades post-acne marks.", {("tranexamic-acid", "hyperpigmentation")}),
+        ("Azelaic acid treats post-inflammatory erythema.", {("azelaic-acid", "redness")}),
+        (
+            "Niacinamide reduces pigment made in response to sun exposure or inflammation.",
+            {("niacinamide", "hyperpigmentation")},
+        ),  # a cause is not a claim
+    ],
+)
+def test_side_effects_marks_and_causes_are_read_as_such(shipped, text, expected):
+    assert {(i, e) for i, e in pairs(run(text, shipped), negated=None)} == expected

@@ -1470,6 +1470,7 @@ def _resolve_overlaps(
 
 
 _DRYNESS = _keys(phrases.DRYNESS_WORDS)
+_ITCH = _keys(phrases.ITCH_WORDS)
 _HARM_CUES = _word_set(phrases.HARM_CUES)
 
 
@@ -1523,6 +1524,8 @@ def _effect_objects(text: str, toks: _Tokens, hits: list[_Hit]) -> list[_Hit]:
                 continue
         if hit.payload == "hydration" and hit.first == hit.last and keys[hit.first] in _DRYNESS:
             hit = _harm_or_relief(text, toks, hit, "dryness")
+        if hit.payload == "soothing" and hit.first == hit.last and keys[hit.first] in _ITCH:
+            hit = _harm_or_relief(text, toks, hit, "irritation")
         if hit.payload == "irritation" and hit.first == hit.last and keys[hit.first] in _IRRITATION:
             lo = max(0, hit.first - phrases.RELIEF_WINDOW)
             for k in range(hit.first - 1, lo - 1, -1):

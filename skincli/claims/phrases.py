@@ -195,6 +195,8 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "hyperpigment*",
             "pigment*",
             "post-inflammatory hyperpigmentation",
+            "post-inflammatory",
+            "post-acne",
             "post-inflammatory pigmentation",
             "dark spots",
             "age spots",
@@ -282,7 +284,7 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "scars": {
         "en": ("scar", "scars", "scarring", "acne scar*", "stretch mark*"),
-        "de": ("Narbe*", "Aknenarbe*", "Dehnungsstreifen", "Schwangerschaftsstreifen", "Pickelmale"),
+        "de": ("Narbe*", "Aknenarbe*", "Dehnungsstreifen", "Schwangerschaftsstreifen"),
     },
     "inflammation": {
         "en": ("inflam*", "anti-inflam*"),
@@ -411,7 +413,7 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         ),
     },
     "redness": {
-        "en": ("redness", "erythem*", "flushing", "blotch*"),
+        "en": ("redness", "erythem*", "post-inflammatory erythema", "flushing", "blotch*"),
         "de": ("Rötung*", "Hautrötung*", "gerötet*"),
     },
     "oil-control": {
@@ -776,6 +778,8 @@ RELIEF_WINDOW = 4
 # Dryness is a benefit's object after relief ("decreases roughness and dryness": hydration) and the concern
 # `dryness` after a cause ("can cause irritation or dryness", "reagiert mit Rötungen, Trockenheit").
 DRYNESS_WORDS: tuple[str, ...] = ("dryness", "Trockenheit")
+# Itching and stinging are relieved (soothing) or caused (the concern irritation), read like dryness.
+ITCH_WORDS: tuple[str, ...] = ("itching", "itchiness", "stinging", "burning", "Juckreiz", "Brennen")
 HARM_CUES: tuple[str, ...] = (
     "cause*",
     "causing",
@@ -791,8 +795,9 @@ HARM_CUES: tuple[str, ...] = (
     "führen",
     "auslös*",
     "Nebenwirkung*",
+    "side",  # "side effects like warming of the skin, itching, dryness"
 )
-HARM_WINDOW = 6
+HARM_WINDOW = 10
 
 # ---- negation ---------------------------------------------------------------------------------
 # A phrase is negated when one of these words stands within NEGATION_WINDOW words before it, in the same
@@ -1340,13 +1345,30 @@ CONTRAST_WORDS: frozenset[str] = frozenset({"while", "whilst", "whereas", "but",
 # skin", "for mature skin types". An effect phrase up to POPULATION_WINDOW
 # words after one of these cues (same clause), or followed by "skin type(s)", describes the user; only
 # tolerability ("suitable for sensitive skin") is still a claim there.
-POPULATION_CUES: tuple[str, ...] = ("suitable for", "including those with", "geeignet für", "geeignet bei")
+POPULATION_CUES: tuple[str, ...] = (
+    "suitable for",
+    "including those with",
+    "recommended for",
+    "if you suffer with",
+    "if you suffer from",
+    "geeignet für",
+    "geeignet bei",
+)
 # Not "people with" or "if you have": "Even if you have fine lines..., lactic acid can help" is a claim.
 POPULATION_WINDOW = 8
 SKIN_TYPE_WORDS: tuple[str, ...] = ("skin type", "skin types", "Hauttyp", "Hauttypen")
 
 # A cause of a problem is not a claim: "compromised due to factors like aging, environmental damage".
-CAUSE_CUES: tuple[str, ...] = ("due to", "factors like", "factors such as", "because of", "aufgrund", "infolge")
+CAUSE_CUES: tuple[str, ...] = (
+    "due to",
+    "factors like",
+    "factors such as",
+    "because of",
+    "in response to",
+    "aufgrund",
+    "infolge",
+    "in Reaktion auf",
+)
 CAUSE_WINDOW = 4
 # A name after one of these is used alongside the subject, not the subject: "exosomes used in combination
 # with microneedling", "when combined with microneedling, exosome application...".
