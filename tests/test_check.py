@@ -1665,3 +1665,17 @@ def test_comparable_with_makes_a_comparison_not_a_subject(shipped):
 )
 def test_side_effects_marks_and_causes_are_read_as_such(shipped, text, expected):
     assert {(i, e) for i, e in pairs(run(text, shipped), negated=None)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Salicylic acid exfoliates within the pores.", {("salicylic-acid", "exfoliation")}),  # where it acts
+        ("Benzoyl peroxide penetrates deep into the pores.", set()),
+        ("Niacinamide minimizes pores.", {("niacinamide", "pores")}),
+        ("Retinol verfeinert die Poren.", {("retinol", "pores")}),  # the verb's object carries the claim
+        ("Retinol refines skin texture.", {("retinol", "texture")}),
+    ],
+)
+def test_pores_as_a_place_claim_nothing(shipped, text, expected):
+    assert pairs(run(text, shipped)) == expected

@@ -1620,14 +1620,33 @@ def _inventory_words(text: str, toks: _Tokens, k: int) -> bool:
 
 def _not_the_user(text: str, toks: _Tokens, hits: list[_Hit]) -> list[_Hit]:
     """Drop effect phrases that say who a product suits ("for oily skin types", "those with acne-prone
-    skin"); tolerability there is still a claim ("suitable for sensitive skin")."""
+    skin"), or where it acts ("deep into the pores"); tolerability there is still a claim ("suitable
+    for sensitive skin")."""
     keys, n = toks.keys, len(toks)
     out = []
     for hit in hits:
         if hit.payload != "tolerability" and (_after_population_cue(text, toks, hit) or _before_skin_type(keys, hit, n)):
             continue
+        if hit.payload in phrases.PLACE_EFFECTS and hit.first == hit.last and _a_place(text, toks, hit):
+            continue
         out.append(hit)
     return out
+
+
+_PLACE_WORDS = _word_set(phrases.PLACE_WORDS)
+_PLACE_FILLER = _keys(phrases.PLACE_FILLER)
+
+
+def _a_place(text: str, toks: _Tokens, hit: _Hit) -> bool:
+    keys = toks.keys
+    for k in range(hit.first - 1, max(-1, hit.first - 1 - phrases.PLACE_WINDOW), -1):
+        if _CLAUSE_BREAK.search(text, toks.ends[k], toks.starts[k + 1]):
+            return False
+        if _in_set(keys[k], _PLACE_WORDS):
+            return True
+        if keys[k] not in _PLACE_FILLER:
+            return False
+    return False
 
 
 def _before_skin_type(keys: list[str], hit: _Hit, n: int) -> bool:

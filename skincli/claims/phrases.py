@@ -696,6 +696,8 @@ EFFECT_VERBS: tuple[str, ...] = (
     "tighten*",
     "brighten*",
     "smooth*",
+    "refine*",
+    "verfeiner*",
     "beruhig*",
     "glätt*",
     "lindert",
@@ -1345,6 +1347,12 @@ CONTRAST_WORDS: frozenset[str] = frozenset({"while", "whilst", "whereas", "but",
 # skin", "for mature skin types". An effect phrase up to POPULATION_WINDOW
 # words after one of these cues (same clause), or followed by "skin type(s)", describes the user; only
 # tolerability ("suitable for sensitive skin") is still a claim there.
+# Pores as the place an ingredient acts ("penetrates deep into the pores", "exfoliates within the pore")
+# are not a claim about pores; a place word up to PLACE_WINDOW words before "pores" (across determiners) says so.
+PLACE_EFFECTS: tuple[str, ...] = ("pores",)
+PLACE_WORDS: tuple[str, ...] = ("into", "within", "inside", "in", "deep", "deeply", "penetrat*", "tief", "ins", "innerhalb")
+PLACE_FILLER: tuple[str, ...] = ("the", "your", "our", "their", "its", "a", "of", "die", "den", "deine", "ihre", "der")
+PLACE_WINDOW = 3
 POPULATION_CUES: tuple[str, ...] = (
     "suitable for",
     "including those with",
