@@ -1679,3 +1679,16 @@ def test_side_effects_marks_and_causes_are_read_as_such(shipped, text, expected)
 )
 def test_pores_as_a_place_claim_nothing(shipped, text, expected):
     assert pairs(run(text, shipped)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ingredient"),
+    [
+        ("Die Creme enthält Sheabutter.", "shea-butter"),  # written together, though "Shea butter" has a space
+        ("Botulinumtoxin glättet Falten.", "botulinum-toxin"),
+        ("Methylparaben is a preservative.", "parabens"),
+        ("Shea butter softens skin.", "shea-butter"),
+    ],
+)
+def test_a_name_written_as_one_word_is_found_beside_its_spaced_spelling(shipped, text, ingredient):
+    assert ingredient in {m["ingredient"]["id"] for m in run(text, shipped)["mentions"]}

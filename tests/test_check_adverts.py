@@ -30,6 +30,8 @@ def shipped() -> KnowledgeBase:
 
 
 SPLITS = ("dev", "held-out", "dev-2", "dev-3", "dev-4", "dev-5", "dev-6", "dev-7")
+# Held out and not yet measured: not scored here, so that no test run shows its numbers before the measure.
+NOT_YET_MEASURED = ("held-out-8",)
 
 
 @pytest.fixture(scope="module")
@@ -70,7 +72,7 @@ def test_later_sets_use_new_pages_only(every_passage):
             "dev",
             "held-out",
         }, p["id"]
-    assert {p["split"] for p in every_passage} == set(SPLITS)
+    assert {p["split"] for p in every_passage} == set(SPLITS) | set(NOT_YET_MEASURED)
 
 
 def test_labels_use_knowledge_base_ids_and_quote_the_passage(every_passage, shipped):
@@ -105,7 +107,7 @@ def test_first_sets_held_out_part_meets_the_goal_now_that_it_is_opened(scores):
 # the scores measured when this was written; the README has the first, held-out measure of each.
 FLOORS = {
     "dev-2": (0.83, 0.76, 0.90, 0.88),
-    "dev-3": (0.77, 0.77, 0.91, 0.84),
+    "dev-3": (0.77, 0.77, 0.88, 0.86),
     "dev-4": (0.68, 0.61, 0.88, 0.86),
     "dev-5": (0.81, 0.74, 0.83, 0.80),
     "dev-6": (0.75, 0.66, 0.78, 0.50),

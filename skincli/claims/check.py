@@ -828,6 +828,7 @@ def ingredient_lexicon(kb: KnowledgeBase) -> Lexicon:
         if not ingredient.claims:  # water, a gum, a chelator: nothing to grade, and "in water" is no subject
             continue
         dropped = phrases.PROSE_NOT_NAMES.get(ingredient.id, ())
+        spelled: set[tuple[str, tuple[bool, ...]]] = set()
         names = (ingredient.name, *ingredient.aliases, *ingredient.inci, *phrases.PROSE_NAMES.get(ingredient.id, ()))
         for name in (n for n in names if n not in dropped):
             for keys, hard, raw in Lexicon.spellings(name):
@@ -839,7 +840,8 @@ def ingredient_lexicon(kb: KnowledgeBase) -> Lexicon:
                         if ingredient.id not in lex.payloads(key):
                             lex.add([key], [], ingredient.id, case=base)
                     continue
-                if ingredient.id not in lex.payloads(compact):
+                if (compact, tuple(hard)) not in spelled:  # "Sheabutter" is not "Shea butter" (a space must be there)
+                    spelled.add((compact, tuple(hard)))
                     lex.add(keys, hard, ingredient.id)
                 later += [([*keys[:-1], form], hard, ingredient.id) for form in _plurals(keys[-1])]
     for keys, hard, ingredient_id in later:  # plurals only where no listed name already is
