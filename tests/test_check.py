@@ -1692,3 +1692,23 @@ def test_pores_as_a_place_claim_nothing(shipped, text, expected):
 )
 def test_a_name_written_as_one_word_is_found_beside_its_spaced_spelling(shipped, text, ingredient):
     assert ingredient in {m["ingredient"]["id"] for m in run(text, shipped)["mentions"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The serum has retinol, with niacinamide for redness and panthenol to calm irritation.",
+            {("niacinamide", "redness"), ("panthenol", "soothing")},  # an adjunct serves its own purpose
+        ),
+        ("The serum has retinol, plus zinc for oil control.", set()),  # zinc's purpose, and zinc is not on record
+        ("Retinol and niacinamide for smoother skin.", {("retinol", "texture"), ("niacinamide", "texture")}),
+    ],
+)
+def test_an_ingredient_named_with_its_purpose_claims_that_purpose(shipped, text, expected):
+    assert pairs(run(text, shipped)) == expected
+
+
+def test_it_after_a_list_is_the_first_named(shipped):
+    text = "Key ingredients include retinaldehyde, ceramides and chamomile extract. It reduces fine lines."
+    assert pairs(run(text, shipped)) == {("retinal", "wrinkles")}

@@ -2186,6 +2186,12 @@ def _pair(
                 group = groups[after]  # "blended with soothing shea butter": the butter's
             elif before and not _new_subject_between(text, toks, group_ends[before - 1], eff.span.start):
                 group = groups[before - 1]
+                purpose = _purpose_of(text, toks, group, eff)
+                if purpose is not None:
+                    if not purpose:
+                        attributed.append(eff)  # "with witch hazel for pore-minimising": not the retinol's
+                        continue
+                    group = purpose
             elif after < len(groups) and not _contrast_between(text, toks, eff.span.end, group_starts[after]):
                 group = groups[after]
             elif topic and not background and (reference is not None or len({m.ingredient for g in topic for m in g}) == 1):
@@ -2193,7 +2199,8 @@ def _pair(
                 if reference == "product" and opened:
                     group = [m for g in opened for m in g]
                 else:
-                    group = topic[0] if reference == "singular" else [m for g in topic for m in g]
+                    # "it" is one thing: the first named of a list ("retinaldehyde, ceramides and chamomile. It...")
+                    group = topic[0][:1] if reference == "singular" else [m for g in topic for m in g]
                 how = "previous-sentence"
             if group is None:
                 attributed.append(eff)
@@ -2213,6 +2220,29 @@ def _pair(
         elif background or unknown_end is not None:
             topic = []
     return pairs, attributed, subjects_by_sentence
+
+
+_PURPOSE = re.compile(r"\s*(?:for|to|zur?|für|gegen)\s+(?:(?!and\b|und\b)[\w'’-]+\s+){0,3}?$", re.IGNORECASE)
+_WITH = re.compile(r"\b(?:with|plus|mit|sowie)\b", re.IGNORECASE)
+_PURPOSE_BEFORE = re.compile(r"(?:\b(?:for|to|zur?|für|gegen)\s+(?:(?!and\b|und\b)[\w'’-]+\s+){0,3}?)$", re.IGNORECASE)
+
+
+def _purpose_of(text: str, toks: _Tokens, group: list[Mention], eff: EffectPhrase) -> list[Mention] | None:
+    """ "with niacinamide for redness", "aloe vera to calm irritation": an ingredient named with the purpose
+    it serves claims that purpose alone, not the ingredients listed with it. Returns that ingredient, [] when
+    the one named is one the knowledge base lacks ("with witch hazel for pore-minimising"), None otherwise."""
+    last = group[-1]
+    if len(group) > 1 and _PURPOSE.fullmatch(text, last.span.end, eff.span.start):
+        glue = text[group[-2].span.end : last.span.start]  # "retinol, with niacinamide for", not "retinol and
+        return [last] if _WITH.search(glue) else None  # niacinamide for": an adjunct serves its own purpose
+    cue = _PURPOSE_BEFORE.search(text, last.span.end, eff.span.start)
+    if cue is None or not _WITH.search(text, last.span.end, cue.start()):
+        return None
+    k = toks.at(cue.start()) - 1  # "with witch hazel for": an ingredient the knowledge base lacks?
+    for first in range(k, max(toks.at(group[-1].span.end) - 1, k - 3), -1):
+        if first >= 0 and _inventory_words(text, toks, first) and toks.starts[first] >= group[-1].span.end:
+            return []
+    return None
 
 
 def _list_item(text: str, sentence: _Sentence) -> bool:
