@@ -1712,3 +1712,13 @@ def test_an_ingredient_named_with_its_purpose_claims_that_purpose(shipped, text,
 def test_it_after_a_list_is_the_first_named(shipped):
     text = "Key ingredients include retinaldehyde, ceramides and chamomile extract. It reduces fine lines."
     assert pairs(run(text, shipped)) == {("retinal", "wrinkles")}
+
+
+def test_a_class_before_its_example_leaves_the_claim_to_the_example(shipped):
+    found = pairs(run("A gentle alpha-hydroxy acid such as glycolic acid smooths and brightens skin.", shipped))
+    assert found == {("glycolic-acid", "tolerability"), ("glycolic-acid", "texture"), ("glycolic-acid", "radiance")}
+
+
+def test_confused_with_compares(shipped):
+    text = "Often confused with its less powerful relative Retinol, Retinaldehyde is ideal for sensitive skin."
+    assert pairs(run(text, shipped)) == {("retinal", "tolerability")}

@@ -2031,14 +2031,24 @@ class _Pair(NamedTuple):
 
 
 def _groups(text: str, subjects: list[Mention]) -> list[list[Mention]]:
-    """Ingredients named one after another ("retinol and niacinamide", "fruit acids (AHAs and PHAs)")."""
+    """Ingredients named one after another ("retinol and niacinamide", "fruit acids (AHAs and PHAs)"). A
+    class before its examples ("a gentle AHA such as glycolic acid") is left out: the claim is the
+    example's, the ingredient the text names."""
     groups: list[list[Mention]] = []
     for m in subjects:
         if groups and _GLUE.fullmatch(text, groups[-1][-1].span.end, m.span.start):
-            groups[-1].append(m)
+            if len(groups[-1]) == 1 and _EXAMPLES.search(text, groups[-1][-1].span.end, m.span.start):
+                groups[-1] = [m]
+            else:
+                groups[-1].append(m)
         else:
             groups.append([m])
     return groups
+
+
+_EXAMPLES = re.compile(
+    r"\b(?:such\s+as|e\.?g\.?|for\s+example|z\.\s?B\.?|zum\s+Beispiel|beispielsweise|wie\s+etwa)\b", re.IGNORECASE
+)
 
 
 def _reference(text: str, sentence: _Sentence, toks: _Tokens, first_tok: int, until: int) -> str | None:

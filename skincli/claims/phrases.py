@@ -914,6 +914,8 @@ COMPARISON_CUES: tuple[str, ...] = (
     "in comparison with",
     "similar to",
     "comparable to",
+    "confused with",
+    "verwechselt mit",
     "comparable with",
     "alternative to",
     "alternatives to",
