@@ -1722,3 +1722,24 @@ def test_a_class_before_its_example_leaves_the_claim_to_the_example(shipped):
 def test_confused_with_compares(shipped):
     text = "Often confused with its less powerful relative Retinol, Retinaldehyde is ideal for sensitive skin."
     assert pairs(run(text, shipped)) == {("retinal", "tolerability")}
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("It works like retinol to encourage cell turnover.", "works like retinol"),
+        ("Azelaic acid calms redness without the side effects of steroids.", "without the side effects of steroids"),
+        ("It exfoliates without the rough abrasion of scrubs.", "without the rough abrasion of scrubs"),
+    ],
+)
+def test_working_like_and_without_the_downsides_of_compare(shipped, text, flagged):
+    kinds = [(g["kind"], g["text"]) for g in run(text, shipped)["flags"]]
+    assert any(k == "comparison" and (flagged in t or t in flagged) for k, t in kinds), kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["This cream works like a charm.", "A gel that hydrates without the weight of a cream."],
+)
+def test_figures_of_speech_are_not_comparisons(shipped, text):
+    assert "comparison" not in {g["kind"] for g in run(text, shipped)["flags"]}

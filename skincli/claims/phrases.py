@@ -860,11 +860,12 @@ FLAG_NEGATION_AFTER = 5
 FLAGS_THAT_COEXIST: tuple[tuple[str, str], ...] = (
     ("numeric-superlative", "comparison"),
     ("numeric-superlative", "injection-comparison"),
+    # "20 years of clinical use has proven it safe" makes both claims
     ("clinically-proven", "no-side-effects"),
-    (
-        "natural",
-        "comparison",
-    ),  # "an all-natural alternative" is both  # "20 years of clinical use has proven it safe" makes both claims
+    # "an all-natural alternative" is both
+    ("natural", "comparison"),
+    # "without retinol's unwelcome side effects" is both
+    ("no-side-effects", "comparison"),
 )
 # "Immediately" after these is about recovery or what to do, not a result: "you can resume your routine
 # immediately", "consult a dermatologist immediately" (regular expressions, the words before the match).
@@ -1780,8 +1781,23 @@ FLAGS: dict[str, FlagKind] = {
             r"\bdiffers?\s+from\b",
             r"\b(?:safer|gentler|milder)\s+(?:for|on)\b",
             r"\b(?:considered|much|far|a\s+bit|slightly)\s+(?:safer|gentler|milder)\b",
+            r"\bwithout\s+(?:the|its|their)\s+(?!(?:weight|greas\w*|sticki\w*|residue|hassle|cost|price|need|mess)\b)(?:[\w'’,-]+\s+){0,6}?"
+            r"(?:of|that|often\s+accompanying|associated\s+with)\s+(?!(?:the|your|our|skin|use)\b)[\w-]+",
+            rf"\b(?:works?|worked|acts?|behaves?|functions?|performs?)\s+(?:just\s+|much\s+|a\s+bit\s+|exactly\s+|similarly\s+)?like\s+(?!{_ART}{_INJECTION})(?!(?:an?|charm|magic|magnets?|sponges?|moisture)\b)[\w-]+",
         ),
         "triggers": (
+            "without",
+            "works",
+            "work",
+            "worked",
+            "acts",
+            "act",
+            "behaves",
+            "behave",
+            "functions",
+            "function",
+            "performs",
+            "perform",
             "genau",
             "comparable",
             "vergleichbar",
