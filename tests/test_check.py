@@ -1743,3 +1743,16 @@ def test_working_like_and_without_the_downsides_of_compare(shipped, text, flagge
 )
 def test_figures_of_speech_are_not_comparisons(shipped, text):
     assert "comparison" not in {g["kind"] for g in run(text, shipped)["flags"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Hyaluronic acid works to hydrate and smooth the skin's surface.", ("hyaluronic-acid", "texture")),
+        ("Der Beauty-Booster Hyaluronsäure bringt die Haut zum Strahlen.", ("hyaluronic-acid", "radiance")),
+        ("Salicylsäure ist eine milde Betahydroxysäure.", ("salicylic-acid", "tolerability")),
+        ("Sensitive skin usually tolerates niacinamide well.", ("niacinamide", "tolerability")),
+    ],
+)
+def test_more_wordings_of_texture_radiance_and_tolerability(shipped, text, pair):
+    assert pair in pairs(run(text, shipped))

@@ -164,6 +164,9 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "smooths",
             "smoothes",
             "smoothed",
+            "smooth",
+            "softer",
+            "refined",
         ),
         "de": (
             "Textur",
@@ -240,10 +243,13 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "clear skin",
             "clearer skin",
             "fresh complexion",
+            "better complexion",
         ),
         "de": (
             "Strahlkraft",
             "strahlend*",
+            "strahlen",
+            "strahlt",
             "Leuchtkraft",
             "fahl*",
             "klarer Teint",
@@ -561,6 +567,8 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "too harsh",
             "gentler",
             "milder",
+            "tolerate",
+            "downside*",
         ),
         "de": (
             "verträglich*",
@@ -578,6 +586,9 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "vertragen",
             "verträgt",
             "schonend*",
+            "reizarm*",
+            "milde",
+            "mildes",
         ),
     },
     "cell-protection": {
