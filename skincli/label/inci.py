@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -369,9 +370,9 @@ def _prev_char(text: str, i: int) -> int:
 _PARENS = _Pattern(r"[()]")
 
 
-def _group_spans(text: str) -> list[tuple[int, int]]:
-    """Matched (...) groups that hold at most one comma: commas inside them do not split."""
-    spans: list[tuple[int, int]] = []
+def _paren_pairs(text: str) -> Iterator[tuple[int, int, bool]]:
+    """(index of "(", index of its ")", nested in another pair) for each matched pair, innermost first;
+    an unmatched ")" is skipped."""
     stack: list[int] = []
     for m in _PARENS.finditer(text):
         i, ch = m.start(), m.group()
@@ -379,9 +380,16 @@ def _group_spans(text: str) -> list[tuple[int, int]]:
             stack.append(i)
         elif ch == ")" and stack:
             start = stack.pop()
-            inner = text[start + 1 : i]
-            if inner.count(",") <= 1 and len(inner) <= 60 and not (_may_contain_possible(inner) and _MAY_CONTAIN.search(inner)):
-                spans.append((start, i))
+            yield start, i, bool(stack)
+
+
+def _group_spans(text: str) -> list[tuple[int, int]]:
+    """Matched (...) groups that hold at most one comma: commas inside them do not split."""
+    spans: list[tuple[int, int]] = []
+    for start, i, _nested in _paren_pairs(text):
+        inner = text[start + 1 : i]
+        if inner.count(",") <= 1 and len(inner) <= 60 and not (_may_contain_possible(inner) and _MAY_CONTAIN.search(inner)):
+            spans.append((start, i))
     return spans
 
 
@@ -627,30 +635,24 @@ def _bracket_lists(text: str) -> str:
             text = _CI_PAIR.sub(lambda m: f"{m.group(1)}{_GROUP}{m.group(2)}", text)
     if "(" not in text:
         return text
-    stack: list[int] = []
     pieces = list(text)
-    for m in _PARENS.finditer(text):
-        i, ch = m.start(), m.group()
-        if ch == "(":
-            stack.append(i)
-        elif ch == ")" and stack:
-            start = stack.pop()
-            inner = text[start + 1 : i]
-            if stack or inner.count(",") < 2 or _MAY_CONTAIN.search(inner) or "(" in inner:
-                continue
-            k = start - 1
-            while k >= 0 and text[k] == " ":
-                k -= 1
-            j = k
-            while j >= 0 and text[j] not in ",;\n•·|":
-                j -= 1
-            head = text[j + 1 : k + 1].strip()
-            if not head or not any(c.isalpha() for c in head) or len(head) > 60:
-                continue
-            members = [m.strip() for m in inner.split(",") if m.strip()]
-            pieces[start] = ", " + ", ".join(f"{head}{_GROUP}{m}" for m in members)
-            for k2 in range(start + 1, i + 1):
-                pieces[k2] = ""
+    for start, i, nested in _paren_pairs(text):
+        inner = text[start + 1 : i]
+        if nested or inner.count(",") < 2 or _MAY_CONTAIN.search(inner) or "(" in inner:
+            continue
+        k = start - 1
+        while k >= 0 and text[k] == " ":
+            k -= 1
+        j = k
+        while j >= 0 and text[j] not in ",;\n•·|":
+            j -= 1
+        head = text[j + 1 : k + 1].strip()
+        if not head or not any(c.isalpha() for c in head) or len(head) > 60:
+            continue
+        members = [m.strip() for m in inner.split(",") if m.strip()]
+        pieces[start] = ", " + ", ".join(f"{head}{_GROUP}{m}" for m in members)
+        for k2 in range(start + 1, i + 1):
+            pieces[k2] = ""
     return "".join(pieces)
 
 
