@@ -790,7 +790,7 @@ def _read_input(text: str | None, file: str | None, *, what: str) -> str:
     Files and standard input are read once, at most INPUT_LIMITS[what] bytes, and decoded as UTF-8
     with replacement characters for invalid bytes (whatever the locale says).
     """
-    from skincli.errors import InputError
+    from skincli.errors import InputError, open_input
 
     limit = INPUT_LIMITS[what]
     if text is not None and file is not None:
@@ -798,17 +798,11 @@ def _read_input(text: str | None, file: str | None, *, what: str) -> str:
     if file is not None:
         if not file:
             raise typer.BadParameter("is empty; give the path of a text file", param_hint="'--file'")
-        try:
-            with open(file, "rb") as handle:
+        with open_input(file, "rb") as handle:
+            try:
                 data = handle.read(limit + 1)
-        except IsADirectoryError:
-            raise InputError(f"{file}: is a directory; give a text file") from None
-        except FileNotFoundError:
-            raise InputError(f"{file}: no such file") from None
-        except PermissionError:
-            raise InputError(f"{file}: permission denied") from None
-        except OSError as exc:
-            raise InputError(f"{file}: cannot read ({exc.strerror or exc})") from None
+            except OSError as exc:
+                raise InputError(f"{file}: cannot read ({exc.strerror or exc})") from None
         return _decoded(data, limit, "'--file'", f"{file} is")
     if text is None or text == "-":
         if sys.stdin is None:  # `<&-`: the shell closed it

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import IO, Any, NamedTuple
 
 
 class SkincliError(Exception):
@@ -57,6 +57,21 @@ class UnknownNamesError(NotFoundError):
 
 class InputError(SkincliError):
     """Bad input that is not a knowledge-base file: a missing label file, an empty name."""
+
+
+def open_input(path: str, mode: str = "rb", *, expected: str = "a text file", **kwargs: Any) -> IO[Any]:
+    """Open a file the user named, as `open` does, with each way it can fail said in one line: the
+    path, what went wrong and what to give instead (an InputError, exit code 1), never a traceback."""
+    try:
+        return open(path, mode, **kwargs)  # noqa: SIM115 - the caller closes it
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory; give {expected}") from None
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
 
 
 class UsageError(SkincliError):

@@ -284,18 +284,11 @@ def _open_batch(source: str) -> Any:
     """The batch input as text lines (UTF-8, undecodable bytes replaced), '-' for standard input."""
     import io
 
-    from skincli.errors import InputError
+    from skincli.errors import open_input
 
     if source == "-":
         return io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8-sig", errors="replace", newline=None)
-    try:
-        return open(source, encoding="utf-8-sig", errors="replace", newline=None)  # noqa: SIM115
-    except FileNotFoundError:
-        raise InputError(f"{source}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{source}: is a directory; give a JSON Lines file") from None
-    except OSError as exc:
-        raise InputError(f"{source}: cannot read ({exc.strerror})") from None
+    return open_input(source, "r", expected="a JSON Lines file", encoding="utf-8-sig", errors="replace", newline=None)
 
 
 _WORKER: dict[str, Any] = {}
