@@ -1533,7 +1533,7 @@ def test_a_patterns_required_word_is_in_every_match_it_makes():
         ("Research continually supports its daily use.", "clinically-proven", "Research continually supports"),
         ("This study, presented at a congress, showed firmer skin.", "clinically-proven", "study, presented"),
         ("Gewebsuntersuchungen einige Wochen nach der Behandlung zeigen mehr Kollagen.", "clinically-proven", "zeigen"),
-        ("Its benefits are confirmed in several independent trials.", "clinically-proven", "confirmed in"),
+        ("Its benefits were confirmed in trials on volunteers.", "clinically-proven", "confirmed in"),
         ("Some dermatologists, in fact, still prefer this peel.", "endorsement", "dermatologists, in fact, still prefer"),
         ("Hautärzte schätzen den Wirkstoff seit Jahren.", "endorsement", "Hautärzte schätzen"),
         ("It brings potentially none of the side effects.", "no-side-effects", "none of the side effects"),

@@ -1080,7 +1080,117 @@ def _flag_table() -> tuple[list[_FlagKind], _Triggers]:
                         triggers.suffixes.append((key, n))
                     else:
                         triggers.exact.setdefault(key, []).append(n)
+    for n, kind in enumerate(phrases.FLAGS):  # a near rule's first words trigger its kind
+        for rule in _near_rules(kind):
+            for words, mode in rule.trigger.entries:  # the last word of a phrase: "experts", not "skin"
+                if mode == "prefix":
+                    triggers.prefixes.append((words[-1], n))
+                elif mode == "suffix":
+                    triggers.suffixes.append((words[-1], n))
+                else:
+                    triggers.exact.setdefault(words[-1], []).append(n)
     return kinds, triggers
+
+
+class _Words(NamedTuple):
+    """A word list of phrases.FLAG_NEAR, keyed: (keys, how the last key matches) per entry, by first key."""
+
+    entries: tuple[tuple[tuple[str, ...], str], ...]
+    by_first: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
+    prefixes: tuple[str, ...]
+    suffixes: tuple[str, ...]
+
+    @classmethod
+    def of(cls, words: tuple[str, ...]) -> _Words:
+        entries: list[tuple[tuple[str, ...], str]] = []
+        for word in words:
+            mode = "prefix" if word.endswith("*") else "suffix" if word.startswith("*") else "exact"
+            for variant in dict.fromkeys((word, word.translate(_GERMAN))):
+                keys = tuple(k for k in (name_key(w) for w in re.split(r"[\s-]+", variant.strip("*"))) if k)
+                if keys:
+                    entries.append((keys, mode))
+        by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for keys, mode in entries:
+            if mode == "exact" or len(keys) > 1:
+                by_first.setdefault(keys[0], []).append((keys, mode))
+        return cls(
+            tuple(entries),
+            {k: tuple(sorted(v, key=lambda e: -len(e[0]))) for k, v in by_first.items()},
+            tuple(k[0] for k, m in entries if m == "prefix" and len(k) == 1),
+            tuple(k[0] for k, m in entries if m == "suffix" and len(k) == 1),
+        )
+
+    def at(self, keys: list[str], j: int, end: int) -> int:
+        """How many words from j on are one of these (the longest), 0 when none is."""
+        key = keys[j]
+        for words, mode in self.by_first.get(key, ()):
+            n = len(words)
+            if j + n > end:
+                continue
+            last, want = keys[j + n - 1], words[-1]
+            if tuple(keys[j : j + n - 1]) == words[:-1] and (
+                last == want or (mode == "prefix" and last.startswith(want)) or (mode == "suffix" and last.endswith(want))
+            ):
+                return n
+        if (self.prefixes and key.startswith(self.prefixes)) or (self.suffixes and key.endswith(self.suffixes)):
+            return 1
+        return 0
+
+
+class _Near(NamedTuple):
+    first: _Words
+    then: _Words
+    gap: int
+    via: frozenset[str]
+    stop: _Words
+    not_after: tuple[tuple[str, ...], ...]
+    trigger: _Words  # first or then: the rarer words, which make a sentence worth reading
+
+
+@cache
+def _near_rules(kind: str) -> tuple[_Near, ...]:
+    return tuple(
+        _Near(
+            _Words.of(rule["first"]),
+            _Words.of(rule["then"]),
+            rule["gap"],
+            _keys(rule["via"]),
+            _Words.of(rule["stop"]),
+            tuple(tuple(name_key(w) for w in phrase.split()) for phrase in rule["not_after"]),
+            _Words.of(rule[rule["trigger"]]),  # type: ignore[literal-required]
+        )
+        for rule in phrases.FLAG_NEAR.get(kind, ())
+    )
+
+
+_NEAR_BREAK = re.compile(r"[.;:!?()\[\]\n\u2013\u2014]")
+
+
+def _near_matches(kind: str, text: str, toks: _Tokens, first: int, end: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of each phrases.FLAG_NEAR match of `kind` among words first..end (one sentence)."""
+    keys, starts, ends = toks.keys, toks.starts, toks.ends
+    for rule in _near_rules(kind):
+        j = first
+        while j < end:
+            n = rule.first.at(keys, j, end)
+            if not n or any(j - len(w) >= first and tuple(keys[j - len(w) : j]) == w for w in rule.not_after):
+                j += 1
+                continue
+            via = not rule.via
+            m, words = j + n, 0
+            found = 0
+            while m < end and words <= rule.gap:
+                if _NEAR_BREAK.search(text, ends[m - 1], starts[m]) or rule.stop.at(keys, m, end):
+                    break
+                if via and (found := rule.then.at(keys, m, end)):
+                    break
+                via = via or keys[m] in rule.via
+                m, words = m + 1, words + 1
+            if found:
+                yield starts[j], ends[m + found - 1]
+                j = m + found
+            else:
+                j += 1
 
 
 def _numbers(text: str) -> set[str]:
@@ -1170,22 +1280,25 @@ def _find_flags(text: str, toks: _Tokens, sentences: _Sentences) -> list[tuple[s
         lowered = text[sentence.start : sentence.end].lower()
         for n in sorted(wanted):
             kind = kinds[n].kind
-            for m in _alternation_matches(n, lowered, text, sentence.start, sentence.end):
-                if m.end() == m.start():
+            spans = [(m.start(), m.end()) for m in _alternation_matches(n, lowered, text, sentence.start, sentence.end)]
+            # a near rule only where no listed pattern of the kind matched: it words what the list does not
+            spans += [(a, b) for a, b in _near_matches(kind, text, toks, first, k) if all(b <= c or d <= a for c, d in spans)]
+            for m_start, m_end in spans:
+                if m_end == m_start:
                     continue
                 # "isn't as potent as Botox" compares; "a non-fragranced serum with no parabens" is free from them
                 reach = 1 if phrases.FLAGS[kind]["compares"] or kind in phrases.FLAGS_THAT_DENY else phrases.FLAG_NEGATION_BEFORE
-                if _denied_before(text, toks, bisect.bisect_left(starts, m.start(), first, k), first, m.start(), reach):
+                if _denied_before(text, toks, bisect.bisect_left(starts, m_start, first, k), first, m_start, reach):
                     continue
-                if kind in phrases.FLAG_NOUN_KINDS and _denied_after(text, toks, m.end(), k):
+                if kind in phrases.FLAG_NOUN_KINDS and _denied_after(text, toks, m_end, k):
                     continue
                 if kind == "speed" and (
-                    _slow_after(m.group()) or _RECOVERY.search(text, max(sentence.start, m.start() - 60), m.start())
+                    _slow_after(text[m_start:m_end]) or _RECOVERY.search(text, max(sentence.start, m_start - 60), m_start)
                 ):
                     continue
                 if kind == "percentage" and _CONTROL.search(text, sentence.start, sentence.end):
                     continue
-                found.append((m.start(), -(m.end() - m.start()), n, 0, kind, m.end()))
+                found.append((m_start, -(m_end - m_start), n, 0, kind, m_end))
     # Overlapping matches: the longest wins, then the earliest, then the kind and pattern listed first.
     # Matches are cut into clusters of mutually overlapping ones (sorted by start), each cluster decided
     # on its own, so this stays linear however many patterns the text holds.
@@ -1260,6 +1373,16 @@ def _compiled(n: int, i: int) -> re.Pattern[str]:
 
 
 @cache
+def _by_word(n: int) -> tuple[tuple[str, tuple[int, ...]], ...]:
+    """Kind n's patterns that have a required word, grouped by that word."""
+    groups: dict[str, list[int]] = {}
+    for i, (_pattern, word) in enumerate(_kind_patterns(n)):
+        if word is not None:
+            groups.setdefault(word, []).append(i)
+    return tuple((word, tuple(indexes)) for word, indexes in groups.items())
+
+
+@cache
 def _wordless(n: int) -> tuple[re.Pattern[str] | None, dict[int, int]]:
     """Kind n's patterns that have no required word, as one alternation compiled once, each in its own
     group; and which pattern each group is (they are tried on every sentence of the kind)."""
@@ -1279,9 +1402,11 @@ def _alternation_matches(n: int, lowered: str, text: str, start: int, end: int) 
     whose required word is not in the sentence (`lowered`) cannot match and are not tried; those with a
     word are compiled one by one, on first use, and those without are searched together."""
     wordless, group_of = _wordless(n)
-    searchers: dict[int, re.Pattern[str]] = {
-        i: _compiled(n, i) for i, (_p, word) in enumerate(_kind_patterns(n)) if word is not None and word in lowered
-    }
+    searchers: dict[int, re.Pattern[str]] = {}
+    for word, indexes in _by_word(n):  # each distinct required word is looked for once
+        if word in lowered:
+            for i in indexes:
+                searchers[i] = _compiled(n, i)
     if wordless is not None:
         searchers[-1] = wordless  # its matches say which pattern they are: group_of[m.lastindex]
     pending = {slot: rx.search(text, start, end) for slot, rx in searchers.items()}

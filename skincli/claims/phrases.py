@@ -243,7 +243,6 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "clear skin",
             "clearer skin",
             "fresh complexion",
-            "better complexion",
         ),
         "de": (
             "Strahlkraft",
@@ -564,7 +563,6 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "safely",
             "safety",
             "harmless",
-            "too harsh",
             "gentler",
             "milder",
             "tolerate",
@@ -692,7 +690,7 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "de": ("fruchtschädigend*", "Fehlbildung*", "schwanger", "Schwangere*", "Schwangerschaft*", "Stillzeit", "ungeboren*"),
     },
     "environmental-harm": {
-        "en": ("reef safe", "coral reef*", "reefs", "marine life", "aquatic life", "the environment"),
+        "en": ("reef safe", "coral reef*", "reefs", "marine life", "aquatic life"),
         "de": ("riffsicher*", "Korallenriff*", "Korallensterben", "Gewässerverschmutzung", "Meereslebewesen", "Umwelt"),
     },
 }
@@ -1579,34 +1577,6 @@ _COUNT_EN = (  # "a few", "2-4", "two to four" as well as single counts
 _COUNT_DE = r"(?:ein\s+paar|einer|einem|eine|ein|wenigen|weniger|zwei|drei|vier|fünf|sechs|sieben|acht|zehn|vierzehn|\d+)"
 _PCT = rf"(?:{_NUM}\s?(?:%|percent\b|per cent\b|Prozent\b)|\b{_WORDNUM}\s+(?:percent|per cent|Prozent)\b)"
 
-# Concept families: a flag is often worded as "a word of one kind near a word of another", in more ways than
-# any list of phrases holds ("research continually supports", "this study, revealed at a congress, showed",
-# "Gewebsuntersuchungen ... zeigen"). These words and windows build the proximity patterns below.
-_EVIDENCE = (
-    r"(?:stud(?:y|ies)|research|trials?|science|scientific|evidence|data|tests|testing|clinical|"
-    r"\w*studien?|\w*untersuchung(?:en)?|Forschung|Forscher\w*|Wissenschaft\w*|Belege|Tests)"
-)
-_PROVES = (
-    r"(?:show(?:s|n|ed)?|showing|proves?|proved|proven|demonstrat(?:es?|ed|ing)|confirm(?:s|ed)?|supports?|supported|"
-    r"suggest(?:s|ed)?|indicat(?:es?|ed)|found|finds|reveal(?:s|ed)?|backs?|backed|says|deemed|"
-    r"zeig(?:t|en|ten)|belegt|belegen|bewiesen|beweisen|bestätig(?:t|en|ten)|nachgewiesen|untermauer(?:t|n)|gestützt|"
-    r"ergab(?:en)?|ergeben|fanden)"
-)
-_EXPERTS = (
-    r"(?:dermatologists?|derms?|dermatology\s+experts|skin\s+(?:experts|doctors)|doctors|Dermatolog(?:en|innen|[:/*]innen)|"
-    r"Hautärzt(?:e|en|innen)|Ärzt(?:e|en|innen))"
-)
-_APPROVES = (
-    r"(?:recommend(?:s|ed)?|approve[sd]?|love[sd]?|beloved|favou?r(?:s|ed|ite)?|prefer(?:s|red)?|agree[sd]?|swear|"
-    r"rave|trust(?:s|ed)?|staple|go-to|empfehlen|empfohlen|schätzen|geschätzt|schwören|lieben|raten|befürworten)"
-)
-_WITHOUT = r"(?:no|without|zero|none\s+of|free\s+(?:of|from)|keine[nr]?|ohne|frei\s+von|kaum|keinerlei)"
-_HARMS = r"(?:side[\s-]?effects?|Nebenwirkung(?:en)?|risks?|dangers?|Risiken|Risiko|Gefahr(?:en)?)"
-_WORDS = r"(?:[\w'’-]+[\s,]+){{0,{}}}?"  # up to n words (and commas) between two concepts
-# ... but a study named by its journal, university or authors is cited, not an appeal to unnamed proof
-_UNNAMED = r"(?:(?!(?:journal|published|university|universität|et\s+al)\b)[\w'’-]+[\s,]+){{0,{}}}?"
-
-
 FLAGS: dict[str, FlagKind] = {
     "numeric-superlative": {
         "label": "numeric superlative",
@@ -1798,17 +1768,6 @@ FLAGS: dict[str, FlagKind] = {
         ),
         "triggers": (
             "without",
-            "works",
-            "work",
-            "worked",
-            "acts",
-            "act",
-            "behaves",
-            "behave",
-            "functions",
-            "function",
-            "performs",
-            "perform",
             "genau",
             "comparable",
             "vergleichbar",
@@ -2061,8 +2020,6 @@ FLAGS: dict[str, FlagKind] = {
             r"\bStudien\s+(?:\w+\s+){0,2}?(?:zeigen|belegen|beweisen|bestätigen|nachweisen|nachgewiesen)\b",
             r"\b(?:immer mehr|zahlreiche|viele|mehrere|neue)\s+Studien\b",
             r"\bStudien zufolge\b",
-            rf"(?<!what\sthe\s)\b{_EVIDENCE}[\s,]+{_UNNAMED.format(5)}{_PROVES}\b",  # not "what the research says"
-            rf"\b{_PROVES}\s+{_WORDS.format(3)}(?:by|in|durch)\s+{_WORDS.format(2)}{_EVIDENCE}\b",
             r"\bproven\s+as\b",
             r"\b(?:in|laut)\s+(?:one|a|another|this|that|einer|der|dieser)\s+(?!double|randomi[sz]ed|placebo)(?:[\w-]+\s+){0,2}?(?:study|trial|\w*studie)\b",
             r"\b(?:rigorously|extensively|thoroughly|sorgfältig)\s+(?:tested|studied|researched|geprüft|getestet)\b",
@@ -2188,8 +2145,6 @@ FLAGS: dict[str, FlagKind] = {
             r"(?:empfohlen|entwickelt|getestet|geprüft|approved|recommended|developed)\b",
             r"\b(?:recommended|approved|empfohlen|entwickelt)\s+(?:by|von)\s+(?:\w+\s+)?(?:dermatologists?|derms?|doctors?|"
             r"Dermatologen|Hautärzten|Ärzten|experts?|Experten)\b",
-            rf"\b{_EXPERTS}[\s,]+{_WORDS.format(4)}(?<!could\s)(?<!would\s){_APPROVES}\b",
-            rf"\b{_APPROVES}\s+{_WORDS.format(2)}(?:by|among|of|with|von|unter|bei)\s+{_WORDS.format(2)}{_EXPERTS}\b",
             r"\b(?:Liebling|Lieblinge|favou?rite|darling)\s+(?:aller|vieler|der|of\s+(?:all\s+|many\s+)?)\s*(?:Dermatolog\w*|Hautärzt\w*|dermatologists|derms|skin\s?care\s+experts|experts)\b",
             r"\b(?:amongst|among|with|unter)\s+(?:skin\s?care|beauty|skin)\s+(?:experts|professionals|pros)\b",
         ),
@@ -2249,7 +2204,6 @@ FLAGS: dict[str, FlagKind] = {
             r"\bnebenwirkungsfrei\w*",
             r"\b(?:risk[\s-]?free|risikofrei|risikolos|completely\s+safe|100\s?%\s*(?:safe|sicher)|harmless|unbedenklich\w*)\b",
             r"\b(?:can[’']?t|cannot|can not|won[’']t)\s+(?:cause\s+)?(?:any\s+)?harm\b",
-            rf"\b{_WITHOUT}\s+{_WORDS.format(3)}{_HARMS}\b",
         ),
         "triggers": (
             "gefahr*",
@@ -2502,6 +2456,225 @@ FLAGS: dict[str, FlagKind] = {
         "compares": False,
     },
 }
+
+
+# ---- marketing patterns worded as two concepts near each other ------------------------------------------
+# A flag is often worded as a word of one kind near a word of another, in more ways than any list of phrases
+# holds ("research continually supports", "this study, revealed at a congress, showed", "Gewebsuntersuchungen
+# einige Wochen nach der Behandlung zeigen"). Each rule is read word by word within a sentence: a `first`
+# word, then a `then` word at most `gap` words later, with one of `via` between when it is given. A word of
+# `stop` between ends the search (a cited study: "journal", "et al"), and so does any punctuation but a comma;
+# `not_after` right before the first word cancels it ("what the research says"). `trigger` names the list
+# whose words make a sentence worth reading (the rarer one: both must be there for a match). Words as in
+# EFFECT_PHRASES: a trailing * is any ending, a leading * any beginning, and a phrase of several words
+# matches them in a row.
+class Near(TypedDict):
+    first: tuple[str, ...]
+    then: tuple[str, ...]
+    gap: int
+    via: tuple[str, ...]
+    stop: tuple[str, ...]
+    not_after: tuple[str, ...]
+    trigger: str  # "first" or "then"
+
+
+_EVIDENCE_WORDS = (
+    "study",
+    "studies",
+    "research",
+    "trial",
+    "trials",
+    "science",
+    "scientific",
+    "evidence",
+    "data",
+    "tests",
+    "testing",
+    "clinical",
+    "Studie*",
+    "*studie",
+    "*studien",
+    "Untersuchung*",
+    "*untersuchung",
+    "*untersuchungen",
+    "Forschung*",
+    "Forscher*",
+    "Wissenschaft*",
+    "Belege",
+    "Versuche",
+    "Prüfungen",
+)
+_PROOF_WORDS = (
+    "show",
+    "shows",
+    "shown",
+    "showed",
+    "showing",
+    "prove",
+    "proves",
+    "proved",
+    "proven",
+    "demonstrate*",
+    "confirm",
+    "confirms",
+    "confirmed",
+    "support",
+    "supports",
+    "supported",
+    "suggest",
+    "suggests",
+    "suggested",
+    "indicate",
+    "indicates",
+    "indicated",
+    "found",
+    "finds",
+    "reveal",
+    "reveals",
+    "revealed",
+    "back",
+    "backs",
+    "backed",
+    "says",
+    "deemed",
+    "highlight",
+    "highlights",
+    "highlighted",
+    "zeigt",
+    "zeigen",
+    "zeigten",
+    "belegt",
+    "belegen",
+    "belegten",
+    "bewiesen",
+    "beweisen",
+    "bestätigt",
+    "bestätigen",
+    "bestätigten",
+    "nachgewiesen",
+    "untermauert",
+    "untermauern",
+    "gestützt",
+    "ergab",
+    "ergaben",
+    "ergeben",
+    "fanden",
+    "festgestellt",
+)
+_CITED = ("journal", "published", "university", "universität", "et al")
+_EXPERT_WORDS = (
+    "dermatologist",
+    "dermatologists",
+    "derm",
+    "derms",
+    "dermatology experts",
+    "skin experts",
+    "skin doctors",
+    "skincare experts",
+    "doctors",
+    "Dermatologen",
+    "Dermatologinnen",
+    "Dermatolog:innen",
+    "Dermatolog*innen",
+    "Hautärzte",
+    "Hautärzten",
+    "Hautärztinnen",
+    "Ärzte",
+    "Ärzten",
+)
+_APPROVAL_WORDS = (
+    "recommend",
+    "recommends",
+    "recommended",
+    "approve",
+    "approves",
+    "approved",
+    "love",
+    "loves",
+    "loved",
+    "beloved",
+    "favour*",
+    "favor*",
+    "prefer",
+    "prefers",
+    "preferred",
+    "agree",
+    "agrees",
+    "swear",
+    "rave",
+    "trust",
+    "trusts",
+    "trusted",
+    "staple",
+    "go-to",
+    "empfehlen",
+    "empfohlen",
+    "schätzen",
+    "geschätzt",
+    "schwören",
+    "lieben",
+    "raten",
+    "befürworten",
+)
+FLAG_NEAR: dict[str, tuple[Near, ...]] = {
+    "clinically-proven": (
+        # "research continually supports", "Gewebsuntersuchungen einige Wochen nach der Behandlung zeigen"
+        {
+            "first": _EVIDENCE_WORDS,
+            "then": _PROOF_WORDS,
+            "gap": 5,
+            "via": (),
+            "stop": _CITED,
+            "not_after": ("what the",),
+            "trigger": "first",
+        },
+        # "confirmed in several independent trials", "belegt durch Studien"
+        {
+            "first": _PROOF_WORDS,
+            "then": _EVIDENCE_WORDS,
+            "gap": 5,
+            "via": ("by", "in", "durch"),
+            "stop": _CITED,
+            "not_after": (),
+            "trigger": "then",
+        },
+    ),
+    "endorsement": (
+        # "Some dermatologists, in fact, still prefer", "Hautärzte schätzen"
+        {
+            "first": _EXPERT_WORDS,
+            "then": _APPROVAL_WORDS,
+            "gap": 4,
+            "via": (),
+            "stop": ("could", "would"),
+            "not_after": (),
+            "trigger": "first",
+        },
+        # "favoured by many dermatologists", "empfohlen von Hautärzten"
+        {
+            "first": _APPROVAL_WORDS,
+            "then": _EXPERT_WORDS,
+            "gap": 4,
+            "via": ("by", "among", "of", "with", "von", "unter", "bei"),
+            "stop": (),
+            "not_after": (),
+            "trigger": "then",
+        },
+    ),
+    "no-side-effects": (
+        # "potentially none of the side effects", "ohne bekannte Risiken"
+        {
+            "first": ("no", "without", "zero", "none", "free", "keine", "keinen", "keiner", "ohne", "frei", "kaum", "keinerlei"),
+            "then": ("side effect*", "Nebenwirkung*", "risk", "risks", "danger", "dangers", "Risiken", "Risiko", "Gefahr*"),
+            "gap": 3,
+            "via": (),
+            "stop": (),
+            "not_after": (),
+            "trigger": "then",
+        },
+    ),
+}
+
 
 # Words that look like an effect phrase but name a product: "moisturizers" is a kind of cream, not a
 # claim of hydration.
