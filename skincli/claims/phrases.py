@@ -21,6 +21,8 @@ fails if a phrase is listed twice or under two effects. To add a marketing patte
 expression (matched case-insensitively against the original text, within one sentence) to the kind's
 `patterns` in FLAGS, and make sure one of the kind's `triggers` is a word every match contains: a
 sentence is only searched for the kinds whose trigger words it holds (that keeps long texts fast).
+A marketing claim worded as two concepts near each other ("research ... supports", "dermatologists ...
+prefer") is better written as a rule of FLAG_NEAR than as a pattern with a gap: it is read word by word.
 Then measure: `pytest tests/test_check_adverts.py -s` (develop on the dev passages only).
 
 Everything `check` knows about language is here, not in the code: effect phrases, negation and
