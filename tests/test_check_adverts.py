@@ -29,9 +29,10 @@ def shipped() -> KnowledgeBase:
     return open_kb(None, use_overlay=False, use_cache=False)
 
 
-SPLITS = ("dev", "held-out", "dev-2", "dev-3", "dev-4", "dev-5", "dev-6", "dev-7")
-# Held out and not yet measured: not scored here, so that no test run shows its numbers before the measure.
-NOT_YET_MEASURED = ("held-out-8",)
+SPLITS = ("dev", "held-out", "dev-2", "dev-3", "dev-4", "dev-5", "dev-6", "dev-7", "held-out-8")
+# Held out and not yet measured: not scored here, so that no test run shows its numbers before the measure
+# (a new set waits here between its commit and its one measure).
+NOT_YET_MEASURED: tuple[str, ...] = ()
 
 
 @pytest.fixture(scope="module")
@@ -106,12 +107,16 @@ def test_first_sets_held_out_part_meets_the_goal_now_that_it_is_opened(scores):
 # Where each set stands (pairs precision, pairs recall, flags precision, flags recall), a little below
 # the scores measured when this was written; the README has the first, held-out measure of each.
 FLOORS = {
-    "dev-2": (0.83, 0.76, 0.90, 0.88),
+    "dev-2": (0.83, 0.76, 0.89, 0.90),
     "dev-3": (0.77, 0.77, 0.88, 0.86),
-    "dev-4": (0.68, 0.61, 0.88, 0.86),
-    "dev-5": (0.81, 0.74, 0.83, 0.80),
-    "dev-6": (0.75, 0.66, 0.78, 0.50),
-    "dev-7": (0.72, 0.69, 0.84, 0.56),
+    "dev-4": (0.72, 0.64, 0.88, 0.90),
+    "dev-5": (0.81, 0.73, 0.81, 0.82),
+    "dev-6": (0.78, 0.70, 0.81, 0.81),
+    "dev-7": (0.74, 0.74, 0.85, 0.80),
+    # The eighth set is still held out: measured once at the end of session 4 (pairs 67.0/68.9, flags
+    # 88.5/59.7, README). This floor only keeps a later change from making it worse; it is not the goal,
+    # and the set must not be tuned on (open it, as the earlier ones were, and label a new one instead).
+    "held-out-8": (0.65, 0.67, 0.86, 0.57),
 }
 
 
