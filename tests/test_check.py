@@ -1756,3 +1756,27 @@ def test_figures_of_speech_are_not_comparisons(shipped, text):
 )
 def test_more_wordings_of_texture_radiance_and_tolerability(shipped, text, pair):
     assert pair in pairs(run(text, shipped))
+
+
+def test_a_patterns_opening_words_hold_every_match_it_makes():
+    """A pattern with no required word but an opening group of plain alternatives is tried only when one of
+    them is in the sentence; sound only if every match holds one. Checked on every labelled passage."""
+    import re
+
+    from advert_measure import load_all
+
+    from skincli.claims.check import _by_opening, _opening_words
+
+    assert _opening_words(r"\b(?:safer|gentler|milder)\s+(?:for|on)\b") == ("safer", "gentler", "milder")
+    assert _opening_words(r"\b(?:a|b)\s+x|\by") is None  # a "|" outside the group: a match may start elsewhere
+    assert _opening_words(r"\b(?:more|less)\w*\s+x") is not None and _opening_words(r"\b(?:mo+re)\s+x") is None
+    texts = [p["text"] for p in load_all()]
+    checked = 0
+    for n, _kind in enumerate(phrases.FLAGS):
+        for words, i in _by_opening(n):
+            pattern = list(phrases.FLAGS.values())[n]["patterns"][i]
+            for text in texts:
+                for m in re.finditer(pattern, text, re.IGNORECASE):
+                    assert any(w in m.group().lower() for w in words), (pattern, m.group())
+                    checked += 1
+    assert checked > 100

@@ -1082,13 +1082,13 @@ def _flag_table() -> tuple[list[_FlagKind], _Triggers]:
                         triggers.exact.setdefault(key, []).append(n)
     for n, kind in enumerate(phrases.FLAGS):  # a near rule's first words trigger its kind
         for rule in _near_rules(kind):
-            for words, mode in rule.trigger.entries:  # the last word of a phrase: "experts", not "skin"
+            for words, mode in rule.trigger.entries:
                 if mode == "prefix":
-                    triggers.prefixes.append((words[-1], n))
+                    triggers.prefixes.append((words[0], n))
                 elif mode == "suffix":
-                    triggers.suffixes.append((words[-1], n))
+                    triggers.suffixes.append((words[0], n))
                 else:
-                    triggers.exact.setdefault(words[-1], []).append(n)
+                    triggers.exact.setdefault(words[0], []).append(n)
     return kinds, triggers
 
 
@@ -1144,7 +1144,7 @@ class _Near(NamedTuple):
     via: frozenset[str]
     stop: _Words
     not_after: tuple[tuple[str, ...], ...]
-    trigger: _Words  # first or then: the rarer words, which make a sentence worth reading
+    trigger: _Words  # words one of which every match holds: a sentence without one is not read
 
 
 @cache
@@ -1157,7 +1157,7 @@ def _near_rules(kind: str) -> tuple[_Near, ...]:
             _keys(rule["via"]),
             _Words.of(rule["stop"]),
             tuple(tuple(name_key(w) for w in phrase.split()) for phrase in rule["not_after"]),
-            _Words.of(rule[rule["trigger"]]),  # type: ignore[literal-required]
+            _Words.of(rule["trigger"]),
         )
         for rule in phrases.FLAG_NEAR.get(kind, ())
     )
@@ -1382,14 +1382,66 @@ def _by_word(n: int) -> tuple[tuple[str, tuple[int, ...]], ...]:
     return tuple((word, tuple(indexes)) for word, indexes in groups.items())
 
 
+_OPENING = re.compile(r"(?:\(\?<!(?:[^()]|\([^()]*\))*\))*\\b\(\?:([^()\[\]{}]*)\)")
+
+
+def _opening_words(pattern: str) -> tuple[str, ...] | None:
+    """For a pattern with no required word that opens with a group of plain alternatives ("\\b(?:safer|
+    gentler|milder)\\s+for"): one word of each alternative, lower-cased, one of which every match holds;
+    None for any other pattern."""
+    m = _OPENING.match(pattern)
+    if m is None or _top_level_bar(pattern):
+        return None
+    words = []
+    for alternative in m.group(1).split("|"):
+        parts = alternative.split("\\s+")
+        if not all(part.isalpha() for part in parts):
+            return None
+        words.append(max(parts, key=len).lower())
+    return tuple(words)
+
+
+def _top_level_bar(pattern: str) -> bool:
+    """Does the pattern have a "|" outside every group (so a match need not start as it opens)?"""
+    depth, i = 0, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i += 1
+            while i < len(pattern) and pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return True
+        i += 1
+    return False
+
+
+@cache
+def _by_opening(n: int) -> tuple[tuple[tuple[str, ...], int], ...]:
+    """Kind n's patterns without a required word that open with plain alternatives, and their words."""
+    out = []
+    for i, (pattern, word) in enumerate(_kind_patterns(n)):
+        if word is None and (words := _opening_words(pattern)) is not None:
+            out.append((words, i))
+    return tuple(out)
+
+
 @cache
 def _wordless(n: int) -> tuple[re.Pattern[str] | None, dict[int, int]]:
-    """Kind n's patterns that have no required word, as one alternation compiled once, each in its own
-    group; and which pattern each group is (they are tried on every sentence of the kind)."""
+    """Kind n's patterns that have neither a required word nor opening words, as one alternation compiled
+    once, each in its own group; and which pattern each group is (tried on every sentence of the kind)."""
     patterns = _kind_patterns(n)
+    opening = {i for _words, i in _by_opening(n)}
     parts, group_of, group = [], {}, 1
     for i, (pattern, word) in enumerate(patterns):
-        if word is None:
+        if word is None and i not in opening:
             group_of[group] = i
             parts.append(f"({pattern})")
             group += 1 + _compiled(n, i).groups
@@ -1407,6 +1459,9 @@ def _alternation_matches(n: int, lowered: str, text: str, start: int, end: int) 
         if word in lowered:
             for i in indexes:
                 searchers[i] = _compiled(n, i)
+    for words, i in _by_opening(n):
+        if any(word in lowered for word in words):
+            searchers[i] = _compiled(n, i)
     if wordless is not None:
         searchers[-1] = wordless  # its matches say which pattern they are: group_of[m.lastindex]
     pending = {slot: rx.search(text, start, end) for slot, rx in searchers.items()}

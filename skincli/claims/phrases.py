@@ -2466,8 +2466,9 @@ FLAGS: dict[str, FlagKind] = {
 # einige Wochen nach der Behandlung zeigen"). Each rule is read word by word within a sentence: a `first`
 # word, then a `then` word at most `gap` words later, with one of `via` between when it is given. A word of
 # `stop` between ends the search (a cited study: "journal", "et al"), and so does any punctuation but a comma;
-# `not_after` right before the first word cancels it ("what the research says"). `trigger` names the list
-# whose words make a sentence worth reading (the rarer one: both must be there for a match). Words as in
+# `not_after` right before the first word cancels it ("what the research says"). `trigger` lists single
+# words one of which every match holds (the rarer side: "side", not "effects", which "effective" starts
+# with); a sentence without one is not read for the rule, which keeps long texts fast. Words as in
 # EFFECT_PHRASES: a trailing * is any ending, a leading * any beginning, and a phrase of several words
 # matches them in a row.
 class Near(TypedDict):
@@ -2477,7 +2478,7 @@ class Near(TypedDict):
     via: tuple[str, ...]
     stop: tuple[str, ...]
     not_after: tuple[str, ...]
-    trigger: str  # "first" or "then"
+    trigger: tuple[str, ...]
 
 
 _EVIDENCE_WORDS = (
@@ -2618,6 +2619,20 @@ _APPROVAL_WORDS = (
     "raten",
     "befürworten",
 )
+_EVIDENCE_TRIGGERS = tuple(w for w in _EVIDENCE_WORDS if " " not in w)
+_EXPERT_TRIGGERS = (
+    "dermatologist",
+    "dermatologists",
+    "derm",
+    "derms",
+    "experts",
+    "doctors",
+    "Dermatolog*",
+    "Hautärzt*",
+    "Ärzte",
+    "Ärzten",
+)
+_HARM_TRIGGERS = ("side", "Nebenwirkung*", "risk", "risks", "danger", "dangers", "Risiken", "Risiko", "Gefahr*")
 FLAG_NEAR: dict[str, tuple[Near, ...]] = {
     "clinically-proven": (
         # "research continually supports", "Gewebsuntersuchungen einige Wochen nach der Behandlung zeigen"
@@ -2628,7 +2643,7 @@ FLAG_NEAR: dict[str, tuple[Near, ...]] = {
             "via": (),
             "stop": _CITED,
             "not_after": ("what the",),
-            "trigger": "first",
+            "trigger": _EVIDENCE_TRIGGERS,
         },
         # "confirmed in several independent trials", "belegt durch Studien"
         {
@@ -2638,7 +2653,7 @@ FLAG_NEAR: dict[str, tuple[Near, ...]] = {
             "via": ("by", "in", "durch"),
             "stop": _CITED,
             "not_after": (),
-            "trigger": "then",
+            "trigger": _EVIDENCE_TRIGGERS,
         },
     ),
     "endorsement": (
@@ -2650,7 +2665,7 @@ FLAG_NEAR: dict[str, tuple[Near, ...]] = {
             "via": (),
             "stop": ("could", "would"),
             "not_after": (),
-            "trigger": "first",
+            "trigger": _EXPERT_TRIGGERS,
         },
         # "favoured by many dermatologists", "empfohlen von Hautärzten"
         {
@@ -2660,7 +2675,7 @@ FLAG_NEAR: dict[str, tuple[Near, ...]] = {
             "via": ("by", "among", "of", "with", "von", "unter", "bei"),
             "stop": (),
             "not_after": (),
-            "trigger": "then",
+            "trigger": _EXPERT_TRIGGERS,
         },
     ),
     "no-side-effects": (
@@ -2672,7 +2687,7 @@ FLAG_NEAR: dict[str, tuple[Near, ...]] = {
             "via": (),
             "stop": (),
             "not_after": (),
-            "trigger": "then",
+            "trigger": _HARM_TRIGGERS,
         },
     ),
 }
