@@ -1820,6 +1820,8 @@ _PLACE_FILLER = _keys(phrases.PLACE_FILLER)
 
 
 def _a_place(text: str, toks: _Tokens, hit: _Hit) -> bool:
+    """Is the word a place ("into the pores"): a place word up to PLACE_WINDOW words before, across
+    determiners only, in the same clause?"""
     keys = toks.keys
     for k in range(hit.first - 1, max(-1, hit.first - 1 - phrases.PLACE_WINDOW), -1):
         if _CLAUSE_BREAK.search(text, toks.ends[k], toks.starts[k + 1]):
@@ -2429,8 +2431,8 @@ def _purpose_of(text: str, toks: _Tokens, group: list[Mention], eff: EffectPhras
     if cue is None or not _WITH.search(text, last.span.end, cue.start()):
         return None
     k = toks.at(cue.start()) - 1  # "with witch hazel for": an ingredient the knowledge base lacks?
-    for first in range(k, max(toks.at(group[-1].span.end) - 1, k - 3), -1):
-        if first >= 0 and _inventory_words(text, toks, first) and toks.starts[first] >= group[-1].span.end:
+    for first in range(k, max(toks.at(last.span.end) - 1, k - 3), -1):
+        if first >= 0 and _inventory_words(text, toks, first) and toks.starts[first] >= last.span.end:
             return []
     return None
 
