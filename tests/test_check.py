@@ -1780,3 +1780,18 @@ def test_a_patterns_opening_words_hold_every_match_it_makes():
                     assert any(w in m.group().lower() for w in words), (pattern, m.group())
                     checked += 1
     assert checked > 100
+
+
+@pytest.mark.parametrize(
+    ("text", "ingredient"),
+    [
+        ("Das Mikroneedling hilft bei Aknenarben.", "microneedling"),
+        ("Die Kollagen-Induktionstherapie glättet Falten.", "microneedling"),  # not the collagen product
+        ("Das Vampirlifting strafft die Haut.", "prp"),
+        ("Skin boosters hydrate the skin from within.", "hyaluronic-acid-filler"),
+        ("Centella calms redness.", "centella-asiatica"),
+        ("Mineralöl verstopft angeblich die Poren.", "mineral-oil-petrolatum"),
+    ],
+)
+def test_everyday_and_german_names_of_procedures_and_ingredients(shipped, text, ingredient):
+    assert {m["ingredient"]["id"] for m in run(text, shipped)["mentions"]} == {ingredient}
