@@ -29,10 +29,10 @@ def shipped() -> KnowledgeBase:
     return open_kb(None, use_overlay=False, use_cache=False)
 
 
-SPLITS = ("dev", "held-out", "dev-2", "dev-3", "dev-4", "dev-5", "dev-6", "dev-7", "held-out-8")
+SPLITS = ("dev", "held-out", "dev-2", "dev-3", "dev-4", "dev-5", "dev-6", "dev-7", "held-out-8", "held-out-9")
 # Held out and not yet measured: not scored here, so that no test run shows its numbers before the measure
 # (a new set waits here between its commit and its one measure).
-NOT_YET_MEASURED: tuple[str, ...] = ("held-out-9",)
+NOT_YET_MEASURED: tuple[str, ...] = ()
 
 
 @pytest.fixture(scope="module")
@@ -109,14 +109,16 @@ def test_first_sets_held_out_part_meets_the_goal_now_that_it_is_opened(scores):
 FLOORS = {
     "dev-2": (0.83, 0.76, 0.89, 0.90),
     "dev-3": (0.77, 0.77, 0.88, 0.86),
-    "dev-4": (0.72, 0.64, 0.88, 0.90),
-    "dev-5": (0.81, 0.73, 0.81, 0.82),
+    "dev-4": (0.72, 0.65, 0.88, 0.90),
+    "dev-5": (0.81, 0.76, 0.81, 0.82),
     "dev-6": (0.78, 0.70, 0.81, 0.81),
-    "dev-7": (0.74, 0.74, 0.85, 0.80),
-    # The eighth set is still held out: measured once at the end of session 4 (pairs 67.0/68.9, flags
-    # 88.5/59.7, README). This floor only keeps a later change from making it worse; it is not the goal,
-    # and the set must not be tuned on (open it, as the earlier ones were, and label a new one instead).
+    "dev-7": (0.76, 0.76, 0.85, 0.80),
+    # The eighth and ninth sets are still held out: measured at the end of session 4 (pairs 67.0/68.9 and
+    # 63.3/61.5, flags 88.5/59.7 and 75.4/62.0, README). These floors only keep a later change from making
+    # them worse; they are not the goal, and the sets must not be tuned on (open one, as the earlier ones
+    # were, and label a new one instead).
     "held-out-8": (0.65, 0.67, 0.86, 0.57),
+    "held-out-9": (0.61, 0.59, 0.73, 0.60),
 }
 
 
