@@ -133,3 +133,17 @@ def test_compared_injections_and_ingredients_are_kept_as_comparisons(scores):
     for split in ("dev", "held-out"):
         s = scores[split]
         assert s.comparisons_right / s.comparisons >= 0.7, report(split, s)
+
+
+def test_the_anatomy_script_sorts_every_mistake_the_scorer_counts(scores, shipped):
+    """tests/advert_anatomy.py gives each mistake one cause; its counts add up to the scorer's, and it never
+    reads a held-out set."""
+    from advert_anatomy import anatomy, main
+
+    counts, _examples = anatomy(shipped, "dev-6")
+    s = scores["dev-6"]
+    assert sum(n for cause, n in counts.items() if cause.startswith("missed pair")) == s.pairs.fn
+    assert sum(n for cause, n in counts.items() if cause.startswith("extra pair")) == s.pairs.fp
+    assert sum(n for cause, n in counts.items() if cause.startswith("missed flag")) == s.flags.fn
+    assert sum(n for cause, n in counts.items() if cause.startswith("extra flag")) == s.flags.fp
+    assert main(["held-out-9"]) == 2
