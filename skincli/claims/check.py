@@ -1325,38 +1325,45 @@ def _find_flags(text: str, toks: _Tokens, sentences: _Sentences) -> list[tuple[s
 _COEXIST = frozenset(frozenset(pair) for pair in phrases.FLAGS_THAT_COEXIST)
 
 
-def _required_word(pattern: str) -> str | None:
-    """The longest word a pattern cannot match without (letters outside any group, class, escape or
-    quantifier), lower-cased; None when there is none (a top-level "|", or no such word)."""
-    words, word, depth, i = [], "", 0, 0
+def _outline(pattern: str) -> Iterator[tuple[str, int]]:
+    """A pattern read for its shape: each character outside escapes and classes with the group depth it
+    stands at; an escape or a whole character class comes as "\\" (a break between literal letters)."""
+    depth, i = 0, 0
     while i < len(pattern):
         ch = pattern[i]
         if ch == "\\":
-            words.append(word)
-            word, i = "", i + 2
+            yield "\\", depth
+            i += 2
             continue
         if ch == "[":  # skip a character class
-            words.append(word)
-            word = ""
             i += 1
             while i < len(pattern) and pattern[i] != "]":
                 i += 2 if pattern[i] == "\\" else 1
+            yield "\\", depth
             i += 1
             continue
         if ch == "(":
             depth += 1
         elif ch == ")":
             depth -= 1
-        elif ch == "|" and depth == 0:
+        yield ch, depth
+        i += 1
+
+
+def _required_word(pattern: str) -> str | None:
+    """The longest word a pattern cannot match without (letters outside any group, class, escape or
+    quantifier), lower-cased; None when there is none (a top-level "|", or no such word)."""
+    words, word = [], ""
+    for ch, depth in _outline(pattern):
+        if ch == "|" and depth == 0:
             return None
-        if depth == 0 and ch.isalpha() and ch != "(":
+        if depth == 0 and ch.isalpha():
             word += ch
         else:
             if ch in "?*+{" and word:
                 word = word[:-1]  # the letter before a quantifier is not required as written
             words.append(word)
             word = ""
-        i += 1
     words.append(word)
     best = max(words, key=len)
     return best.lower() if len(best) >= 3 else None
@@ -1403,24 +1410,7 @@ def _opening_words(pattern: str) -> tuple[str, ...] | None:
 
 def _top_level_bar(pattern: str) -> bool:
     """Does the pattern have a "|" outside every group (so a match need not start as it opens)?"""
-    depth, i = 0, 0
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "[":
-            i += 1
-            while i < len(pattern) and pattern[i] != "]":
-                i += 2 if pattern[i] == "\\" else 1
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            return True
-        i += 1
-    return False
+    return any(ch == "|" and depth == 0 for ch, depth in _outline(pattern))
 
 
 @cache
