@@ -1064,8 +1064,9 @@ def _flag_table() -> tuple[list[_FlagKind], _Triggers]:
     """The flag kinds and their trigger words. Built once per process."""
     kinds = [_FlagKind(kind) for kind in phrases.FLAGS]
     triggers = _Triggers({}, [], [], [], [])
-    for n, spec in enumerate(phrases.FLAGS.values()):
-        for trigger in spec["triggers"]:
+    for n, (kind, spec) in enumerate(phrases.FLAGS.items()):
+        near = tuple(word for rule in phrases.FLAG_NEAR.get(kind, ()) for word in rule["trigger"])
+        for trigger in (*spec["triggers"], *near):  # a near rule's trigger words trigger its kind too
             if trigger == "<number>x":
                 triggers.number_x.append(n)
             elif trigger == "<percent>":
@@ -1080,22 +1081,13 @@ def _flag_table() -> tuple[list[_FlagKind], _Triggers]:
                         triggers.suffixes.append((key, n))
                     else:
                         triggers.exact.setdefault(key, []).append(n)
-    for n, kind in enumerate(phrases.FLAGS):  # a near rule's first words trigger its kind
-        for rule in _near_rules(kind):
-            for words, mode in rule.trigger.entries:
-                if mode == "prefix":
-                    triggers.prefixes.append((words[0], n))
-                elif mode == "suffix":
-                    triggers.suffixes.append((words[0], n))
-                else:
-                    triggers.exact.setdefault(words[0], []).append(n)
     return kinds, triggers
 
 
 class _Words(NamedTuple):
-    """A word list of phrases.FLAG_NEAR, keyed: (keys, how the last key matches) per entry, by first key."""
+    """A word list of phrases.FLAG_NEAR, keyed: (keys, how the last key matches) per entry, by first key;
+    single words with a * apart, as beginnings and endings."""
 
-    entries: tuple[tuple[tuple[str, ...], str], ...]
     by_first: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
     prefixes: tuple[str, ...]
     suffixes: tuple[str, ...]
@@ -1114,7 +1106,6 @@ class _Words(NamedTuple):
             if mode == "exact" or len(keys) > 1:
                 by_first.setdefault(keys[0], []).append((keys, mode))
         return cls(
-            tuple(entries),
             {k: tuple(sorted(v, key=lambda e: -len(e[0]))) for k, v in by_first.items()},
             tuple(k[0] for k, m in entries if m == "prefix" and len(k) == 1),
             tuple(k[0] for k, m in entries if m == "suffix" and len(k) == 1),
@@ -1144,7 +1135,6 @@ class _Near(NamedTuple):
     via: frozenset[str]
     stop: _Words
     not_after: tuple[tuple[str, ...], ...]
-    trigger: _Words  # words one of which every match holds: a sentence without one is not read
 
 
 @cache
@@ -1157,7 +1147,6 @@ def _near_rules(kind: str) -> tuple[_Near, ...]:
             _keys(rule["via"]),
             _Words.of(rule["stop"]),
             tuple(tuple(name_key(w) for w in phrase.split()) for phrase in rule["not_after"]),
-            _Words.of(rule["trigger"]),
         )
         for rule in phrases.FLAG_NEAR.get(kind, ())
     )
@@ -1641,8 +1630,7 @@ def _resolve_overlaps(
     return mention_hits, effect_hits
 
 
-_DRYNESS = _keys(phrases.DRYNESS_WORDS)
-_ITCH = _keys(phrases.ITCH_WORDS)
+_HARM_OR_RELIEF = {effect: (_keys(words), concern) for effect, (words, concern) in phrases.HARM_OR_RELIEF.items()}
 _HARM_CUES = _word_set(phrases.HARM_CUES)
 
 
@@ -1694,10 +1682,9 @@ def _effect_objects(text: str, toks: _Tokens, hits: list[_Hit]) -> list[_Hit]:
                 and not _CLAUSE_BREAK.search(text, toks.ends[before.last], toks.starts[hit.first])
             ):
                 continue
-        if hit.payload == "hydration" and hit.first == hit.last and keys[hit.first] in _DRYNESS:
-            hit = _harm_or_relief(text, toks, hit, "dryness")
-        if hit.payload == "soothing" and hit.first == hit.last and keys[hit.first] in _ITCH:
-            hit = _harm_or_relief(text, toks, hit, "irritation")
+        words, concern = _HARM_OR_RELIEF.get(hit.payload, ((), ""))
+        if hit.first == hit.last and keys[hit.first] in words:
+            hit = _harm_or_relief(text, toks, hit, concern)
         if hit.payload == "irritation" and hit.first == hit.last and keys[hit.first] in _IRRITATION:
             lo = max(0, hit.first - phrases.RELIEF_WINDOW)
             for k in range(hit.first - 1, lo - 1, -1):
@@ -2404,9 +2391,10 @@ def _pair(
     return pairs, attributed, subjects_by_sentence
 
 
-_PURPOSE = re.compile(r"\s*(?:for|to|zur?|für|gegen)\s+(?:(?!and\b|und\b)[\w'’-]+\s+){0,3}?$", re.IGNORECASE)
+_PURPOSE_CUE = r"(?:for|to|zur?|für|gegen)\s+(?:(?!and\b|und\b)[\w'’-]+\s+){0,3}?"  # "for", "to calm any"
+_PURPOSE = re.compile(rf"\s*{_PURPOSE_CUE}$", re.IGNORECASE)  # right after the name
+_PURPOSE_BEFORE = re.compile(rf"\b{_PURPOSE_CUE}$", re.IGNORECASE)  # after words the name is followed by
 _WITH = re.compile(r"\b(?:with|plus|mit|sowie)\b", re.IGNORECASE)
-_PURPOSE_BEFORE = re.compile(r"(?:\b(?:for|to|zur?|für|gegen)\s+(?:(?!and\b|und\b)[\w'’-]+\s+){0,3}?)$", re.IGNORECASE)
 
 
 def _purpose_of(text: str, toks: _Tokens, group: list[Mention], eff: EffectPhrase) -> list[Mention] | None:
@@ -2565,12 +2553,10 @@ def _grade(pairs: list[_Pair], mentions: tuple[Mention, ...], kb: KnowledgeBase)
         claims: tuple[Claim, ...] = ()
         fitting = 0
         if eff is not None:
-            name_key_ = (mention.ingredient, mention.span.text)
-            form = (
-                forms[name_key_]
-                if name_key_ in forms
-                else forms.setdefault(name_key_, form_for_name(ingredient, mention.span.text))
-            )
+            written = (mention.ingredient, mention.span.text)
+            if written not in forms:
+                forms[written] = form_for_name(ingredient, mention.span.text)
+            form = forms[written]
             key = (mention.ingredient, eff.effect, form)
             claims, fitting = graded.get(key) or graded.setdefault(key, best_claims(ingredient, eff.effect, form))
         findings.append(Finding(n, mention, eff, how, claims, ingredient.opinions, fitting))

@@ -788,11 +788,14 @@ IRRITATION_WORDS: tuple[str, ...] = (
     "Irritationen",
 )
 RELIEF_WINDOW = 4
-# Dryness is a benefit's object after relief ("decreases roughness and dryness": hydration) and the concern
-# `dryness` after a cause ("can cause irritation or dryness", "reagiert mit Rötungen, Trockenheit").
-DRYNESS_WORDS: tuple[str, ...] = ("dryness", "Trockenheit")
-# Itching and stinging are relieved (soothing) or caused (the concern irritation), read like dryness.
-ITCH_WORDS: tuple[str, ...] = ("itching", "itchiness", "stinging", "burning", "Juckreiz", "Brennen")
+# Words that name a benefit's object after relief and a concern after a cause: benefit effect -> (the words,
+# the concern). Dryness: "decreases roughness and dryness" is hydration, "can cause irritation or dryness",
+# "reagiert mit Rötungen, Trockenheit" the concern `dryness`; itching and stinging are soothed, or caused
+# (the concern `irritation`).
+HARM_OR_RELIEF: dict[str, tuple[tuple[str, ...], str]] = {
+    "hydration": (("dryness", "Trockenheit"), "dryness"),
+    "soothing": (("itching", "itchiness", "stinging", "burning", "Juckreiz", "Brennen"), "irritation"),
+}
 HARM_CUES: tuple[str, ...] = (
     "cause*",
     "causing",
