@@ -350,7 +350,7 @@ def test_a_list_under_an_ingredient_continues_it(mini):
 @pytest.mark.parametrize(
     "text",
     [
-        "Meet Alphaol.\n\nIt hydrates.",  # a blank line ends the paragraph
+        "Meet Alphaol.\n\nHydrates skin.",  # a blank line ends the paragraph (unless "it" opens the next)
         "Meet Alphaol. As we age, skin loses its ability to hydrate.",  # background: claims nothing for Alphaol
         "Meet Alphaol. Collagen is a protein that keeps skin hydrated.",  # a definition: background too
     ],
@@ -1795,3 +1795,36 @@ def test_a_patterns_opening_words_hold_every_match_it_makes():
 )
 def test_everyday_and_german_names_of_procedures_and_ingredients(shipped, text, ingredient):
     assert {m["ingredient"]["id"] for m in run(text, shipped)["mentions"]} == {ingredient}
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "For one, it's anti-microbial and packed with glycolic acid. It can fade dark spots.",
+        "It fades dark spots and is rich in glycolic acid.",
+    ],
+)
+def test_a_pronoun_subject_keeps_the_ingredient_before(shipped, second):
+    # the names after "it" are what it contains: neither the claims nor the next "it" are theirs
+    found = pairs(run(f"Snail mucin is loved by editors. {second}", shipped))
+    assert ("snail-secretion", "hyperpigmentation") in found
+    assert not {p for p in found if p[0] == "glycolic-acid"}
+
+
+def test_a_placeholder_it_is_no_subject(shipped):
+    text = "Snail mucin is loved by editors. It's no wonder that for fine lines, retinol is the gold standard."
+    assert pairs(run(text, shipped)) == {("retinol", "wrinkles")}
+
+
+def test_a_german_participle_with_its_example_describes_it(shipped):
+    text = "Retinol ist beliebt. Sie glätten Fältchen durch feuchtigkeitsbindende Inhaltsstoffe wie Hyaluronsäure."
+    found = pairs(run(text, shipped))
+    assert ("hyaluronic-acid", "hydration") in found
+    assert ("retinol", "hydration") not in found
+
+
+def test_a_paragraph_opening_with_it_goes_on_about_the_one_before(shipped):
+    text = "This lotion is packed with pure retinol.\n\nNot only does it hydrate dry skin, but it also firms."
+    assert pairs(run(text, shipped)) == {("retinol", "hydration"), ("retinol", "firmness")}
+    # without a pronoun, a new paragraph's claim is nobody's
+    assert pairs(run("This lotion is packed with pure retinol.\n\nHydrates dry skin.", shipped)) == set()

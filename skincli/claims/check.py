@@ -2272,13 +2272,18 @@ def _describes(text: str, toks: _Tokens, eff: EffectPhrase, name_start: int) -> 
     aloe"), so that it describes that ingredient?"""
     last = toks.at(eff.span.end) - 1
     word = toks.keys[last]
-    if not (word.endswith("ing") or word.endswith("end")) or toks.at(eff.span.start) != last:
+    if not word.endswith(_PARTICIPLE_ENDINGS) or toks.at(eff.span.start) != last:
         return False
     between = text[eff.span.end : name_start]
     return len(between) <= 40 and _ADJECTIVES_ONLY.fullmatch(between) is not None
 
 
-_ADJECTIVES_ONLY = re.compile(r"(?:\s*,?\s*(?:and\s+|und\s+)?[\w-]*(?:ing|end|rich|reich)\b)*\s*,?\s*", re.IGNORECASE)
+_PARTICIPLE_ENDINGS = ("ing", "end", "ende", "enden", "ender", "endes")  # "soothing", "beruhigende"
+_ADJECTIVES_ONLY = re.compile(
+    r"(?:\s*,?\s*(?:and\s+|und\s+)?[\w-]*(?:ing|end(?:e[nrs]?)?|rich|reich)\b)*\s*,?\s*"
+    r"(?:(?:ingredients?|actives?|Inhaltsstoffen?|Wirkstoffen?)\s+(?:like|such\s+as|wie)\s+)?",  # "hydrating ingredients like"
+    re.IGNORECASE,
+)
 _NEW_SUBJECT = _keys(phrases.NEW_SUBJECT_AFTER_CONTRAST)
 
 
@@ -2313,15 +2318,16 @@ def _pair(
     paragraph = -1
     named_at = [m.span.start for m in mentions]  # every name, as subject or not: an opener that is one is known
     for index, sentence in enumerate(sentences):
+        carried: list[list[Mention]] = []
         if sentence.paragraph != paragraph:
             if not _list_item(text, sentence):  # items of a numbered or bulleted list, blank lines between, go on
-                topic, opened = [], []
+                carried, topic, opened = topic, [], []
             paragraph = sentence.paragraph
         groups = _groups(text, subjects_by_sentence.get(index, []))
         here = effects_by_sentence.pop(index, [])
         first_tok = toks.at(sentence.start)
         if not here:
-            if groups:
+            if groups and not (topic and _pronoun_subject(text, toks, first_tok, groups[0][0].span.start)):
                 topic = _main_clause(text, toks, first_tok, groups)
                 opened = opened or groups
             elif _unknown_subject(text, toks, first_tok, sentence.end, named_at) is not None:
@@ -2333,7 +2339,10 @@ def _pair(
         reference = _reference(text, sentence, toks, first_tok, here[-1].span.start)
         if reference is None and index in predicates:
             reference = "singular"
+        if carried and not groups and reference in ("singular", "plural") and _opening_pronoun(toks, first_tok):
+            topic = carried  # a paragraph opening "Not only does it hydrate..." goes on about the one before
         background = _is_background(text, toks, sentence, first_tok)
+        pronoun_subject = groups and _pronoun_subject(text, toks, first_tok, groups[0][0].span.start)
         heading_for = None  # a bullet continues the ingredient before it, when there is one
         if not groups and (reference is None or not topic):
             heading_for = _heading_subject(text, sentences, index, subjects_by_sentence)
@@ -2353,6 +2362,10 @@ def _pair(
                 group, how = heading_for, "next-sentence"
             elif after < len(groups) and _describes(text, toks, eff, group_starts[after]):
                 group = groups[after]  # "blended with soothing shea butter": the butter's
+            elif not before and pronoun_subject and topic and not background:
+                # "It's anti-microbial and packed with glycolic acid": the pronoun is the subject, not the names after
+                group = topic[0][:1] if reference == "singular" else [m for g in topic for m in g]
+                how = "previous-sentence"
             elif before and not _new_subject_between(text, toks, group_ends[before - 1], eff.span.start):
                 group = groups[before - 1]
                 purpose = _purpose_of(text, toks, group, eff)
@@ -2383,12 +2396,48 @@ def _pair(
                 if key not in seen:
                     seen.add(key)
                     pairs.append(_Pair(mention, attributed[-1], how))
-        if groups:
+        if groups and not (pronoun_subject and topic):
             topic = _main_clause(text, toks, first_tok, groups)
             opened = opened or groups
         elif background or unknown_end is not None:
             topic = []
     return pairs, attributed, subjects_by_sentence
+
+
+_SUBJECT_PRONOUNS = _keys(phrases.SUBJECT_PRONOUNS)
+
+
+def _opening_pronoun(toks: _Tokens, first_tok: int) -> bool:
+    """Is one of the sentence's first four words a subject pronoun ("It", "Not only does it", "Plus, they")?"""
+    return any(key in _SUBJECT_PRONOUNS for key in toks.keys[first_tok : first_tok + 4])
+
+
+_EXPLETIVE_AFTER = _keys(phrases.EXPLETIVE_AFTER)
+
+
+def _pronoun_subject(text: str, toks: _Tokens, first_tok: int, until: int) -> bool:
+    """Does the sentence open with a pronoun as its subject ("It's anti-microbial...", "For one, it...",
+    "Sie spendet..."), before any name? Then the names that follow are its objects ("packed with glycolic
+    acid") and the sentence goes on about the ingredient before. "It is important to..." opens with no one."""
+    keys, starts, n = toks.keys, toks.starts, len(toks)
+    k = first_tok
+    while k < n and starts[k] < until and keys[k] in _CONNECTIVES:
+        k += 1
+    if k < n and keys[k] not in _SUBJECT_PRONOUNS:
+        for j in range(k, min(n - 1, k + 3)):  # "For one, it", "In fact, they"
+            if starts[j + 1] >= until:
+                break
+            if "," in text[toks.ends[j] : starts[j + 1]]:
+                k = j + 1
+                break
+    if k >= n or starts[k] >= until or keys[k] not in _SUBJECT_PRONOUNS:
+        return False
+    for j in range(k + 1, min(n, k + 5)):
+        if starts[j] >= until:
+            break
+        if keys[j] in _EXPLETIVE_AFTER:
+            return False
+    return True
 
 
 _PURPOSE_CUE = r"(?:for|to|zur?|für|gegen)\s+(?:(?!and\b|und\b)[\w'’-]+\s+){0,3}?"  # "for", "to calm any"

@@ -1241,6 +1241,28 @@ CONTINUATION_PRONOUNS: frozenset[str] = frozenset(
         "diesen",
     }
 )
+# Pronouns that, opening a sentence, are its subject: the names after them are objects.
+SUBJECT_PRONOUNS: frozenset[str] = frozenset({"it", "they", "es", "sie", "er"})
+# ... unless the pronoun is a placeholder: "It is important to", "it's no wonder that", "es ist wichtig, dass".
+EXPLETIVE_AFTER: frozenset[str] = frozenset(
+    {
+        "important",
+        "essential",
+        "crucial",
+        "wonder",
+        "secret",
+        "worth",
+        "best",
+        "recommended",
+        "that",
+        "to",
+        "wichtig",
+        "dass",
+        "empfehlenswert",
+        "lohnt",
+        "gibt",
+    }
+)
 SINGULAR_PRONOUNS: frozenset[str] = frozenset({"it", "its", "this", "es", "dies", "dieses", "diesem", "sein", "seine", "seinen"})
 # Possessives refer back only when they open a clause ("Ihre Anwendung führt zu..."), not inside one
 # ("beansprucht die Haut auf ihre Weise").
