@@ -1828,3 +1828,24 @@ def test_a_paragraph_opening_with_it_goes_on_about_the_one_before(shipped):
     assert pairs(run(text, shipped)) == {("retinol", "hydration"), ("retinol", "firmness")}
     # without a pronoun, a new paragraph's claim is nobody's
     assert pairs(run("This lotion is packed with pure retinol.\n\nHydrates dry skin.", shipped)) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Masks include moisturizing agents like hyaluronic acid, helping skin stay plump.", ("hyaluronic-acid", "plumping")),
+        ("It works like retinol to reduce fine lines.", None),  # a verb before "like": a comparison
+    ],
+)
+def test_like_after_a_plural_noun_lists_examples(shipped, text, expected):
+    view = run(text, shipped)
+    roles = {f["ingredient"]["id"]: f["mention_role"] for f in view["findings"]}
+    if expected is None:
+        assert roles.get("retinol") == "comparison"
+    else:
+        assert expected in pairs(view) and roles[expected[0]] == "subject"
+
+
+def test_a_name_opening_a_sentence_before_a_modal_is_its_subject(shipped):
+    text = "Vitamin C serums brighten skin. Collagen can aid in calming damaged skin."
+    assert ("topical-collagen", "soothing") in pairs(run(text, shipped))

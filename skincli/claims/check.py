@@ -1018,6 +1018,7 @@ _PRODUCT_AFTER = _word_set(tuple(w for w in phrases.PRODUCT_AFTER if " " not in 
 _PRODUCT_AFTER_PHRASES = tuple(name_key(w) for w in phrases.PRODUCT_AFTER if " " in w)
 _PRODUCT_BEFORE = tuple(name_key(w) for w in phrases.PRODUCT_BEFORE)
 _LIKE_VERB_BEFORE = _keys(phrases.LIKE_VERB_BEFORE)
+_LIKE_VERBS_IN_S = _keys(phrases.LIKE_VERBS_IN_S)
 _LIKE_EXAMPLES = _keys(phrases.LIKE_EXAMPLES_BEFORE)
 _SAME = _keys(phrases.SAME_WORDS)
 _AS_WELL_VERBS = _keys(phrases.AS_WELL_VERBS)
@@ -1612,7 +1613,11 @@ def _resolve_overlaps(
     mention_hits = []
     for hit in raw_mentions:
         eff = ambiguous.get(hit.first)
-        if eff is None or _is_product(text, toks, hit, by_first, raw_mentions, ambiguous):
+        if (
+            eff is None
+            or _is_product(text, toks, hit, by_first, raw_mentions, ambiguous)
+            or _opens_with_modal(toks, hit, sentences[sentence_of(toks.starts[hit.first])])
+        ):
             mention_hits.append(hit)
             continue
         index = sentence_of(toks.starts[hit.first])
@@ -1850,6 +1855,15 @@ def _is_product(
     return False
 
 
+_SUBJECT_MODALS = _keys(phrases.SUBJECT_MODALS)
+
+
+def _opens_with_modal(toks: _Tokens, hit: _Hit, sentence: _Sentence) -> bool:
+    """ "Collagen can aid in calming...", "Kollagen kann...": the name opens the sentence and a modal follows,
+    so it is what the sentence is about, not an effect of something named nearby."""
+    return toks.at(sentence.start) == hit.first and hit.last + 1 < len(toks) and toks.keys[hit.last + 1] in _SUBJECT_MODALS
+
+
 def _neighbour(hits: list[_Hit], hit: _Hit, step: int) -> _Hit | None:
     at = _index_of(hits, hit) + step
     return hits[at] if 0 <= at < len(hits) else None
@@ -1988,6 +2002,8 @@ def _like_is_comparison(text: str, toks: _Tokens, k: int) -> bool:
     before = toks.keys[k - 1]
     if "," in text[toks.ends[k - 1] : toks.starts[k]]:  # ", like X," compares after a single thing ("Snail mucin,
         return before not in _LIKE_EXAMPLES and not before.endswith("s")  # like hyaluronic acid, draws water")
+    if before not in _LIKE_VERBS_IN_S and len(before) > 3 and before.endswith("s") and not before.endswith("ss"):
+        return False  # a plural noun: "moisturizing agents like hyaluronic acid"
     return before not in _LIKE_VERB_BEFORE and before not in _LIKE_EXAMPLES
 
 

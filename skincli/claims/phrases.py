@@ -996,6 +996,30 @@ LIKE_EXAMPLES_BEFORE: tuple[str, ...] = (
     "serums",
     "creams",
 )
+# Verbs in -s that "like" follows as a comparison ("works like retinol", "acts like a filler"); any other
+# plural noun before "like" lists examples ("humectants like glycerin", "agents like hyaluronic acid").
+LIKE_VERBS_IN_S: tuple[str, ...] = (
+    "works",
+    "acts",
+    "looks",
+    "feels",
+    "functions",
+    "behaves",
+    "performs",
+    "sounds",
+    "seems",
+    "smells",
+    "mimics",
+    "mimicks",
+    "resembles",
+    "operates",
+    "is",
+    "was",
+    "does",
+    "goes",
+)
+# A name that opens a sentence followed by one of these is its subject ("Collagen can aid in calming").
+SUBJECT_MODALS: frozenset[str] = frozenset({"can", "may", "might", "could", "will", "helps", "kann", "hilft", "soll"})
 SAME_WORDS: tuple[str, ...] = ("same", "gleiche", "gleichen", "selbe", "selben")
 AS_WELL_VERBS: tuple[str, ...] = ("work", "works", "worked", "perform", "performs", "act", "acts", "do", "does")
 GERMAN_COMPARATIVES: tuple[str, ...] = ("mehr", "weniger", "besser", "anders", "eher", "lieber", "genauso", "ebenso")
