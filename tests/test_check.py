@@ -1849,3 +1849,27 @@ def test_like_after_a_plural_noun_lists_examples(shipped, text, expected):
 def test_a_name_opening_a_sentence_before_a_modal_is_its_subject(shipped):
     text = "Vitamin C serums brighten skin. Collagen can aid in calming damaged skin."
     assert ("topical-collagen", "soothing") in pairs(run(text, shipped))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "effect"),
+    [
+        ("visibly reduces creases", "wrinkles"),
+        ("restores springiness", "elasticity"),
+        ("quenches thirsty skin", "hydration"),
+        ("leaves skin silky soft", "texture"),
+        ("inhibits melanin production", "hyperpigmentation"),
+        ("illuminates the complexion", "radiance"),
+        ("controls oil", "oil-control"),
+        ("turns back the clock", "skin-ageing"),
+        ("reduces puffiness and under-eye bags", "dark-circles"),
+        ("makes skin more sensitive to the sun", "photosensitivity"),
+        ("stärkt die natürliche Schutzschicht", "barrier"),
+        ("hemmt die Melaninbildung", "hyperpigmentation"),
+        ("macht die Haut samtweich", "texture"),
+        ("kann Allergien auslösen", "contact-allergy"),
+        ("reduziert Schwellungen unter den Augen", "dark-circles"),
+    ],
+)
+def test_everyday_wordings_of_effects(shipped, phrase, effect):
+    assert ("niacinamide", effect) in pairs(run(f"Niacinamide {phrase}.", shipped))

@@ -36,6 +36,9 @@ from typing import TypedDict
 EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     "wrinkles": {
         "en": (
+            "creases",
+            "appearance of lines",
+            "look of lines",
             "wrinkle*",
             "anti-wrinkle*",
             "fine lines",
@@ -74,6 +77,7 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "elasticity": {
         "en": (
+            "springiness",
             "elastic*",
             "elastin*",
             "springy",
@@ -109,6 +113,8 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "hydration": {
         "en": (
+            "thirsty skin",
+            "humectant*",
             "hydrat*",
             "moistur*",
             "dryness",
@@ -124,6 +130,7 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "moisture reservoir*",
         ),
         "de": (
+            "Haut feucht",
             "Feuchtigkeit*",
             "Hydratation",
             "hydratisier*",
@@ -144,6 +151,9 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "texture": {
         "en": (
+            "silky soft",
+            "rough patches",
+            "velvety",
             "texture*",
             "skin structure",
             "smooth skin",
@@ -171,6 +181,8 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "refined",
         ),
         "de": (
+            "samtweich*",
+            "samtig*",
             "Textur",
             "Hautstruktur",
             "Hautbild",
@@ -197,6 +209,8 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "hyperpigmentation": {
         "en": (
+            "melanin production",
+            "melanin synthesis",
             "hyperpigment*",
             "pigment*",
             "post-inflammatory hyperpigmentation",
@@ -222,6 +236,10 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "more even",
         ),
         "de": (
+            "dunkle Flecken",
+            "dunklen Flecken",
+            "Melaninbildung",
+            "Melaninproduktion",
             "Altersflecken",
             "Sonnenflecken",
             "aufhell*",
@@ -232,6 +250,10 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "radiance": {
         "en": (
+            "illuminat*",
+            "tired-looking skin",
+            "lacklustre",
+            "lackluster",
             "radian*",
             "glow*",
             "brighten*",
@@ -247,6 +269,8 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "fresh complexion",
         ),
         "de": (
+            "frischen Teint",
+            "frischeren Teint",
             "Strahlkraft",
             "strahlend*",
             "strahlen",
@@ -335,8 +359,9 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         ),
     },
     "barrier": {
-        "en": ("barrier*", "skin barrier", "barrier repair", "TEWL", "water loss"),
+        "en": ("protective layer", "barrier*", "skin barrier", "barrier repair", "TEWL", "water loss"),
         "de": (
+            "Schutzschicht",
             "Barriere*",
             "Hautbarriere*",
             "Schutzbarriere",
@@ -425,6 +450,10 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "oil-control": {
         "en": (
+            "controls oil",
+            "control oil",
+            "excess shine",
+            "reduces shine",
             "oil control",
             "oily skin",
             "excess oil",
@@ -475,10 +504,13 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "turnover",
             "turnover rate",
         ),
-        "de": ("Zellerneuerung*", "Zellneubildung", "Hauterneuerung", "erneuer*", "Zellregeneration"),
+        "de": ("Zellteilung", "Zellerneuerung*", "Zellneubildung", "Hauterneuerung", "erneuer*", "Zellregeneration"),
     },
     "skin-ageing": {
         "en": (
+            "turn back the clock",
+            "turns back the clock",
+            "age-reversing",
             "anti-aging",
             "anti-ageing",
             "anti-age",
@@ -524,12 +556,25 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "dark-circles": {
         "en": (
+            "puffiness",
+            "puffy eyes",
+            "de-puff*",
+            "depuff*",
+            "under-eye bags",
+            "eye bags",
             "dark circles",
             "under-eye circles",
             "eye circles",
             "dark shadows",
         ),
-        "de": ("Augenring*", "Augenschatten"),
+        "de": (
+            "Schwellungen unter den Augen",
+            "geschwollene Lider",
+            "Tränensäcke",
+            "geschwollene Augen",
+            "Augenring*",
+            "Augenschatten",
+        ),
     },
     "photodamage": {
         "en": (
@@ -617,11 +662,14 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     # ---- concerns: harms people worry about (effects of kind "concern" in the knowledge base) ----
     "irritation": {
         "en": ("irritat*", "irritant", "irritancy", "stinging", "burning sensation*"),
-        "de": ("Reizstoff*", "Reizung*", "reizt", "reizend", "reizarm", "Irritation*", "hautreizend*"),
+        "de": ("Brennen", "Reizstoff*", "Reizung*", "reizt", "reizend", "reizarm", "Irritation*", "hautreizend*"),
     },
     "contact-allergy": {
-        "en": ("allergen*", "allergic reaction*", "contact allergy", "sensitis*", "sensitiz*"),
+        "en": ("allergies", "trigger allergic", "allergen*", "allergic reaction*", "contact allergy", "sensitis*", "sensitiz*"),
         "de": (
+            "Allergien auslösen",
+            "Allergie auslösen",
+            "allergieauslösend*",
             "Kontaktallergie*",
             "allergische Reaktion*",
             "allergischen Reaktion*",
@@ -633,6 +681,8 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "dryness": {
         "en": (
+            "dry out",
+            "skin peeling",
             "drying",
             "dries out",
             "flakiness",
@@ -640,6 +690,9 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "flaky skin",
         ),
         "de": (
+            "Schuppung",
+            "trocknet die Haut aus",
+            "die Haut austrocknen",
             "austrocknend*",
             "trocknet aus",
             "auszutrocknen",
@@ -647,7 +700,15 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         ),
     },
     "photosensitivity": {
-        "en": ("photosensitiv*", "phototoxic*", "sun sensitivity"),
+        "en": (
+            "sun-sensitive",
+            "sensitive to the sun",
+            "sensitivity to sunlight",
+            "sensitivity to the sun",
+            "photosensitiv*",
+            "phototoxic*",
+            "sun sensitivity",
+        ),
         "de": ("lichtempfindlich*", "phototoxisch*"),
     },
     "endocrine-activity": {
