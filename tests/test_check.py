@@ -1873,3 +1873,35 @@ def test_a_name_opening_a_sentence_before_a_modal_is_its_subject(shipped):
 )
 def test_everyday_wordings_of_effects(shipped, phrase, effect):
     assert ("niacinamide", effect) in pairs(run(f"Niacinamide {phrase}.", shipped))
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Results rival those of injectables.", "injection-comparison"),
+        ("It is the topical answer to Botox.", "injection-comparison"),
+        ("It beats retinol for sensitive skin.", "comparison"),
+        ("It is superior to other moisturisers.", "comparison"),
+        ("Zehnmal wirksamer.", "numeric-superlative"),
+        ("It works in seconds.", "speed"),
+        ("Schon nach der ersten Anwendung strahlt die Haut.", "speed"),
+        ("9 out of 10 women agreed their skin felt softer.", "percentage"),
+        ("Tested under dermatological supervision.", "dermatologically-tested"),
+        ("Es ist absolut sicher.", "no-side-effects"),
+        ("Ein wahrer Alleskönner mit Zauberwirkung.", "miracle"),
+        ("A game-changer for skincare.", "breakthrough"),
+        ("Die neueste Generation der Hautpflege.", "breakthrough"),
+        ("Made without harsh chemicals.", "free-from"),
+        ("Ohne schädliche Chemikalien.", "free-from"),
+    ],
+)
+def test_everyday_wordings_of_marketing_patterns(shipped, text, kind):
+    assert kind in {f["kind"] for f in run(text, shipped)["flags"]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Faltenunterspritzung heißt das Zauberwort.", "It absorbs in seconds.", "Its rivals are many."],
+)
+def test_near_misses_of_marketing_patterns_are_not_flagged(shipped, text):
+    assert run(text, shipped)["flags"] == []

@@ -1695,6 +1695,7 @@ FLAGS: dict[str, FlagKind] = {
         "explanation": "A bare multiple ('x times stronger') usually comes from a test-tube assay, not from skin; "
         "ask: measured how, on what, compared with what?",
         "patterns": (
+            r"\b(?:zwei|drei|vier|fünf|zehn|hundert|tausend)mal\s+(?:so\s+)?\w+er\b",
             rf"(?<![\w.,]){_NUM}\s?[x×]\s+{_COMPARATIVE}\b",
             rf"(?<![\w.,]){_NUM}[x×]{_COMPARATIVE}?\b(?=\s+{_COMPARATIVE}\b)",
             rf"(?<![\w.,]){_NUM}\s*-?\s*(?:times|mal)\s+{_COMPARATIVE}\b",
@@ -1711,6 +1712,14 @@ FLAGS: dict[str, FlagKind] = {
             rf"(?<![\w.,]){_NUM}\s*-?\s*(?:times|mal|x)\s+(?:its|their|ihr\w*|sein\w*|das|the)\s+(?:own\s+|eigene\w*\s+)?(?:mass|volume|Masse|Volumen)",
         ),
         "triggers": (
+            "zweimal",
+            "dreimal",
+            "viermal",
+            "funfmal",
+            "fuenfmal",
+            "zehnmal",
+            "hundertmal",
+            "tausendmal",
             "thousands",
             "hundreds",
             "times",
@@ -1742,6 +1751,8 @@ FLAGS: dict[str, FlagKind] = {
         "work in muscle and dermis, which actives in a cream do not reach in the same way. Ask for a head-to-head "
         "trial; without one the comparison is the advertiser's word.",
         "patterns": (
+            rf"\brival\w*\s+(?:those\s+of\s+|that\s+of\s+)?{_ART}{_GAP}{_INJ2}",
+            rf"\b(?:topical|natural|cosmetic|needle[\s-]free)\s+answer\s+to\s+{_ART}{_GAP}{_INJ2}",
             r"\bbotox[®™]?[\s\-]*(?:like|alike|ähnlich\w*|artig\w*|effe[ck]t\w*|alternatives?)",
             rf"\bbotox[®™]?[\s\-]+{_CREAM}",
             r"\bfiller[\s-]*(?:like|ähnlich\w*|effe[ck]t\w*)",
@@ -1780,6 +1791,8 @@ FLAGS: dict[str, FlagKind] = {
             rf"\bakin\s+to\s+{_ART}{_GAP}(?:[\w'’,-]+\s+){0, 12}?{_INJ2}",
         ),
         "triggers": (
+            "rival*",
+            "answer",
             "akin",
             "botox*",
             "botulinum*",
@@ -1819,6 +1832,8 @@ FLAGS: dict[str, FlagKind] = {
         "explanation": "A comparison needs a head-to-head trial of the two for this outcome; without one it is the "
         "advertiser's word (level 1). Ask: which trial compared them directly, and how?",
         "patterns": (
+            r"\bsuperior\s+to\b",
+            r"\b(?:beats|trumps|outshines|outdoes|outscor\w+)\s+(?:even\s+)?(?:the\s+|its\s+|their\s+)?[\w-]+",
             r"\b(?:(?:more|less)\s+[\w-]+|better|worse|stronger|gentler|faster|safer|superior|greater|smoother|milder|higher|"
             r"lower|friendlier|kinder|quicker|closer)(?:\s+[\w'’-]+){0,6}?\)?\s+than\b(?!\s+(?:good|ever|before|usual)\b)",
             r"\b(?:works?|performs?|acts?)\s+(?:just\s+)?as\s+well\s+as\b",
@@ -1879,6 +1894,11 @@ FLAGS: dict[str, FlagKind] = {
             rf"\b(?:works?|worked|acts?|behaves?|functions?|performs?)\s+(?:just\s+|much\s+|a\s+bit\s+|exactly\s+|similarly\s+)?like\s+(?!{_ART}{_INJECTION})(?!(?:an?|charm|magic|magnets?|sponges?|moisture)\b)[\w-]+",
         ),
         "triggers": (
+            "superior",
+            "beats",
+            "trumps",
+            "outshines",
+            "outdoes",
             "without",
             "genau",
             "comparable",
@@ -1971,6 +1991,8 @@ FLAGS: dict[str, FlagKind] = {
         "explanation": "Skin turns over in weeks; a result promised in minutes, overnight or in days is usually "
         "short-lived swelling or light reflection. Ask: measured when, how long did it last?",
         "patterns": (
+            r"\b(?:works?|working|results?|acts?|wirkt|Ergebnisse?)\s+(?:\w+\s+){0,2}?(?:in|within|innerhalb\s+von)\s+(?:just\s+|only\s+|wenigen\s+|nur\s+)?(?:seconds|minutes|Sekunden|Minuten)\b",
+            r"\bnach\s+(?:der\s+)?(?:ersten|einmaliger|einer\s+einzigen)\s+Anwendung\b",
             r"\b(?:instant(?:ly)?|immediate(?:ly)?|overnight|in no time|on contact|right away)\b"
             r"(?!\s+(?:therapy|mask|treatment|cream|serum|formula|repair|care|use)\b)",
             rf"\b(?:within|in|in just|in only|in as little as|after just|after only|already after)\s+{_COUNT_EN}[\s-]+"
@@ -2006,6 +2028,13 @@ FLAGS: dict[str, FlagKind] = {
             r"\bkeine\s+Einwirkzeit\b",
         ),
         "triggers": (
+            "ersten",
+            "einmaliger",
+            "einzigen",
+            "seconds",
+            "minutes",
+            "sekunden",
+            "minuten",
             "within",
             "first",
             "soon",
@@ -2073,6 +2102,7 @@ FLAGS: dict[str, FlagKind] = {
         "explanation": "'Up to' gives the best single result, and 'x% saw' is usually users judging their own skin; "
         "ask: how many people, measured how, compared with an untreated group?",
         "patterns": (
+            r"\b(?:[1-9]|one|two|three|four|five|six|seven|eight|nine|neun|acht|sieben)\s+(?:out\s+of|in|von)\s+(?:10|ten|zehn)\b",
             rf"\b(?:up to|bis zu)\s+{_PCT}(?!\s+of\s+(?:your|the|a|this)\s+(?:cream|formula|product|serum|lotion))",
             rf"\b(?:from|von)\s+{_PCT}\s+(?:to|auf|bis)\s+{_PCT}",
             rf"\b(?:by|um)\s+(?:etwa\s+|about\s+|around\s+|ca\.?\s+|rund\s+|up to\s+|bis zu\s+|over\s+|über\s+)?{_PCT}",
@@ -2084,7 +2114,7 @@ FLAGS: dict[str, FlagKind] = {
             rf"\b(?:by|um)\s+(?:approximately|roughly|nearly|almost|annähernd|fast|knapp)\s+(?:{_NUM}\s*(?:to|-|–|bis)\s*)?{_PCT}",
             rf"\b(?:by|um)\s+{_NUM}\s*(?:to|-|–|bis)\s*{_PCT}",
         ),
-        "triggers": ("<percent>", "percent", "prozent", "cent"),
+        "triggers": ("10", "ten", "zehn", "<percent>", "percent", "prozent", "cent"),
         "link": ("<number>",),
         "compares": False,
     },
@@ -2225,13 +2255,25 @@ FLAGS: dict[str, FlagKind] = {
         "label": "'dermatologically tested'",
         "explanation": "Says the product was tried on skin for tolerance, not that it does what the text promises.",
         "patterns": (
+            r"\b(?:under|with)\s+dermatological\s+(?:supervision|control)\b",
+            r"\bunter\s+dermatologischer\s+(?:Kontrolle|Aufsicht)\b",
             r"\bdermatologi(?:cally|sch)\s+(?:tested|approved|getestet|geprüft|bestätigt)\b",
             r"\bdermatologist[\s-]+tested\b",
             r"\bpassed\s+(?:an?\s+)?(?:\w+\s+)?(?:irritation|dermatological|patch|allergy)\s+tests?\b",
             r"\b(?:under\s+(?:the\s+)?supervision\s+of|supervised\s+by|unter\s+(?:\w+\s+)?Aufsicht\s+von)\s+(?:\w+\s+)?"
             r"(?:dermatologists?|doctors?|Dermatologen|Hautärzten)\b",
         ),
-        "triggers": ("dermatologically", "dermatologisch", "dermatologist", "supervision", "supervised", "aufsicht", "passed"),
+        "triggers": (
+            "dermatological",
+            "dermatologischer",
+            "dermatologically",
+            "dermatologisch",
+            "dermatologist",
+            "supervision",
+            "supervised",
+            "aufsicht",
+            "passed",
+        ),
         "link": (),
         "compares": False,
     },
@@ -2300,6 +2342,7 @@ FLAGS: dict[str, FlagKind] = {
         "explanation": "Anything that acts on skin can irritate or sensitise someone; 'no side effects' is a promise, "
         "not a finding.",
         "patterns": (
+            r"\b(?:absolut|völlig|vollkommen|komplett|hundertprozentig)\s+(?:sicher|harmlos|ungefährlich|unbedenklich)\b",
             r"\b(?:no|without|zero|free\s+(?:of|from))\s+(?:the\s+)?(?:(?:known|any|harsh|major|reported|serious|nasty|unwanted|"
             r"negative|significant)\s+)*side[\s-]?effects?\b",
             r"\b(?:totally|completely|perfectly|absolutely|entirely)\s+safe\b",
@@ -2318,6 +2361,11 @@ FLAGS: dict[str, FlagKind] = {
             r"\b(?:can[’']?t|cannot|can not|won[’']t)\s+(?:cause\s+)?(?:any\s+)?harm\b",
         ),
         "triggers": (
+            "absolut",
+            "vollig",
+            "vollkommen",
+            "komplett",
+            "hundertprozentig",
             "gefahr*",
             "risiken",
             "side*",
@@ -2343,6 +2391,7 @@ FLAGS: dict[str, FlagKind] = {
         "label": "miracle word",
         "explanation": "No skincare ingredient works miracles; the word stands in for evidence.",
         "patterns": (
+            r"\bZauber(?!wort)\w*",
             r"\bmiracle\w*",
             r"\bmiraculous\w*",
             r"\bmagic(?:al|ally)?\b",
@@ -2358,6 +2407,7 @@ FLAGS: dict[str, FlagKind] = {
             r"\b(?:cure[\s-]all|Allheilmittel)\b",
         ),
         "triggers": (
+            "zauber*",
             "miracle*",
             "miraculous*",
             "magic*",
@@ -2381,6 +2431,9 @@ FLAGS: dict[str, FlagKind] = {
         "explanation": "'Breakthrough', 'revolutionary' and 'first' are news, not evidence; ask what was shown, "
         "in how many people, and by whom.",
         "patterns": (
+            r"\bgame[\s-]?changer\w*",
+            r"\bworld[\s-]first\b",
+            r"\bneueste[nmrs]?\s+Generation\b",
             r"\bbreakthrough\w*",
             r"\brevolution\w*",
             r"\brevolutionär\w*",
@@ -2403,6 +2456,8 @@ FLAGS: dict[str, FlagKind] = {
             r"\bstate[\s-]of[\s-]the[\s-]art\b",
         ),
         "triggers": (
+            "changer*",
+            "gamechanger*",
             "state",
             "breakthrough*",
             "revolution*",
@@ -2481,6 +2536,8 @@ FLAGS: dict[str, FlagKind] = {
         "explanation": "'Non-toxic', 'clean' and 'free from' claims imply that other products are harmful; whether "
         "an ingredient harms depends on dose and use. Ask: harmful at what dose, shown how?",
         "patterns": (
+            r"\b(?:without|free\s+(?:of|from))\s+(?:any\s+)?(?:harsh|harmful|toxic|nasty|synthetic|aggressive)\s+(?:chemicals|ingredients|additives|substances)\b",
+            r"\b(?:ohne|frei\s+von)\s+(?:schädliche|aggressive|bedenkliche|synthetische)n?\s+(?:Chemikalien|Inhaltsstoffe|Zusatzstoffe|Substanzen)\b",
             r"\bnon[\s-]?toxi(?:c|n)\w*",
             r"\btoxi(?:c|n)s?[\s-]free\b",
             r"\bfree\s+(?:from|of)\s+(?:[\w-]+\s+)?(?:toxins?|toxic\w*|nasties|harmful\w*|harsh\w*|chemicals)\b",
@@ -2504,6 +2561,13 @@ FLAGS: dict[str, FlagKind] = {
             r"\bno\s+(?:added\s+)?(?:parabens|phthalates|sulfates|sulphates|silicones|fragrances?|alcohol|preservatives|dyes)\b",
         ),
         "triggers": (
+            "synthetic",
+            "aggressive*",
+            "nasty",
+            "schadliche*",
+            "bedenkliche*",
+            "synthetische*",
+            "chemikalien",
             "free",
             "nano",
             "nanofrei",
