@@ -1905,3 +1905,22 @@ def test_everyday_wordings_of_marketing_patterns(shipped, text, kind):
 )
 def test_near_misses_of_marketing_patterns_are_not_flagged(shipped, text):
     assert run(text, shipped)["flags"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "ingredient"),
+    [
+        ("Lichtschutzfaktor 50 schützt vor Sonnenbrand.", "sunscreen"),
+        ("Eine Sonnenmilch mit LSF 30 schützt vor UV-Strahlen.", "sunscreen"),
+        ("Glycolsäure peelt sanft.", "glycolic-acid"),
+        ("Salizylsäure befreit die Poren.", "salicylic-acid"),
+        ("Natriumhyaluronat spendet Feuchtigkeit.", "hyaluronic-acid"),
+        ("Schneckensekret spendet Feuchtigkeit.", "snail-secretion"),
+        ("Tea tree fights blemishes.", "tea-tree-oil"),
+        ("Grüntee wirkt antioxidativ.", "green-tea"),
+        ("Kamillenextrakt beruhigt die Haut.", "chamomile"),
+        ("Das Peptid glättet Falten.", "peptides"),
+    ],
+)
+def test_everyday_and_german_names_of_ingredients(shipped, text, ingredient):
+    assert ingredient in {f["ingredient"]["id"] for f in run(text, shipped)["findings"]}
