@@ -36,6 +36,9 @@ from typing import TypedDict
 EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     "wrinkles": {
         "en": (
+            "crepey",
+            "crepiness",
+            "crepe-like",
             "creases",
             "appearance of lines",
             "look of lines",
@@ -72,7 +75,7 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         ),
     },
     "collagen": {
-        "en": ("collagen*", "procollagen*"),
+        "en": ("fibroblast*", "collagen*", "procollagen*"),
         "de": ("Kollagen*",),
     },
     "elasticity": {
@@ -96,6 +99,7 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "firmness": {
         "en": (
+            "laxity",
             "firm",
             "firmness",
             "firming",
@@ -113,6 +117,7 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "hydration": {
         "en": (
+            "dehydrat*",
             "thirsty skin",
             "humectant*",
             "hydrat*",
@@ -151,6 +156,7 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "texture": {
         "en": (
+            "baby-soft",
             "silky soft",
             "rough patches",
             "velvety",
@@ -209,6 +215,8 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "hyperpigmentation": {
         "en": (
+            "freckles",
+            "dark marks",
             "melanin production",
             "melanin synthesis",
             "hyperpigment*",
@@ -236,6 +244,7 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "more even",
         ),
         "de": (
+            "Sommersprossen",
             "dunkle Flecken",
             "dunklen Flecken",
             "Melaninbildung",
@@ -286,6 +295,8 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "acne": {
         "en": (
+            "congestion",
+            "spot treatment*",
             "acne",
             "acne-prone",
             "blemish*",
@@ -359,7 +370,18 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         ),
     },
     "barrier": {
-        "en": ("protective layer", "barrier*", "skin barrier", "barrier repair", "TEWL", "water loss"),
+        "en": (
+            "skin's defences",
+            "skin's defenses",
+            "natural defences",
+            "natural defenses",
+            "protective layer",
+            "barrier*",
+            "skin barrier",
+            "barrier repair",
+            "TEWL",
+            "water loss",
+        ),
         "de": (
             "Schutzschicht",
             "Barriere*",
@@ -508,6 +530,9 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "skin-ageing": {
         "en": (
+            "looking young",
+            "look younger",
+            "looks younger",
             "turn back the clock",
             "turns back the clock",
             "age-reversing",
@@ -593,6 +618,8 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     # `irritation` below, as the knowledge base files it.
     "tolerability": {
         "en": (
+            "all skin types",
+            "every skin type",
             "well tolerated",
             "tolerability",
             "tolerance",
@@ -616,6 +643,8 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "downside*",
         ),
         "de": (
+            "alle Hauttypen",
+            "jeden Hauttyp",
             "verträglich*",
             "Verträglichkeit",
             "sanft*",
@@ -701,6 +730,7 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "photosensitivity": {
         "en": (
+            "sensitive to sunlight",
             "sun-sensitive",
             "sensitive to the sun",
             "sensitivity to sunlight",
