@@ -1933,3 +1933,11 @@ def test_near_misses_of_marketing_patterns_are_not_flagged(shipped, text):
 )
 def test_everyday_and_german_names_of_ingredients(shipped, text, ingredient):
     assert ingredient in {f["ingredient"]["id"] for f in run(text, shipped)["findings"]}
+
+
+def test_an_ingredient_after_the_subjects_verb_is_its_object(shipped):
+    found = pairs(run("Vitamin C also helps by replenishing vitamin E and reducing fine lines.", shipped))
+    assert ("vitamin-c", "wrinkles") in found and ("vitamin-e", "wrinkles") not in found
+    # a partner brought in by "combining" keeps its own claim
+    found = pairs(run("Retinol works best combining niacinamide, which calms redness.", shipped))
+    assert ("niacinamide", "redness") in found

@@ -2384,6 +2384,8 @@ def _pair(
                 how = "previous-sentence"
             elif before and not _new_subject_between(text, toks, group_ends[before - 1], eff.span.start):
                 group = groups[before - 1]
+                if before > 1 and _object_of_subject(toks, first_tok, groups[0], group):
+                    group = groups[0]  # "Vitamin C ... replenishing vitamin E and stimulating collagen": vitamin C's
                 purpose = _purpose_of(text, toks, group, eff)
                 if purpose is not None:
                     if not purpose:
@@ -2478,6 +2480,24 @@ def _purpose_of(text: str, toks: _Tokens, group: list[Mention], eff: EffectPhras
         if first >= 0 and _inventory_words(text, toks, first) and toks.starts[first] >= last.span.end:
             return []
     return None
+
+
+_OBJECT_VERBS = _keys(phrases.OBJECT_VERBS)
+_NOT_OBJECT_VERBS = _keys(phrases.NOT_OBJECT_VERBS)
+
+
+def _object_of_subject(toks: _Tokens, first_tok: int, subject: list[Mention], group: list[Mention]) -> bool:
+    """Is `group` the object of a verb whose subject opens the sentence ("Vitamin C ... replenishing vitamin
+    E", "Retinol increases hyaluronic acid")? Then what follows is still the subject's claim."""
+    if toks.at(subject[0].span.start) != first_tok:
+        return False
+    k = toks.at(group[0].span.start) - 1
+    if k <= first_tok:
+        return False
+    word = toks.keys[k]
+    if word in _NOT_OBJECT_VERBS:
+        return False
+    return word in _OBJECT_VERBS or (word.endswith("ing") and len(word) > 5)
 
 
 def _list_item(text: str, sentence: _Sentence) -> bool:

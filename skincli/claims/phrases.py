@@ -1111,6 +1111,15 @@ LIKE_VERBS_IN_S: tuple[str, ...] = (
 )
 # A name that opens a sentence followed by one of these is its subject ("Collagen can aid in calming").
 SUBJECT_MODALS: frozenset[str] = frozenset({"can", "may", "might", "could", "will", "helps", "kann", "hilft", "soll"})
+# A name right after one of these verbs, in a sentence another ingredient opens, is that ingredient's
+# object ("Vitamin C ... replenishing vitamin E", "retinol boosts hyaluronic acid"): claims after it stay
+# the subject's. Verbs that bring in a partner ("combined with", "containing") do not.
+OBJECT_VERBS: frozenset[str] = frozenset(
+    {"boosts", "increases", "replenishes", "restores", "stimulates", "protects", "regenerates", "recycles", "activates"}
+)
+NOT_OBJECT_VERBS: frozenset[str] = frozenset(
+    {"including", "containing", "featuring", "combining", "using", "adding", "pairing", "layering", "mixing", "during"}
+)
 SAME_WORDS: tuple[str, ...] = ("same", "gleiche", "gleichen", "selbe", "selben")
 AS_WELL_VERBS: tuple[str, ...] = ("work", "works", "worked", "perform", "performs", "act", "acts", "do", "does")
 GERMAN_COMPARATIVES: tuple[str, ...] = ("mehr", "weniger", "besser", "anders", "eher", "lieber", "genauso", "ebenso")
