@@ -1873,6 +1873,9 @@ def test_a_name_opening_a_sentence_before_a_modal_is_its_subject(shipped):
         ("relieves dehydrated skin", "hydration"),
         ("fades freckles", "hyperpigmentation"),
         ("reduces congestion", "acne"),
+        ("helps regulate oil", "oil-control"),
+        ("can dry the skin", "dryness"),
+        ("hilft bei trockener Haut", "hydration"),
         ("strengthens the skin's natural defences", "barrier"),
         ("keeps skin looking young", "skin-ageing"),
         ("is suitable for all skin types", "tolerability"),
@@ -1941,3 +1944,15 @@ def test_an_ingredient_after_the_subjects_verb_is_its_object(shipped):
     # a partner brought in by "combining" keeps its own claim
     found = pairs(run("Retinol works best combining niacinamide, which calms redness.", shipped))
     assert ("niacinamide", "redness") in found
+
+
+def test_a_pair_combined_for_a_purpose_shares_it(shipped):
+    found = pairs(run("Our serum combines 15% vitamin C with ferulic acid to brighten dull skin.", shipped))
+    assert {("vitamin-c", "radiance"), ("ferulic-acid", "radiance")} <= found
+    # an adjunct named with its own purpose still claims it alone
+    assert pairs(run("A retinol cream, with niacinamide for redness.", shipped)) == {("niacinamide", "redness")}
+
+
+def test_a_german_verb_before_aber_keeps_the_subject(shipped):
+    text = "Retinol gilt als Goldstandard gegen Falten, kann aber die Haut irritieren."
+    assert pairs(run(text, shipped)) == {("retinol", "wrinkles"), ("retinol", "irritation")}

@@ -2301,6 +2301,7 @@ _ADJECTIVES_ONLY = re.compile(
     re.IGNORECASE,
 )
 _NEW_SUBJECT = _keys(phrases.NEW_SUBJECT_AFTER_CONTRAST)
+_VERB_BEFORE_CONTRAST = _keys(phrases.VERB_BEFORE_CONTRAST)
 
 
 def _new_subject_between(text: str, toks: _Tokens, a: int, b: int) -> bool:
@@ -2309,6 +2310,8 @@ def _new_subject_between(text: str, toks: _Tokens, a: int, b: int) -> bool:
     lo, hi = toks.at(a), toks.at(b)
     for k in range(lo, min(hi, lo + 40) - 1):
         if toks.keys[k] in _CONTRAST and (toks.keys[k + 1] in _NEW_SUBJECT or toks.keys[k + 1][:1].isdigit()):
+            if k > lo and toks.keys[k - 1] in _VERB_BEFORE_CONTRAST:
+                continue  # "kann aber die Haut reizen": the verb came first, the subject is the one before
             return True
     return False
 
@@ -2462,6 +2465,9 @@ _PURPOSE_CUE = r"(?:for|to|zur?|für|gegen)\s+(?:(?!and\b|und\b)[\w'’-]+\s+){0
 _PURPOSE = re.compile(rf"\s*{_PURPOSE_CUE}$", re.IGNORECASE)  # right after the name
 _PURPOSE_BEFORE = re.compile(rf"\b{_PURPOSE_CUE}$", re.IGNORECASE)  # after words the name is followed by
 _WITH = re.compile(r"\b(?:with|plus|mit|sowie)\b", re.IGNORECASE)
+_TOGETHER = re.compile(
+    r"\b(?:combin\w*|pair\w*|team\w*|blend\w*|kombinier\w*|vereint|verbindet)\s+(?:[\w%.,-]+\s+){0,3}$", re.IGNORECASE
+)
 
 
 def _purpose_of(text: str, toks: _Tokens, group: list[Mention], eff: EffectPhrase) -> list[Mention] | None:
@@ -2471,6 +2477,8 @@ def _purpose_of(text: str, toks: _Tokens, group: list[Mention], eff: EffectPhras
     last = group[-1]
     if len(group) > 1 and _PURPOSE.fullmatch(text, last.span.end, eff.span.start):
         glue = text[group[-2].span.end : last.span.start]  # "retinol, with niacinamide for", not "retinol and
+        if _TOGETHER.search(text, max(0, group[0].span.start - 30), group[0].span.start):
+            return None  # "combines vitamin C with ferulic acid to brighten": the pair's purpose
         return [last] if _WITH.search(glue) else None  # niacinamide for": an adjunct serves its own purpose
     cue = _PURPOSE_BEFORE.search(text, last.span.end, eff.span.start)
     if cue is None or not _WITH.search(text, last.span.end, cue.start()):

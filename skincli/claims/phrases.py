@@ -135,6 +135,8 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "moisture reservoir*",
         ),
         "de": (
+            "trockener Haut",
+            "trockenen Haut",
             "Haut feucht",
             "Feuchtigkeit*",
             "Hydratation",
@@ -472,6 +474,12 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "oil-control": {
         "en": (
+            "regulate oil",
+            "regulates oil",
+            "regulating oil",
+            "balance oil",
+            "balances oil",
+            "oil balance",
             "controls oil",
             "control oil",
             "excess shine",
@@ -691,7 +699,18 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     # ---- concerns: harms people worry about (effects of kind "concern" in the knowledge base) ----
     "irritation": {
         "en": ("irritat*", "irritant", "irritancy", "stinging", "burning sensation*"),
-        "de": ("Brennen", "Reizstoff*", "Reizung*", "reizt", "reizend", "reizarm", "Irritation*", "hautreizend*"),
+        "de": (
+            "irritieren",
+            "irritiert",
+            "Brennen",
+            "Reizstoff*",
+            "Reizung*",
+            "reizt",
+            "reizend",
+            "reizarm",
+            "Irritation*",
+            "hautreizend*",
+        ),
     },
     "contact-allergy": {
         "en": ("allergies", "trigger allergic", "allergen*", "allergic reaction*", "contact allergy", "sensitis*", "sensitiz*"),
@@ -710,6 +729,9 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "dryness": {
         "en": (
+            "dry the skin",
+            "dries the skin",
+            "drying out",
             "dry out",
             "skin peeling",
             "drying",
@@ -1120,6 +1142,8 @@ OBJECT_VERBS: frozenset[str] = frozenset(
 NOT_OBJECT_VERBS: frozenset[str] = frozenset(
     {"including", "containing", "featuring", "combining", "using", "adding", "pairing", "layering", "mixing", "during"}
 )
+# German puts the verb before "aber": "Retinol ... kann aber die Haut reizen" goes on about retinol.
+VERB_BEFORE_CONTRAST: frozenset[str] = frozenset({"kann", "können", "ist", "sind", "wirkt", "wirken", "sollte", "hat", "muss"})
 SAME_WORDS: tuple[str, ...] = ("same", "gleiche", "gleichen", "selbe", "selben")
 AS_WELL_VERBS: tuple[str, ...] = ("work", "works", "worked", "perform", "performs", "act", "acts", "do", "does")
 GERMAN_COMPARATIVES: tuple[str, ...] = ("mehr", "weniger", "besser", "anders", "eher", "lieber", "genauso", "ebenso")
