@@ -1,0 +1,35 @@
+"""The probe lists (tests/data/probes, tests/probes.py): how much everyday wording `check` reads. Floors
+sit a little below the rates measured when they were written (README, "Probe lists"); a change that reads
+less of them fails here."""
+
+from __future__ import annotations
+
+import pytest
+from probes import effects, flags, pairs
+
+from skincli.kb.store import KnowledgeBase, open_kb
+
+
+@pytest.fixture(scope="module")
+def shipped() -> KnowledgeBase:
+    return open_kb(None, use_overlay=False, use_cache=False)
+
+
+def test_effect_wordings_in_english(shipped):
+    rate = effects(shipped, "en")
+    assert rate.total >= 250 and rate.rate >= 0.85, rate.misses
+
+
+def test_effect_wordings_in_german(shipped):
+    rate = effects(shipped, "de")
+    assert rate.total >= 90 and rate.rate >= 0.93, rate.misses
+
+
+def test_marketing_pattern_wordings(shipped):
+    rate = flags(shipped)
+    assert rate.total >= 90 and rate.rate >= 0.95, rate.misses
+
+
+def test_pairing_sentences(shipped):
+    recall, precision = pairs(shipped)
+    assert recall.total >= 100 and recall.rate >= 0.92 and precision.rate >= 0.92, recall.misses
