@@ -1956,3 +1956,35 @@ def test_a_pair_combined_for_a_purpose_shares_it(shipped):
 def test_a_german_verb_before_aber_keeps_the_subject(shipped):
     text = "Retinol gilt als Goldstandard gegen Falten, kann aber die Haut irritieren."
     assert pairs(run(text, shipped)) == {("retinol", "wrinkles"), ("retinol", "irritation")}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Move over, retinol.", "comparison"),
+        ("It offers the benefits of retinol without the irritation.", "comparison"),
+        ("It performs on par with vitamin C.", "comparison"),
+        ("Bakuchiol is a great swap for retinol.", "comparison"),
+        ("It is a kinder version of retinol.", "comparison"),
+        ("Bakuchiol gilt als pflanzliches Retinol.", "comparison"),
+        ("This plant-based retinol alternative is gentle.", "comparison"),
+        ("Es ist deutlich stabiler als reines Vitamin C.", "comparison"),
+        ("Skip the injections and try this serum.", "injection-comparison"),
+        ("Eine Alternative zur Faltenunterspritzung.", "injection-comparison"),
+        ("Der Effekt ähnelt dem einer Botox-Spritze.", "injection-comparison"),
+        ("Fast-acting formula.", "speed"),
+        ("Die Haut wirkt im Handumdrehen praller.", "speed"),
+        ("The next big thing in skincare.", "breakthrough"),
+        ("Made from natural ingredients only.", "natural"),
+        ("Rein pflanzlich.", "natural"),
+        ("Frei von schädlichen Inhaltsstoffen.", "free-from"),
+        ("Doppelt so wirksam.", "numeric-superlative"),
+    ],
+)
+def test_comparisons_and_claims_as_copy_words_them(shipped, text, kind):
+    assert kind in {f["kind"] for f in run(text, shipped)["flags"]}
+
+
+def test_a_sceptic_saying_promises_exceed_results_is_no_comparison(shipped):
+    text = "«Die Versprechen der Marketingabteilungen übertreffen bei weitem den sichtbaren Erfolg.»"
+    assert run(text, shipped)["flags"] == []

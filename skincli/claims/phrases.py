@@ -1758,6 +1758,7 @@ FLAGS: dict[str, FlagKind] = {
         "explanation": "A bare multiple ('x times stronger') usually comes from a test-tube assay, not from skin; "
         "ask: measured how, on what, compared with what?",
         "patterns": (
+            r"\b(?:doppelt|dreifach|zweimal|dreimal|zehnmal|hundertmal)\s+so\s+\w+",
             r"\b(?:zwei|drei|vier|fünf|zehn|hundert|tausend)mal\s+(?:so\s+)?\w+er\b",
             rf"(?<![\w.,]){_NUM}\s?[x×]\s+{_COMPARATIVE}\b",
             rf"(?<![\w.,]){_NUM}[x×]{_COMPARATIVE}?\b(?=\s+{_COMPARATIVE}\b)",
@@ -1775,6 +1776,8 @@ FLAGS: dict[str, FlagKind] = {
             rf"(?<![\w.,]){_NUM}\s*-?\s*(?:times|mal|x)\s+(?:its|their|ihr\w*|sein\w*|das|the)\s+(?:own\s+|eigene\w*\s+)?(?:mass|volume|Masse|Volumen)",
         ),
         "triggers": (
+            "doppelt",
+            "dreifach",
             "zweimal",
             "dreimal",
             "viermal",
@@ -1814,6 +1817,9 @@ FLAGS: dict[str, FlagKind] = {
         "work in muscle and dermis, which actives in a cream do not reach in the same way. Ask for a head-to-head "
         "trial; without one the comparison is the advertiser's word.",
         "patterns": (
+            rf"\bskip\s+(?:the\s+)?{_INJ2}",
+            r"\b(?:Alternative|Ersatz)\s+(?:zur|zum|für\s+die|für\s+eine)\s+\w*(?:unterspritzung|spritze|injektion|botox)\w*",
+            rf"\bähnel\w*\s+(?:dem|der|den)\s+(?:einer?\s+)?{_GAP}{_INJ2}",
             rf"\brival\w*\s+(?:those\s+of\s+|that\s+of\s+)?{_ART}{_GAP}{_INJ2}",
             rf"\b(?:topical|natural|cosmetic|needle[\s-]free)\s+answer\s+to\s+{_ART}{_GAP}{_INJ2}",
             r"\bbotox[®™]?[\s\-]*(?:like|alike|ähnlich\w*|artig\w*|effe[ck]t\w*|alternatives?)",
@@ -1854,6 +1860,10 @@ FLAGS: dict[str, FlagKind] = {
             rf"\bakin\s+to\s+{_ART}{_GAP}(?:[\w'’,-]+\s+){0, 12}?{_INJ2}",
         ),
         "triggers": (
+            "skip",
+            "alternative",
+            "ersatz",
+            "ahnel*",
             "rival*",
             "answer",
             "akin",
@@ -1895,6 +1905,15 @@ FLAGS: dict[str, FlagKind] = {
         "explanation": "A comparison needs a head-to-head trial of the two for this outcome; without one it is the "
         "advertiser's word (level 1). Ask: which trial compared them directly, and how?",
         "patterns": (
+            r"\bmove\s+over,?\s+(?=[\w-]+)",
+            r"\bbenefits\s+of\s+(?:[\w-]+\s+){1,2}?without\b",
+            r"\bon\s+(?:a\s+)?par\s+with\b",
+            r"\b(?:nature[’\']s|natural|plant[\s-]based|vegan)\s+(?:retinol|retinoid|vitamin\s+A)\b(?!\s+alternatives?)",
+            r"\b(?:pflanzliche[snm]?|natürliche[snm]?|vegane[snm]?)\s+(?:Retinol|Retinoid|Vitamin\s+A)\b",
+            r"\b(?:great|perfect|easy|natural|gentle)\s+swap\s+for\b",
+            r"\b(?:kinder|gentler|milder|softer|safer|natural|plant[\s-]based|sanftere?)\s+(?:version|cousin|sister|sibling|Version|Schwester)\s+(?:of|von)\b",
+            r"\b(?:stabiler|potenter|reizärmer|effizienter|hautfreundlicher|ergiebiger|nachhaltiger)\s+(?:[\w-]+\s+){0,3}?als\b",
+            r"\bübertrifft\b",
             r"\bsuperior\s+to\b",
             r"\b(?:beats|trumps|outshines|outdoes|outscor\w+)\s+(?:even\s+)?(?:the\s+|its\s+|their\s+)?[\w-]+",
             r"\b(?:(?:more|less)\s+[\w-]+|better|worse|stronger|gentler|faster|safer|superior|greater|smoother|milder|higher|"
@@ -1924,7 +1943,7 @@ FLAGS: dict[str, FlagKind] = {
             r"\bdifferent\s+(?:to|from)\b",
             r"\banders\s+als\b",
             r"\balternatives?\s+to\b",
-            r"\b(?:an?|the)\s+(?!(?:botox|filler|needle|injection|surgery|facelift)\w*[\s-]alternative)(?:[\w-]+,?\s+){0,3}?[\w-]+[\s-]"
+            r"\b(?:an?|the|this|our|your)\s+(?!(?:botox|filler|needle|injection|surgery|facelift)\w*[\s-]alternative)(?:[\w-]+,?\s+){0,3}?[\w-]+[\s-]"
             r"alternatives?\b(?!\s+to\b)",
             r"\b(?:sanfte\w*|natürliche\w*|bessere\w*|pflanzliche\w*)?\s*Alternative\s+zu[mr]?\b",
             r"\b(?:advantages?|an\s+edge)\s+over\b",
@@ -1957,6 +1976,27 @@ FLAGS: dict[str, FlagKind] = {
             rf"\b(?:works?|worked|acts?|behaves?|functions?|performs?)\s+(?:just\s+|much\s+|a\s+bit\s+|exactly\s+|similarly\s+)?like\s+(?!{_ART}{_INJECTION})(?!(?:an?|charm|magic|magnets?|sponges?|moisture)\b)[\w-]+",
         ),
         "triggers": (
+            "natures",
+            "vegan",
+            "pflanzliches",
+            "pflanzliche",
+            "naturliches",
+            "move",
+            "par",
+            "swap",
+            "version",
+            "cousin",
+            "sister",
+            "schwester",
+            "stabiler",
+            "potenter",
+            "reizarmer",
+            "effizienter",
+            "hautfreundlicher",
+            "ergiebiger",
+            "nachhaltiger",
+            "ubertr*",
+            "uebertr*",
             "superior",
             "beats",
             "trumps",
@@ -2054,6 +2094,9 @@ FLAGS: dict[str, FlagKind] = {
         "explanation": "Skin turns over in weeks; a result promised in minutes, overnight or in days is usually "
         "short-lived swelling or light reflection. Ask: measured when, how long did it last?",
         "patterns": (
+            r"\b(?:fast|quick|rapid)[\s-]acting\b",
+            r"\bim\s+Handumdrehen\b",
+            r"\bfrom\s+the\s+(?:very\s+)?first\s+(?:day|week|use|application|night)\b",
             r"\b(?:works?|working|results?|acts?|wirkt|Ergebnisse?)\s+(?:\w+\s+){0,2}?(?:in|within|innerhalb\s+von)\s+(?:just\s+|only\s+|wenigen\s+|nur\s+)?(?:seconds|minutes|Sekunden|Minuten)\b",
             r"\bnach\s+(?:der\s+)?(?:ersten|einmaliger|einer\s+einzigen)\s+Anwendung\b",
             r"\b(?:instant(?:ly)?|immediate(?:ly)?|overnight|in no time|on contact|right away)\b"
@@ -2091,6 +2134,8 @@ FLAGS: dict[str, FlagKind] = {
             r"\bkeine\s+Einwirkzeit\b",
         ),
         "triggers": (
+            "acting",
+            "handumdrehen",
             "ersten",
             "einmaliger",
             "einzigen",
@@ -2494,6 +2539,7 @@ FLAGS: dict[str, FlagKind] = {
         "explanation": "'Breakthrough', 'revolutionary' and 'first' are news, not evidence; ask what was shown, "
         "in how many people, and by whom.",
         "patterns": (
+            r"\bnext\s+big\s+thing\b",
             r"\bgame[\s-]?changer\w*",
             r"\bworld[\s-]first\b",
             r"\bneueste[nmrs]?\s+Generation\b",
@@ -2519,6 +2565,7 @@ FLAGS: dict[str, FlagKind] = {
             r"\bstate[\s-]of[\s-]the[\s-]art\b",
         ),
         "triggers": (
+            "big",
             "changer*",
             "gamechanger*",
             "state",
@@ -2554,6 +2601,11 @@ FLAGS: dict[str, FlagKind] = {
         "explanation": "'Natural' or 'chemical-free' says nothing about whether something works or is safe; "
         "every ingredient is a chemical.",
         "patterns": (
+            r"\b(?:only|exclusively|purely|100\s?%)\s+natural\s+ingredients\b",
+            r"\bnatural\s+ingredients\s+only\b",
+            r"\b100\s?%\s+(?:[\w-]+\s+and\s+)?natural\b",
+            r"\brein\s+(?:pflanzlich|natürlich)\w*",
+            r"\b(?:derived\s+)?(?:entirely|purely|100\s?%)\s+(?:from\s+plants|plant[\s-](?:based|derived))\b",
             r"\b100\s?%\s*(?:natural|natürlich\w*|naturrein\w*|pure|rein\w*)\b",
             r"\bnatürliche\w*\s+(?:Stoffe|Wirkstoffe|Inhaltsstoffe|Zutaten)\b",
             r"\bVerzicht\s+auf\s+(?:\w+\s+)?(?:synthetische|chemische)\w*",
@@ -2568,6 +2620,9 @@ FLAGS: dict[str, FlagKind] = {
             r"\bno\s+(?:harsh\s+|nasty\s+|added\s+)?chemicals\b",
         ),
         "triggers": (
+            "pflanzlich*",
+            "natural",
+            "plants",
             "chemicals",
             "natural",
             "naturlich",
@@ -2599,6 +2654,8 @@ FLAGS: dict[str, FlagKind] = {
         "explanation": "'Non-toxic', 'clean' and 'free from' claims imply that other products are harmful; whether "
         "an ingredient harms depends on dose and use. Ask: harmful at what dose, shown how?",
         "patterns": (
+            r"\bnothing\s+(?:toxic|harmful|nasty)\b",
+            r"\b(?:ohne|frei\s+von)\s+(?:schädliche|aggressive|bedenkliche|synthetische)[nm]?\s+(?:Chemikalien|Inhaltsstoffe|Zusatzstoffe|Substanzen)\w*",
             r"\b(?:without|free\s+(?:of|from))\s+(?:any\s+)?(?:harsh|harmful|toxic|nasty|synthetic|aggressive)\s+(?:chemicals|ingredients|additives|substances)\b",
             r"\b(?:ohne|frei\s+von)\s+(?:schädliche|aggressive|bedenkliche|synthetische)n?\s+(?:Chemikalien|Inhaltsstoffe|Zusatzstoffe|Substanzen)\b",
             r"\bnon[\s-]?toxi(?:c|n)\w*",
@@ -2624,6 +2681,11 @@ FLAGS: dict[str, FlagKind] = {
             r"\bno\s+(?:added\s+)?(?:parabens|phthalates|sulfates|sulphates|silicones|fragrances?|alcohol|preservatives|dyes)\b",
         ),
         "triggers": (
+            "nothing",
+            "schadlichen",
+            "aggressiven",
+            "bedenklichen",
+            "synthetischen",
             "synthetic",
             "aggressive*",
             "nasty",
