@@ -1932,6 +1932,9 @@ def test_near_misses_of_marketing_patterns_are_not_flagged(shipped, text):
         ("Grüntee wirkt antioxidativ.", "green-tea"),
         ("Kamillenextrakt beruhigt die Haut.", "chamomile"),
         ("Das Peptid glättet Falten.", "peptides"),
+        ("Vitamin B5 soothes dry skin.", "panthenol"),
+        ("A glycolic toner smooths texture.", "glycolic-acid"),
+        ("Azelaic is a multitasker for redness.", "azelaic-acid"),
     ],
 )
 def test_everyday_and_german_names_of_ingredients(shipped, text, ingredient):
@@ -1988,3 +1991,23 @@ def test_comparisons_and_claims_as_copy_words_them(shipped, text, kind):
 def test_a_sceptic_saying_promises_exceed_results_is_no_comparison(shipped):
     text = "«Die Versprechen der Marketingabteilungen übertreffen bei weitem den sichtbaren Erfolg.»"
     assert run(text, shipped)["flags"] == []
+
+
+@pytest.mark.parametrize(
+    ("word", "ingredient"),
+    [
+        ("Retinolcreme", "retinol"),
+        ("Kollagenpulver", "topical-collagen"),
+        ("Sonnenschutzcreme", "sunscreen"),
+        ("Peptidserum", "peptides"),
+    ],
+)
+def test_a_german_product_compound_names_its_active(shipped, word, ingredient):
+    view = run(f"Die {word} mildert Falten.", shipped)
+    assert {f["ingredient"]["id"] for f in view["findings"]} == {ingredient}
+
+
+def test_a_cream_named_after_an_injection_is_a_flag_not_the_injection(shipped):
+    view = run("Die Botoxcreme mildert Falten.", shipped)
+    assert view["findings"] == [] and [f["kind"] for f in view["flags"]] == ["injection-comparison"]
+    assert run("Die Tagescreme mildert Falten.", shipped)["findings"] == []

@@ -594,6 +594,7 @@ class Lexicon:
         self.max_tokens = 1
         self._max_len = 0
         self.suffixes: tuple[str, ...] = ()  # compound endings a one-word name may carry ("-haltige")
+        self.no_compounds: frozenset[str] = frozenset()  # payloads never read inside a compound ("Botoxcreme")
         self._stems: set[str] = set()  # every beginning of every key: a scan stops when its letters leave them
         self._first_words: set[str] = set()  # the first word of every name or phrase
         # word -> can a match start with it: 0 no, 1 yes, 2 only when a hyphen joins the next word ("Co-Enzym")
@@ -769,11 +770,12 @@ class Lexicon:
         return best, best_hit
 
     def _compound(self, i: int, key: str) -> _Hit | None:
-        """A one-word name with a compound ending: "hyaluronsäurehaltige" names hyaluronic acid."""
+        """A one-word name with a compound ending: "hyaluronsäurehaltige", "Retinolcreme" and "Kollagenpulver"
+        name hyaluronic acid, retinol and collagen."""
         for suffix in self.suffixes:
             if key.endswith(suffix) and len(key) > len(suffix) + 3:
                 for entry in self._exact.get(key[: -len(suffix)], ()):
-                    if entry.case is None and not entry.hard and not entry.soft:
+                    if entry.case is None and not entry.hard and not entry.soft and entry.payload not in self.no_compounds:
                         return _Hit(i, i, entry.payload)
         return None
 
@@ -822,7 +824,9 @@ def ingredient_lexicon(kb: KnowledgeBase) -> Lexicon:
     if cached is not None:
         return cached
     lex = Lexicon()
-    lex.suffixes = _HALTIG
+    lex.suffixes = (*_HALTIG, *phrases.COMPOUND_PRODUCTS)
+    # "Botoxcreme" is a cream compared with an injection (a flag), not the injection
+    lex.no_compounds = frozenset(i.id for i in kb.ingredients() if i.kind in phrases.INJECTABLE_KINDS)
     later: list[tuple[list[str], list[bool], str]] = []
     for ingredient in kb.ingredients():
         if not ingredient.claims:  # water, a gum, a chelator: nothing to grade, and "in water" is no subject

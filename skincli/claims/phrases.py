@@ -1265,7 +1265,45 @@ DESCRIBED_NOUNS: tuple[str, ...] = ("base", "formula", "texture", "Basis", "Grun
 # In an advert "BHA" is the beta hydroxy acid of skincare (salicylic acid), not the INCI name of the food
 # antioxidant butylated hydroxyanisole, which prose writes out (`skincli show BHA` says the same).
 PROSE_NOT_NAMES: dict[str, tuple[str, ...]] = {"bht-bha": ("BHA",)}
-PROSE_NAMES: dict[str, tuple[str, ...]] = {"salicylic-acid": ("BHA",)}
+# German writes a product as one word with its active: "Retinolcreme", "Kollagenpulver", "Peptidserum".
+# A one-word name followed by one of these endings names that ingredient.
+COMPOUND_PRODUCTS: tuple[str, ...] = (
+    "creme",
+    "cremes",
+    "serum",
+    "seren",
+    "gel",
+    "fluid",
+    "lotion",
+    "maske",
+    "masken",
+    "pulver",
+    "drink",
+    "drinks",
+    "shot",
+    "shots",
+    "kapseln",
+    "tabletten",
+    "ampulle",
+    "ampullen",
+    "pflege",
+    "kur",
+    "konzentrat",
+    "booster",
+    "produkt",
+    "produkte",
+    "produkten",
+    "spray",
+)
+PROSE_NAMES: dict[str, tuple[str, ...]] = {
+    "salicylic-acid": ("BHA", "salicylic"),
+    # copy drops "acid" once the acid is known: "a glycolic toner", "azelaic is a multitasker"
+    "glycolic-acid": ("glycolic",),
+    "mandelic-acid": ("mandelic",),
+    "azelaic-acid": ("azelaic",),
+    "tranexamic-acid": ("tranexamic",),
+    "kojic-acid": ("kojic",),
+}
 # Phrases that contain a name but name something else: "chemical sunscreens" are the UV filters a text sets
 # against the finished product (the knowledge base's `sunscreen`), not that product.
 NOT_NAMES: tuple[str, ...] = (
@@ -1823,7 +1861,8 @@ FLAGS: dict[str, FlagKind] = {
             rf"\brival\w*\s+(?:those\s+of\s+|that\s+of\s+)?{_ART}{_GAP}{_INJ2}",
             rf"\b(?:topical|natural|cosmetic|needle[\s-]free)\s+answer\s+to\s+{_ART}{_GAP}{_INJ2}",
             r"\bbotox[®™]?[\s\-]*(?:like|alike|ähnlich\w*|artig\w*|effe[ck]t\w*|alternatives?)",
-            rf"\bbotox[®™]?[\s\-]+{_CREAM}",
+            rf"\bbotox[®™]?[\s\-]*{_CREAM}",
+            r"\bfiller[\s-]*(?:cream|creme|serum|balm|lotion)\w*",
             r"\bfiller[\s-]*(?:like|ähnlich\w*|effe[ck]t\w*)",
             r"\blifting[\s-]*effe[ck]t\w*",
             rf"\b(?:just\s+)?(?:like|as with|similar to|wie|ähnlich wie)\s+{_ART}{_GAP}{_INJ2}",
