@@ -2011,3 +2011,14 @@ def test_a_cream_named_after_an_injection_is_a_flag_not_the_injection(shipped):
     view = run("Die Botoxcreme mildert Falten.", shipped)
     assert view["findings"] == [] and [f["kind"] for f in view["flags"]] == ["injection-comparison"]
     assert run("Die Tagescreme mildert Falten.", shipped)["findings"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Niacinamid kann zusammen mit Retinol verwendet werden und mindert Rötungen.",
+        "Niacinamide works well alongside retinol, reducing redness.",
+    ],
+)
+def test_a_partner_named_after_the_subject_leaves_it_the_claim(shipped, text):
+    assert pairs(run(text, shipped)) == {("niacinamide", "redness")}

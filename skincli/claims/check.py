@@ -2509,6 +2509,8 @@ def _object_of_subject(toks: _Tokens, first_tok: int, subject: list[Mention], gr
     word = toks.keys[k]
     if word in _NOT_OBJECT_VERBS:
         return False
+    if word == "mit" and toks.keys[k - 1] == "zusammen":  # "Niacinamid kann zusammen mit Retinol ... und mindert"
+        return True
     return word in _OBJECT_VERBS or (word.endswith("ing") and len(word) > 5)
 
 

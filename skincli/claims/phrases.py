@@ -158,6 +158,7 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "texture": {
         "en": (
+            "skin soft",
             "baby-soft",
             "silky soft",
             "rough patches",
@@ -189,6 +190,7 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "refined",
         ),
         "de": (
+            "Haut weich",
             "samtweich*",
             "samtig*",
             "Textur",
@@ -1137,7 +1139,19 @@ SUBJECT_MODALS: frozenset[str] = frozenset({"can", "may", "might", "could", "wil
 # object ("Vitamin C ... replenishing vitamin E", "retinol boosts hyaluronic acid"): claims after it stay
 # the subject's. Verbs that bring in a partner ("combined with", "containing") do not.
 OBJECT_VERBS: frozenset[str] = frozenset(
-    {"boosts", "increases", "replenishes", "restores", "stimulates", "protects", "regenerates", "recycles", "activates"}
+    {
+        "boosts",
+        "increases",
+        "replenishes",
+        "restores",
+        "stimulates",
+        "protects",
+        "regenerates",
+        "recycles",
+        "activates",
+        "alongside",
+        "neben",
+    }
 )
 NOT_OBJECT_VERBS: frozenset[str] = frozenset(
     {"including", "containing", "featuring", "combining", "using", "adding", "pairing", "layering", "mixing", "during"}
