@@ -32,7 +32,7 @@ def shipped() -> KnowledgeBase:
 SPLITS = ("dev", "held-out", "dev-2", "dev-3", "dev-4", "dev-5", "dev-6", "dev-7", "held-out-8", "held-out-9")
 # Held out and not yet measured: not scored here, so that no test run shows its numbers before the measure
 # (a new set waits here between its commit and its one measure).
-NOT_YET_MEASURED: tuple[str, ...] = ("held-out-10",)
+NOT_YET_MEASURED: tuple[str, ...] = ("held-out-10", "dev-11")
 
 
 @pytest.fixture(scope="module")
