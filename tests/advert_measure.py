@@ -45,7 +45,19 @@ def load(path: Path = ADVERTS) -> list[dict[str, Any]]:
 
 
 def load_all() -> list[dict[str, Any]]:
-    sets = (ADVERTS, ADVERTS_2, ADVERTS_3, ADVERTS_4, ADVERTS_5, ADVERTS_6, ADVERTS_7, ADVERTS_8, ADVERTS_9, ADVERTS_10, ADVERTS_11)
+    sets = (
+        ADVERTS,
+        ADVERTS_2,
+        ADVERTS_3,
+        ADVERTS_4,
+        ADVERTS_5,
+        ADVERTS_6,
+        ADVERTS_7,
+        ADVERTS_8,
+        ADVERTS_9,
+        ADVERTS_10,
+        ADVERTS_11,
+    )
     return [p for path in sets for p in load(path)]
 
 

@@ -2022,3 +2022,15 @@ def test_a_cream_named_after_an_injection_is_a_flag_not_the_injection(shipped):
 )
 def test_a_partner_named_after_the_subject_leaves_it_the_claim(shipped, text):
     assert pairs(run(text, shipped)) == {("niacinamide", "redness")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sodium Ascorbyl Phosphate is a stable form. SAP brightens skin.", {("vitamin-c", "radiance")}),
+        ("Acetyl Hexapeptide-8 is a peptide. Creams with AH-8 relax wrinkles.", {("acetyl-hexapeptide-8", "wrinkles")}),
+        ("SAP brightens skin.", set()),  # initials before the name, or without it, name nothing
+    ],
+)
+def test_initials_after_a_name_stand_for_it(shipped, text, expected):
+    assert pairs(run(text, shipped)) == expected

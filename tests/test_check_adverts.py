@@ -29,10 +29,10 @@ def shipped() -> KnowledgeBase:
     return open_kb(None, use_overlay=False, use_cache=False)
 
 
-SPLITS = ("dev", "held-out", "dev-2", "dev-3", "dev-4", "dev-5", "dev-6", "dev-7", "held-out-8", "held-out-9")
+SPLITS = ("dev", "held-out", "dev-2", "dev-3", "dev-4", "dev-5", "dev-6", "dev-7", "held-out-8", "held-out-9", "dev-11")
 # Held out and not yet measured: not scored here, so that no test run shows its numbers before the measure
 # (a new set waits here between its commit and its one measure).
-NOT_YET_MEASURED: tuple[str, ...] = ("held-out-10", "dev-11")
+NOT_YET_MEASURED: tuple[str, ...] = ("held-out-10",)
 
 
 @pytest.fixture(scope="module")
@@ -113,6 +113,7 @@ FLOORS = {
     "dev-5": (0.81, 0.76, 0.81, 0.82),
     "dev-6": (0.78, 0.70, 0.81, 0.81),
     "dev-7": (0.76, 0.76, 0.85, 0.80),
+    "dev-11": (0.65, 0.66, 0.76, 0.45),
     # The eighth and ninth sets are still held out: measured at the end of session 4 (pairs 67.0/68.9 and
     # 63.3/61.5, flags 88.5/59.7 and 75.4/62.0, README). These floors only keep a later change from making
     # them worse; they are not the goal, and the sets must not be tuned on (open one, as the earlier ones

@@ -1507,6 +1507,7 @@ def check_text(text: str, kb: KnowledgeBase) -> CheckReport:
 
     lexicon = ingredient_lexicon(kb)
     raw_mentions = _vitamin_lists(text, toks, lexicon, [h for h in lexicon.find(toks) if h.payload])
+    raw_mentions = _initialisms(text, toks, raw_mentions)
     raw_effects = [h for h in effect_lexicon().find(toks) if h.payload and not _scare_quoted(text, toks, h)]
     raw_flags = _find_flags(text, toks, sentences)
 
@@ -1541,6 +1542,46 @@ _VITAMIN_LIST = re.compile(
     r"\b(?:vitamins?|Vitamine?n?)\s+([A-K]\d{0,2})((?:\s*(?:,|\band\b|\bund\b|&|\bsowie\b|\bor\b|\boder\b)\s*[A-K]\d{0,2}\b)+)"
 )
 _LETTER = re.compile(r"\b[A-K]\d{0,2}\b")
+
+
+_INITIALISM = re.compile(r"[A-Z]{2,5}(?:-\d{1,2})?")
+
+
+def _initialisms(text: str, toks: _Tokens, hits: list[_Hit]) -> list[_Hit]:
+    """A name of several words, then its initials in capitals: "Sodium Ascorbyl Phosphate ... SAP",
+    "Palmitoyl Oligopeptide ... PO", "Acetyl Hexapeptide-8 ... AH-8". The initials name that ingredient
+    from there on in this text (copy abbreviates what it named in full a sentence before)."""
+    if not hits:
+        return hits
+    initials: dict[str, str] = {}
+    for hit in hits:
+        if hit.last > hit.first:
+            words = [toks.raw(k) for k in range(hit.first, hit.last + 1)]
+            letters = "".join(w[0] for w in words if w[:1].isalpha()).upper()
+            digits = "".join(w for w in words if w.isdigit())
+            key = f"{letters}-{digits}" if digits else letters
+            if len(letters) >= 2:
+                initials.setdefault(key, hit.payload)
+    if not initials:
+        return hits
+    taken = {k for h in hits for k in range(h.first, h.last + 1)}
+    first_named: dict[str, int] = {}
+    for hit in hits:  # sorted by position: the first time each ingredient is named
+        first_named.setdefault(hit.payload, hit.first)
+    found = list(hits)
+    for m in _INITIALISM.finditer(text):
+        payload = initials.get(m.group())
+        if payload is None:
+            continue
+        k = toks.at(m.start())
+        if k in taken or k <= first_named[payload] or toks.starts[k] != m.start():
+            continue
+        last = toks.at(m.end()) - 1
+        if toks.ends[last] != m.end():
+            continue
+        found.append(_Hit(k, last, payload))
+    found.sort(key=lambda h: h.first)
+    return found
 
 
 def _vitamin_lists(text: str, toks: _Tokens, lexicon: Lexicon, hits: list[_Hit]) -> list[_Hit]:
@@ -2385,7 +2426,13 @@ def _pair(
                 group, how = heading_for, "next-sentence"
             elif after < len(groups) and _describes(text, toks, eff, group_starts[after]):
                 group = groups[after]  # "blended with soothing shea butter": the butter's
-            elif not before and pronoun_subject and topic and not background:
+            elif (
+                not before
+                and pronoun_subject
+                and topic
+                and not background
+                and not (after < len(groups) and _MEANS.match(text[eff.span.end : group_starts[after]]))
+            ):
                 # "It's anti-microbial and packed with glycolic acid": the pronoun is the subject, not the names after
                 group = topic[0][:1] if reference == "singular" else [m for g in topic for m in g]
                 how = "previous-sentence"
@@ -2430,6 +2477,11 @@ def _pair(
 
 
 _SUBJECT_PRONOUNS = _keys(phrases.SUBJECT_PRONOUNS)
+# "It gets to work to repair and soothe with zinc sulfate": the means named after the effect is the one claimed
+_MEANS = re.compile(
+    r"^\W*(?:(?:and|or|und|oder)\s+[\w-]+\s+)?(?<!packed\s)(?<!loaded\s)(?<!filled\s)(?:with|using|thanks\s+to|via|mit|dank)\s+(?:[\w-]+\s+){0,2}?$",
+    re.IGNORECASE,
+)
 
 
 def _opening_pronoun(toks: _Tokens, first_tok: int) -> bool:

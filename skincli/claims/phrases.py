@@ -1321,6 +1321,12 @@ PROSE_NAMES: dict[str, tuple[str, ...]] = {
 # Phrases that contain a name but name something else: "chemical sunscreens" are the UV filters a text sets
 # against the finished product (the knowledge base's `sunscreen`), not that product.
 NOT_NAMES: tuple[str, ...] = (
+    # salts that are not the sulfate surfactants "sulfates" names in copy ("sulfate-free")
+    "copper sulfate",
+    "magnesium sulfate",
+    "sodium sulfate",
+    "Kupfersulfat",
+    "Magnesiumsulfat",
     "chemical sunscreen",
     "chemical sunscreens",
     "chemische Sonnenschutzfilter",
@@ -1461,6 +1467,14 @@ EXPLETIVE_AFTER: frozenset[str] = frozenset(
         "empfehlenswert",
         "lohnt",
         "gibt",
+        "sollte",
+        "sollten",
+        "empfiehlt",
+        "handelt",
+        "geht",
+        "kommt",
+        "braucht",
+        "reicht",
     }
 )
 SINGULAR_PRONOUNS: frozenset[str] = frozenset({"it", "its", "this", "es", "dies", "dieses", "diesem", "sein", "seine", "seinen"})
