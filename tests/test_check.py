@@ -2034,3 +2034,45 @@ def test_a_partner_named_after_the_subject_leaves_it_the_claim(shipped, text):
 )
 def test_initials_after_a_name_stand_for_it(shipped, text, expected):
     assert pairs(run(text, shipped)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("An oil-free gel cream.", "free-from"),
+        ("Free from talc and tar pigments.", "free-from"),
+        ("Naturkosmetik verzichtet auf Aluminiumsalze.", "free-from"),
+        ("Wir haben uns entschieden, auf Füllstoffe, Alkohol und Parabene zu verzichten.", "free-from"),
+        ("It won't contain harmful ingredients.", "free-from"),
+        ("99 Prozent pflanzliche Inhaltsstoffe.", "natural"),
+        ("Made with 100 percent natural oils.", "natural"),
+        ("Skin looks plump and glowing by morning.", "speed"),
+        ("It works in less than half an hour.", "speed"),
+        ("Lips feel softer with the first swipe.", "speed"),
+        ("Created by pediatricians for babies.", "endorsement"),
+        ("Visible results that rival prescription treatments.", "comparison"),
+        ("Caffeine is considered equal to minoxidil.", "comparison"),
+        ("What sets it apart from other ingredients is its power.", "comparison"),
+        ("Salz hat eine ähnliche Wirkung.", "comparison"),
+        ("A supercharged version of the classic patch.", "comparison"),
+        ("Ein Meilenstein der Hautpflege.", "breakthrough"),
+        ("A new generation of overnight formulas.", "breakthrough"),
+        ("Its proven efficacy speaks for itself.", "clinically-proven"),
+        ("Der am besten durch Studien gesicherte Wirkstoff.", "clinically-proven"),
+        ("Propolis gilt als Wunderpflanze.", "miracle"),
+    ],
+)
+def test_marketing_patterns_of_the_eleventh_set(shipped, text, kind):
+    assert kind in {f["kind"] for f in run(text, shipped)["flags"]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Urea bindet zu 10% die natürliche Feuchtigkeit.",
+        "Das Treatment verzichtet auf den Einsatz von Fremdmaterial.",
+        "Laut Experten ist die Werbemasche irreführend.",
+    ],
+)
+def test_near_misses_of_the_eleventh_sets_patterns(shipped, text):
+    assert run(text, shipped)["flags"] == []

@@ -1972,6 +1972,13 @@ FLAGS: dict[str, FlagKind] = {
         "explanation": "A comparison needs a head-to-head trial of the two for this outcome; without one it is the "
         "advertiser's word (level 1). Ask: which trial compared them directly, and how?",
         "patterns": (
+            r"\brivals?\s+(?:those\s+of\s+|that\s+of\s+)?(?:\w+\s+){0,2}?(?:prescription|professional|in[\s-]office|clinical|salon)\b",
+            r"\b(?:which|that|it)\s+rivals?\b",
+            r"\b(?:equal|equivalent)\s+to\b",
+            r"\bequivalent\s+(?:efficiency|efficacy|results|effects?)\b",
+            r"\bsets?\s+(?:it|them)\s+apart\s+from\b",
+            r"\bähnliche[nm]?\s+(?:Wirkung|Effekt|Ergebnis)\w*",
+            r"\b(?:supercharged|upgraded|improved|souped[\s-]up|next[\s-]level)\s+version\s+of\b",
             r"\bmove\s+over,?\s+(?=[\w-]+)",
             r"\bbenefits\s+of\s+(?:[\w-]+\s+){1,2}?without\b",
             r"\bon\s+(?:a\s+)?par\s+with\b",
@@ -2043,6 +2050,13 @@ FLAGS: dict[str, FlagKind] = {
             rf"\b(?:works?|worked|acts?|behaves?|functions?|performs?)\s+(?:just\s+|much\s+|a\s+bit\s+|exactly\s+|similarly\s+)?like\s+(?!{_ART}{_INJECTION})(?!(?:an?|charm|magic|magnets?|sponges?|moisture)\b)[\w-]+",
         ),
         "triggers": (
+            "rival",
+            "rivals",
+            "equal",
+            "equivalent",
+            "apart",
+            "ahnliche*",
+            "version",
             "natures",
             "vegan",
             "pflanzliches",
@@ -2161,6 +2175,12 @@ FLAGS: dict[str, FlagKind] = {
         "explanation": "Skin turns over in weeks; a result promised in minutes, overnight or in days is usually "
         "short-lived swelling or light reflection. Ask: measured when, how long did it last?",
         "patterns": (
+            r"\bby\s+(?:the\s+(?:next\s+)?)?morning\b",
+            r"\bin\s+(?:less\s+than|under|just)\s+(?:half\s+an?\s+|an?\s+|\d+\s+)?(?:hour|minute|day|week)s?\b",
+            r"\bwith\s+(?:the\s+|your\s+)?(?:very\s+)?first\s+(?:swipe|use|application|wash|drop|pump|sip)\b",
+            r"\b(?:works?|acts?|heals?|clears?|fades?|reduces?|shrinks?|calms?)\s+(?:\w+\s+)?rapidly\b",
+            r"\brapidly\s+(?:reduces?|clears?|fades?|heals?|calms?|shrinks?)\b",
+            r"\balmost\s+on\s+contact\b",
             r"\b(?:fast|quick|rapid)[\s-]acting\b",
             r"\bim\s+Handumdrehen\b",
             r"\bfrom\s+the\s+(?:very\s+)?first\s+(?:day|week|use|application|night)\b",
@@ -2201,6 +2221,12 @@ FLAGS: dict[str, FlagKind] = {
             r"\bkeine\s+Einwirkzeit\b",
         ),
         "triggers": (
+            "hour",
+            "half",
+            "morning",
+            "swipe",
+            "rapidly",
+            "contact",
             "acting",
             "handumdrehen",
             "ersten",
@@ -2297,6 +2323,8 @@ FLAGS: dict[str, FlagKind] = {
         "label": "'clinically proven'",
         "explanation": "No study is cited: ask which trial, how many people, compared with what, and who paid.",
         "patterns": (
+            r"\bproven\s+(?:efficiency|efficacy|effectiveness|results|track\s+record)\b",
+            r"\bdurch\s+(?:\w+\s+)?Studien\s+(?:gesichert|belegt|bestätigt|bewiesen|nachgewiesen)\w*",
             r"\b(?:clinically|scientifically|medically)\s+(?:proven|shown|demonstrated|validated|confirmed|tested)\b",
             r"\b(?:klinisch|wissenschaftlich|medizinisch)\s+(?:bewiesen|belegt|nachgewiesen|erwiesen|bestätigt|getestet|geprüft)\w*",
             r"\b(?:wissenschaftliche\w*|klinische\w*)\s+(?:Belege|Beweise|Nachweise|Studien)\b",
@@ -2347,6 +2375,8 @@ FLAGS: dict[str, FlagKind] = {
             r"\b(?:study|studies|research|trial)\s+(?:also\s+)?highlight(?:s|ed)?\b",
         ),
         "triggers": (
+            "proven",
+            "studien",
             "proven",
             "rigorously",
             "extensively",
@@ -2457,6 +2487,7 @@ FLAGS: dict[str, FlagKind] = {
         "explanation": "An expert's recommendation is an opinion, not a trial; ask who they are, whether they are "
         "paid, and which study they rely on.",
         "patterns": (
+            r"\b(?:created|developed|formulated|designed)\s+(?:by|with)\s+(?:\w+\s+)?(?:dermatologists|pediatricians|paediatricians|doctors|skin\s+experts)\b",
             r"\b(?:dermatologists?|derms?|doctors?|experts?|Dermatologen|Hautärzte|Hautärztinnen|Ärzte)\s+"
             r"(?:[\w-]+\s+){0,4}?(?:recommend\w*|suggest\w*|approve\w*|(?<!could\s)(?<!would\s)love|swear by|trust|agree|rave|"
             r"are\s+(?:so\s+)?excited|prefer|"
@@ -2478,6 +2509,11 @@ FLAGS: dict[str, FlagKind] = {
             r"\b(?:amongst|among|with|unter)\s+(?:skin\s?care|beauty|skin)\s+(?:experts|professionals|pros)\b",
         ),
         "triggers": (
+            "laut",
+            "created",
+            "developed",
+            "formulated",
+            "designed",
             "liebling",
             "lieblinge",
             "favourite",
@@ -2566,6 +2602,7 @@ FLAGS: dict[str, FlagKind] = {
         "label": "miracle word",
         "explanation": "No skincare ingredient works miracles; the word stands in for evidence.",
         "patterns": (
+            r"\bWunder(?:pflanze|kraut|öl|heiler|tinktur)\w*",
             r"\bZauber(?!wort)\w*",
             r"\bmiracle\w*",
             r"\bmiraculous\w*",
@@ -2606,6 +2643,8 @@ FLAGS: dict[str, FlagKind] = {
         "explanation": "'Breakthrough', 'revolutionary' and 'first' are news, not evidence; ask what was shown, "
         "in how many people, and by whom.",
         "patterns": (
+            r"\bMeilenstein\w*",
+            r"\bnew\s+generation\b",
             r"\bnext\s+big\s+thing\b",
             r"\bgame[\s-]?changer\w*",
             r"\bworld[\s-]first\b",
@@ -2632,6 +2671,8 @@ FLAGS: dict[str, FlagKind] = {
             r"\bstate[\s-]of[\s-]the[\s-]art\b",
         ),
         "triggers": (
+            "meilenstein*",
+            "generation",
             "big",
             "changer*",
             "gamechanger*",
@@ -2668,6 +2709,10 @@ FLAGS: dict[str, FlagKind] = {
         "explanation": "'Natural' or 'chemical-free' says nothing about whether something works or is safe; "
         "every ingredient is a chemical.",
         "patterns": (
+            r"\b100\s+(?:percent|per\s+cent|Prozent)\s+(?:[\w-]+\s+)?natur\w*",
+            r"\b\d{2,3}\s?(?:%|percent|per\s+cent|Prozent)\s+(?:natürliche[nrs]?|pflanzliche[nrs]?|natural|plant[\s-]based)\b",
+            r"\b\d{2,3}\s?(?:%|percent|per\s+cent|Prozent)\s+(?:der\s+|of\s+(?:the\s+|its\s+)?)?(?:Inhaltsstoffe|ingredients)\s+(?:are\s+|sind\s+)?"
+            r"(?:of\s+)?(?:natürliche[nrs]?|pflanzliche[nrs]?|natural|plant)\w*",
             r"\b(?:only|exclusively|purely|100\s?%)\s+natural\s+ingredients\b",
             r"\bnatural\s+ingredients\s+only\b",
             r"\b100\s?%\s+(?:[\w-]+\s+and\s+)?natural\b",
@@ -2687,6 +2732,10 @@ FLAGS: dict[str, FlagKind] = {
             r"\bno\s+(?:harsh\s+|nasty\s+|added\s+)?chemicals\b",
         ),
         "triggers": (
+            "percent",
+            "prozent",
+            "cent",
+            "<percent>",
             "pflanzlich*",
             "natural",
             "plants",
@@ -2721,6 +2770,13 @@ FLAGS: dict[str, FlagKind] = {
         "explanation": "'Non-toxic', 'clean' and 'free from' claims imply that other products are harmful; whether "
         "an ingredient harms depends on dose and use. Ask: harmful at what dose, shown how?",
         "patterns": (
+            r"\bfree\s+(?:from|of)\s+(?:talc|aluminium|aluminum|microplastics?|mineral\s+oils?|PEGs?|SLS|SLES|tar\s+pigments)\b",
+            r"\bverzicht\w*\s+(?:\w+\s+){0,2}?auf\s+(?:\w+\s+){0,2}?(?:Alu\w*|Parabene|Silikone|Mikroplastik|Duftstoffe|Parfum|Alkohol|"
+            r"Konservierungsstoffe|Füllstoffe|Mineralöl\w*|Farbstoffe|synthetische\w*|chemische\w*|bedenkliche\w*|schädliche\w*|PEG\w*)",
+            r"\bauf\s+(?:[\w,]+\s+){0,8}?zu\s+verzichten\b",
+            r"\b(?:won[’\']t|will\s+not|never)\s+contain\s+(?:any\s+)?(?:harsh|harmful|toxic|nasty|irritating)\b",
+            r"\bclean\s+(?:baby\s+|body\s+|hair\s+)?care\b",
+            r"\baluminium[\s-]?frei\w*",
             r"\bnothing\s+(?:toxic|harmful|nasty)\b",
             r"\b(?:ohne|frei\s+von)\s+(?:schädliche|aggressive|bedenkliche|synthetische)[nm]?\s+(?:Chemikalien|Inhaltsstoffe|Zusatzstoffe|Substanzen)\w*",
             r"\b(?:without|free\s+(?:of|from))\s+(?:any\s+)?(?:harsh|harmful|toxic|nasty|synthetic|aggressive)\s+(?:chemicals|ingredients|additives|substances)\b",
@@ -2743,11 +2799,14 @@ FLAGS: dict[str, FlagKind] = {
             r"\b(?:ohne|frei\s+von)\s+(?:\w+\s+)?(?:Konservierungsstoffe\w*|Duftstoffe\w*|Parfum|Alkohol|Farbstoffe\w*)\b",
             r"\b(?:ohne|frei\s+von)\s+(?:\w+\s+)?(?:Parabene\w*|Silikone\w*|Sulfate\w*|Mikroplastik|Schadstoffe\w*|Giftstoffe\w*|Gift)\b",
             r"\b(?:schadstofffrei|giftfrei|ungiftig)\w*",
-            r"\b(?:soap|nano|dye|talc)[\s-]free\b",
+            r"\b(?:soap|nano|dye|talc|oil|aluminium|aluminum|alu|microplastic|SLS|SLES)[\s-]free\b",
             r"\bnano[\s-]?frei\w*",
             r"\bno\s+(?:added\s+)?(?:parabens|phthalates|sulfates|sulphates|silicones|fragrances?|alcohol|preservatives|dyes)\b",
         ),
         "triggers": (
+            "won",
+            "verzicht*",
+            "aluminiumfrei*",
             "nothing",
             "schadlichen",
             "aggressiven",
