@@ -2799,7 +2799,7 @@ FLAGS: dict[str, FlagKind] = {
             r"\b(?:ohne|frei\s+von)\s+(?:\w+\s+)?(?:Konservierungsstoffe\w*|Duftstoffe\w*|Parfum|Alkohol|Farbstoffe\w*)\b",
             r"\b(?:ohne|frei\s+von)\s+(?:\w+\s+)?(?:Parabene\w*|Silikone\w*|Sulfate\w*|Mikroplastik|Schadstoffe\w*|Giftstoffe\w*|Gift)\b",
             r"\b(?:schadstofffrei|giftfrei|ungiftig)\w*",
-            r"\b(?:soap|nano|dye|talc|oil|aluminium|aluminum|alu|microplastic|SLS|SLES)[\s-]free\b",
+            r"\b(?:soap|nano|dye|talc|aluminium|aluminum|alu|microplastic|SLS|SLES)[\s-]free\b",
             r"\bnano[\s-]?frei\w*",
             r"\bno\s+(?:added\s+)?(?:parabens|phthalates|sulfates|sulphates|silicones|fragrances?|alcohol|preservatives|dyes)\b",
         ),
