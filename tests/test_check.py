@@ -2076,3 +2076,8 @@ def test_marketing_patterns_of_the_eleventh_set(shipped, text, kind):
 )
 def test_near_misses_of_the_eleventh_sets_patterns(shipped, text):
     assert run(text, shipped)["flags"] == []
+
+
+def test_who_a_product_is_designed_for_is_no_claim(shipped):
+    text = "The serum is designed for skin that's easily irritated or sensitised. Niacinamide calms redness."
+    assert pairs(run(text, shipped)) == {("niacinamide", "redness")}

@@ -1608,6 +1608,12 @@ PLACE_FILLER: tuple[str, ...] = ("the", "your", "our", "their", "its", "a", "of"
 PLACE_WINDOW = 3
 POPULATION_CUES: tuple[str, ...] = (
     "suitable for",
+    "designed for",
+    "formulated for",
+    "made for",
+    "for skin that",
+    "for skin that's",
+    "entwickelt für",
     "including those with",
     "recommended for",
     "if you suffer with",
