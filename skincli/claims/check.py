@@ -2643,7 +2643,7 @@ def _unknown_subject(text: str, toks: _Tokens, first_tok: int, until: int, named
     repairs...", "Ferulic acid boosts..."), found in the CosIng inventory; None otherwise."""
     keys, starts, n = toks.keys, toks.starts, len(toks)
     k = first_tok
-    while k < n and starts[k] < until and (keys[k] in _CONNECTIVES or keys[k][:1].isdigit()):  # "30% Artemisia..."
+    while k < n and starts[k] < until and keys[k] in _CONNECTIVES:
         k += 1
     if k >= n or starts[k] >= until or keys[k] in _NOT_UNKNOWN or keys[k] in _ARTICLES or keys[k] in _PRONOUNS:
         return None
