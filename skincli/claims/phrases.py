@@ -135,6 +135,8 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "moisture reservoir*",
         ),
         "de": (
+            "binden Wasser",
+            "Wasser bindet",
             "trockener Haut",
             "trockenen Haut",
             "Haut feucht",
@@ -591,6 +593,8 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "dark-circles": {
         "en": (
+            "undereye bags",
+            "undereye circles",
             "puffiness",
             "puffy eyes",
             "de-puff*",
@@ -603,6 +607,9 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "dark shadows",
         ),
         "de": (
+            "müde Augen",
+            "Schwellungen der Augenlider",
+            "geschwollene Augenlider",
             "Schwellungen unter den Augen",
             "geschwollene Lider",
             "Tränensäcke",
@@ -689,6 +696,7 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "environmental stressor*",
         ),
         "de": (
+            "zellschützend*",
             "Zellschutz",
             "Umwelteinfl*",
             "Umweltstress",
@@ -702,6 +710,8 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     "irritation": {
         "en": ("irritat*", "irritant", "irritancy", "stinging", "burning sensation*"),
         "de": (
+            "Haut reizen",
+            "Haut reizt",
             "irritieren",
             "irritiert",
             "Brennen",
@@ -777,7 +787,10 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "de": ("hormonell wirksam*", "endokrin*"),
     },
-    "cancer-risk": {"en": ("carcinogen*", "cancer-causing", "cancer"), "de": ("krebserregend*", "Krebs")},
+    "cancer-risk": {
+        "en": ("carcinogen*", "cancer-causing", "cancer"),
+        "de": ("Brustkrebs", "krebsfördernd*", "Krebsrisiko", "krebserregend*", "Krebs"),
+    },
     "systemic-toxicity": {
         "en": (
             "toxic",
