@@ -29,10 +29,13 @@ def shipped() -> KnowledgeBase:
     return open_kb(None, use_overlay=False, use_cache=False)
 
 
-SPLITS = ("dev", "held-out", "dev-2", "dev-3", "dev-4", "dev-5", "dev-6", "dev-7", "held-out-8", "held-out-9", "dev-11")
+SPLITS = (
+    *("dev", "held-out", "dev-2", "dev-3", "dev-4", "dev-5", "dev-6", "dev-7"),
+    *("held-out-8", "held-out-9", "held-out-10", "dev-11"),
+)
 # Held out and not yet measured: not scored here, so that no test run shows its numbers before the measure
 # (a new set waits here between its commit and its one measure).
-NOT_YET_MEASURED: tuple[str, ...] = ("held-out-10",)
+NOT_YET_MEASURED: tuple[str, ...] = ()
 
 
 @pytest.fixture(scope="module")
@@ -122,6 +125,8 @@ FLOORS = {
     # mistakes were not read.
     "held-out-8": (0.65, 0.67, 0.85, 0.57),
     "held-out-9": (0.61, 0.59, 0.73, 0.60),
+    # The tenth set, held out in session 5: 73.6/68.0 and 80.8/67.0 with its final code (README).
+    "held-out-10": (0.72, 0.66, 0.79, 0.65),
 }
 
 
