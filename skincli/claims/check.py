@@ -9,8 +9,9 @@ The steps, each a small function so each rule can be tested on its own:
 2. Ingredients. Every name, alias and INCI name in the knowledge base (plus simple plurals and German
    "-haltig" compounds) goes into one dictionary of normalised keys, built once per knowledge base; the
    text is scanned once, leftmost-longest ("hyaluronic acid filler" before "hyaluronic acid"), whole
-   words only ("Retinol-Serum" names retinol, "retinolate" does not). Spaces, hyphens, case and accents
-   follow the rules in `skincli.claims.phrases`.
+   words only ("Retinol-Serum" names retinol, "retinolate" does not; "Retinolcreme", a German product
+   compound, does). Spaces, hyphens, case and accents follow the rules in `skincli.claims.phrases`.
+   Initials in capitals after a name of several words stand for it ("Sodium Ascorbyl Phosphate ... SAP").
 3. Effects. The phrases of `skincli.claims.phrases.EFFECT_PHRASES` (and German "Haut-" compounds of
    them), matched the same way. A one-word phrase in scare quotes ("triggers it to 'heal' itself") is
    not a claim.
@@ -25,8 +26,10 @@ The steps, each a small function so each rule can be tested on its own:
    names an effect but no ingredient takes the ingredient the paragraph is about when it refers back
    ("it", "they", "this ingredient", "the serum", "Sie", a leading "also"/"außerdem", a list bullet);
    sentences that name nothing keep that ingredient, and a paragraph break, a sentence of background
-   ("as we age...") or a sentence with effects and no reference back ends it. A negation before the
-   phrase marks the pair negated; it is still reported.
+   ("as we age...") or a sentence with effects and no reference back ends it. A sentence whose subject
+   is a pronoun ("For one, it's ... packed with glycolic acid") keeps the ingredient before, and so does
+   a paragraph that opens with "it". A negation before the phrase marks the pair negated; it is still
+   reported.
 7. Grading. Each pair carries all the knowledge base's claims for that ingredient and effect, best
    first (`best_claims`); a pair without one is "no evidence on record". An ingredient named but never
    paired is "mentioned, no claim made". A comparison pattern is graded under rule 10 of the grading
@@ -2406,7 +2409,7 @@ def _pair(
         if carried and not groups and reference in ("singular", "plural") and _opening_pronoun(toks, first_tok):
             topic = carried  # a paragraph opening "Not only does it hydrate..." goes on about the one before
         background = _is_background(text, toks, sentence, first_tok)
-        pronoun_subject = groups and _pronoun_subject(text, toks, first_tok, groups[0][0].span.start)
+        pronoun_subject = bool(groups) and _pronoun_subject(text, toks, first_tok, groups[0][0].span.start)
         heading_for = None  # a bullet continues the ingredient before it, when there is one
         if not groups and (reference is None or not topic):
             heading_for = _heading_subject(text, sentences, index, subjects_by_sentence)
