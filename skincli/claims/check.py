@@ -1554,37 +1554,32 @@ def _initialisms(text: str, toks: _Tokens, hits: list[_Hit]) -> list[_Hit]:
     """A name of several words, then its initials in capitals: "Sodium Ascorbyl Phosphate ... SAP",
     "Palmitoyl Oligopeptide ... PO", "Acetyl Hexapeptide-8 ... AH-8". The initials name that ingredient
     from there on in this text (copy abbreviates what it named in full a sentence before)."""
-    if not hits:
-        return hits
-    initials: dict[str, str] = {}
+    initials: dict[str, tuple[str, int]] = {}  # initials -> (ingredient, first word of its first full name)
     for hit in hits:
         if hit.last > hit.first:
             words = [toks.raw(k) for k in range(hit.first, hit.last + 1)]
             letters = "".join(w[0] for w in words if w[:1].isalpha()).upper()
             digits = "".join(w for w in words if w.isdigit())
-            key = f"{letters}-{digits}" if digits else letters
             if len(letters) >= 2:
-                initials.setdefault(key, hit.payload)
+                initials.setdefault(f"{letters}-{digits}" if digits else letters, (hit.payload, hit.first))
     if not initials:
         return hits
-    taken = {k for h in hits for k in range(h.first, h.last + 1)}
-    first_named: dict[str, int] = {}
-    for hit in hits:  # sorted by position: the first time each ingredient is named
-        first_named.setdefault(hit.payload, hit.first)
-    found = list(hits)
+    firsts = [h.first for h in hits]  # sorted: a word inside a name found already is no initialism
+    added: list[_Hit] = []
     for m in _INITIALISM.finditer(text):
-        payload = initials.get(m.group())
-        if payload is None:
+        named = initials.get(m.group())
+        if named is None:
             continue
-        k = toks.at(m.start())
-        if k in taken or k <= first_named[payload] or toks.starts[k] != m.start():
+        k, last = toks.at(m.start()), toks.at(m.end()) - 1
+        if k <= named[1] or k >= len(toks) or toks.starts[k] != m.start() or toks.ends[last] != m.end():
             continue
-        last = toks.at(m.end()) - 1
-        if toks.ends[last] != m.end():
+        at = bisect.bisect_right(firsts, k) - 1
+        if at >= 0 and hits[at].last >= k:
             continue
-        found.append(_Hit(k, last, payload))
-    found.sort(key=lambda h: h.first)
-    return found
+        added.append(_Hit(k, last, named[0]))
+    if not added:
+        return hits
+    return sorted([*hits, *added], key=lambda h: h.first)
 
 
 def _vitamin_lists(text: str, toks: _Tokens, lexicon: Lexicon, hits: list[_Hit]) -> list[_Hit]:
