@@ -2087,3 +2087,12 @@ def test_near_misses_of_the_eleventh_sets_patterns(shipped, text):
 def test_who_a_product_is_designed_for_is_no_claim(shipped):
     text = "The serum is designed for skin that's easily irritated or sensitised. Niacinamide calms redness."
     assert pairs(run(text, shipped)) == {("niacinamide", "redness")}
+
+
+def test_initials_are_graded_as_the_form_they_stand_for(shipped):
+    # "SAP" is sodium ascorbyl phosphate: it must not borrow L-ascorbic acid's collagen evidence
+    full = finding(run("Sodium ascorbyl phosphate boosts collagen.", shipped), "vitamin-c", "collagen")
+    short = finding(run("Sodium Ascorbyl Phosphate is stable. SAP boosts collagen.", shipped), "vitamin-c", "collagen")
+    generic = finding(run("Vitamin C boosts collagen.", shipped), "vitamin-c", "collagen")
+    assert short["verdict"] == full["verdict"] != generic["verdict"]
+    assert short["level"] is None and generic["level"] is not None

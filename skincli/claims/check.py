@@ -1510,7 +1510,7 @@ def check_text(text: str, kb: KnowledgeBase) -> CheckReport:
 
     lexicon = ingredient_lexicon(kb)
     raw_mentions = _vitamin_lists(text, toks, lexicon, [h for h in lexicon.find(toks) if h.payload])
-    raw_mentions = _initialisms(text, toks, raw_mentions)
+    raw_mentions, spelled_out = _initialisms(text, toks, raw_mentions)
     raw_effects = [h for h in effect_lexicon().find(toks) if h.payload and not _scare_quoted(text, toks, h)]
     raw_flags = _find_flags(text, toks, sentences)
 
@@ -1532,7 +1532,7 @@ def check_text(text: str, kb: KnowledgeBase) -> CheckReport:
     del raw_mentions, raw_effects, mention_hits, effect_hits  # long texts: free what is done with before pairing
     pairs, effects, subjects_by_sentence = _pair(text, toks, sentences, mentions, effects)
     del toks  # the words are not needed any more
-    findings = _grade(pairs, mentions, kb)
+    findings = _grade(pairs, mentions, kb, spelled_out)
     flags = _flags(text, sentences, raw_flags, sentence_of, mentions, subjects_by_sentence, kb)
     return CheckReport(text, findings, flags, mentions, tuple(effects), kb)
 
@@ -1550,22 +1550,26 @@ _LETTER = re.compile(r"\b[A-K]\d{0,2}\b")
 _INITIALISM = re.compile(r"[A-Z]{2,5}(?:-\d{1,2})?")
 
 
-def _initialisms(text: str, toks: _Tokens, hits: list[_Hit]) -> list[_Hit]:
+def _initialisms(text: str, toks: _Tokens, hits: list[_Hit]) -> tuple[list[_Hit], dict[str, str]]:
     """A name of several words, then its initials in capitals: "Sodium Ascorbyl Phosphate ... SAP",
     "Palmitoyl Oligopeptide ... PO", "Acetyl Hexapeptide-8 ... AH-8". The initials name that ingredient
-    from there on in this text (copy abbreviates what it named in full a sentence before)."""
-    initials: dict[str, tuple[str, int]] = {}  # initials -> (ingredient, first word of its first full name)
+    from there on in this text (copy abbreviates what it named in full a sentence before). Also returns
+    each initialism used with the name it stands for, whose form ("sodium ascorbyl phosphate") it is graded
+    as, so "SAP" never borrows the evidence of another form of vitamin C."""
+    initials: dict[str, tuple[str, int, str]] = {}  # initials -> (ingredient, first word of the full name, the name)
     for hit in hits:
         if hit.last > hit.first:
             words = [toks.raw(k) for k in range(hit.first, hit.last + 1)]
             letters = "".join(w[0] for w in words if w[:1].isalpha()).upper()
             digits = "".join(w for w in words if w.isdigit())
             if len(letters) >= 2:
-                initials.setdefault(f"{letters}-{digits}" if digits else letters, (hit.payload, hit.first))
+                full = text[toks.starts[hit.first] : toks.ends[hit.last]]
+                initials.setdefault(f"{letters}-{digits}" if digits else letters, (hit.payload, hit.first, full))
     if not initials:
-        return hits
+        return hits, {}
     firsts = [h.first for h in hits]  # sorted: a word inside a name found already is no initialism
     added: list[_Hit] = []
+    spelled_out: dict[str, str] = {}
     for m in _INITIALISM.finditer(text):
         named = initials.get(m.group())
         if named is None:
@@ -1577,9 +1581,10 @@ def _initialisms(text: str, toks: _Tokens, hits: list[_Hit]) -> list[_Hit]:
         if at >= 0 and hits[at].last >= k:
             continue
         added.append(_Hit(k, last, named[0]))
+        spelled_out[m.group()] = named[2]
     if not added:
-        return hits
-    return sorted([*hits, *added], key=lambda h: h.first)
+        return hits, {}
+    return sorted([*hits, *added], key=lambda h: h.first), spelled_out
 
 
 def _vitamin_lists(text: str, toks: _Tokens, lexicon: Lexicon, hits: list[_Hit]) -> list[_Hit]:
@@ -2678,8 +2683,11 @@ def _inventory_name(phrase: str) -> bool:
     return entry is not None and entry.via in ("exact", "alias")
 
 
-def _grade(pairs: list[_Pair], mentions: tuple[Mention, ...], kb: KnowledgeBase) -> tuple[Finding, ...]:
-    """Attach the knowledge base's claims (best first) and opinions; add ingredients never paired."""
+def _grade(
+    pairs: list[_Pair], mentions: tuple[Mention, ...], kb: KnowledgeBase, spelled_out: dict[str, str]
+) -> tuple[Finding, ...]:
+    """Attach the knowledge base's claims (best first) and opinions; add ingredients never paired. Initials
+    ("SAP") are graded as the name they stand for (`spelled_out`), so they earn that form's evidence only."""
     rows: list[tuple[tuple[int, int, int], Mention, EffectPhrase | None, str | None]] = []
     for order, pair in enumerate(pairs):
         rows.append(((pair.effect.span.start, pair.mention.span.start, order), pair.mention, pair.effect, pair.attribution))
@@ -2704,7 +2712,7 @@ def _grade(pairs: list[_Pair], mentions: tuple[Mention, ...], kb: KnowledgeBase)
         if eff is not None:
             written = (mention.ingredient, mention.span.text)
             if written not in forms:
-                forms[written] = form_for_name(ingredient, mention.span.text)
+                forms[written] = form_for_name(ingredient, spelled_out.get(mention.span.text, mention.span.text))
             form = forms[written]
             key = (mention.ingredient, eff.effect, form)
             claims, fitting = graded.get(key) or graded.setdefault(key, best_claims(ingredient, eff.effect, form))
