@@ -1526,6 +1526,12 @@ def test_a_patterns_required_word_is_in_every_match_it_makes():
     assert checked > 300
 
 
+def assert_flagged(view: dict[str, Any], kind: str, flagged: str) -> None:
+    """A flag of that kind whose quoted text overlaps `flagged` (either holds the other)."""
+    kinds = [(g["kind"], g["text"]) for g in view["flags"]]
+    assert any(k == kind and (flagged in t or t in flagged) for k, t in kinds), kinds
+
+
 # ---- session 4: flags worded as two concepts near each other, not as a fixed phrase --------------------------
 @pytest.mark.parametrize(
     ("text", "kind", "flagged"),
@@ -1542,8 +1548,7 @@ def test_a_patterns_required_word_is_in_every_match_it_makes():
     ],
 )
 def test_flags_worded_as_two_concepts_near_each_other(shipped, text, kind, flagged):
-    kinds = [(g["kind"], g["text"]) for g in run(text, shipped)["flags"]]
-    assert any(k == kind and (flagged in t or t in flagged) for k, t in kinds), kinds
+    assert_flagged(run(text, shipped), kind, flagged)
 
 
 @pytest.mark.parametrize(
@@ -1600,8 +1605,7 @@ def test_smoothing_is_texture_unless_its_object_is_another_effect(shipped, text,
     ],
 )
 def test_flag_families_from_the_sixth_and_seventh_sets(shipped, text, kind, flagged):
-    kinds = [(g["kind"], g["text"]) for g in run(text, shipped)["flags"]]
-    assert any(k == kind and (flagged in t or t in flagged) for k, t in kinds), kinds
+    assert_flagged(run(text, shipped), kind, flagged)
 
 
 @pytest.mark.parametrize(
@@ -1791,6 +1795,20 @@ def test_a_patterns_opening_words_hold_every_match_it_makes():
         ("Skin boosters hydrate the skin from within.", "hyaluronic-acid-filler"),
         ("Centella calms redness.", "centella-asiatica"),
         ("Mineralöl verstopft angeblich die Poren.", "mineral-oil-petrolatum"),
+        # session 5
+        ("Lichtschutzfaktor 50 schützt vor Sonnenbrand.", "sunscreen"),
+        ("Eine Sonnenmilch mit LSF 30 schützt vor UV-Strahlen.", "sunscreen"),
+        ("Glycolsäure peelt sanft.", "glycolic-acid"),
+        ("Salizylsäure befreit die Poren.", "salicylic-acid"),
+        ("Natriumhyaluronat spendet Feuchtigkeit.", "hyaluronic-acid"),
+        ("Schneckensekret spendet Feuchtigkeit.", "snail-secretion"),
+        ("Tea tree fights blemishes.", "tea-tree-oil"),
+        ("Grüntee wirkt antioxidativ.", "green-tea"),
+        ("Kamillenextrakt beruhigt die Haut.", "chamomile"),
+        ("Das Peptid glättet Falten.", "peptides"),
+        ("Vitamin B5 soothes dry skin.", "panthenol"),
+        ("A glycolic toner smooths texture.", "glycolic-acid"),
+        ("Azelaic is a multitasker for redness.", "azelaic-acid"),
     ],
 )
 def test_everyday_and_german_names_of_procedures_and_ingredients(shipped, text, ingredient):
@@ -1911,6 +1929,47 @@ def test_everyday_wordings_of_effects(shipped, phrase, effect):
         ("Die neueste Generation der Hautpflege.", "breakthrough"),
         ("Made without harsh chemicals.", "free-from"),
         ("Ohne schädliche Chemikalien.", "free-from"),
+        # the second probe list (comparisons first)
+        ("Move over, retinol.", "comparison"),
+        ("It offers the benefits of retinol without the irritation.", "comparison"),
+        ("It performs on par with vitamin C.", "comparison"),
+        ("Bakuchiol is a great swap for retinol.", "comparison"),
+        ("It is a kinder version of retinol.", "comparison"),
+        ("Bakuchiol gilt als pflanzliches Retinol.", "comparison"),
+        ("This plant-based retinol alternative is gentle.", "comparison"),
+        ("Es ist deutlich stabiler als reines Vitamin C.", "comparison"),
+        ("Skip the injections and try this serum.", "injection-comparison"),
+        ("Eine Alternative zur Faltenunterspritzung.", "injection-comparison"),
+        ("Der Effekt ähnelt dem einer Botox-Spritze.", "injection-comparison"),
+        ("Fast-acting formula.", "speed"),
+        ("Die Haut wirkt im Handumdrehen praller.", "speed"),
+        ("The next big thing in skincare.", "breakthrough"),
+        ("Made from natural ingredients only.", "natural"),
+        ("Rein pflanzlich.", "natural"),
+        ("Frei von schädlichen Inhaltsstoffen.", "free-from"),
+        ("Doppelt so wirksam.", "numeric-superlative"),
+        # the eleventh set's misses, in their general form
+        ("An aluminium-free deodorant.", "free-from"),
+        ("Free from talc and tar pigments.", "free-from"),
+        ("Naturkosmetik verzichtet auf Aluminiumsalze.", "free-from"),
+        ("Wir haben uns entschieden, auf Füllstoffe, Alkohol und Parabene zu verzichten.", "free-from"),
+        ("It won't contain harmful ingredients.", "free-from"),
+        ("99 Prozent pflanzliche Inhaltsstoffe.", "natural"),
+        ("Made with 100 percent natural oils.", "natural"),
+        ("Skin looks plump and glowing by morning.", "speed"),
+        ("It works in less than half an hour.", "speed"),
+        ("Lips feel softer with the first swipe.", "speed"),
+        ("Created by pediatricians for babies.", "endorsement"),
+        ("Visible results that rival prescription treatments.", "comparison"),
+        ("Caffeine is considered equal to minoxidil.", "comparison"),
+        ("What sets it apart from other ingredients is its power.", "comparison"),
+        ("Salz hat eine ähnliche Wirkung.", "comparison"),
+        ("A supercharged version of the classic patch.", "comparison"),
+        ("Ein Meilenstein der Hautpflege.", "breakthrough"),
+        ("A new generation of overnight formulas.", "breakthrough"),
+        ("Its proven efficacy speaks for itself.", "clinically-proven"),
+        ("Der am besten durch Studien gesicherte Wirkstoff.", "clinically-proven"),
+        ("Propolis gilt als Wunderpflanze.", "miracle"),
     ],
 )
 def test_everyday_wordings_of_marketing_patterns(shipped, text, kind):
@@ -1919,32 +1978,18 @@ def test_everyday_wordings_of_marketing_patterns(shipped, text, kind):
 
 @pytest.mark.parametrize(
     "text",
-    ["Faltenunterspritzung heißt das Zauberwort.", "It absorbs in seconds.", "Its rivals are many."],
+    [
+        "Faltenunterspritzung heißt das Zauberwort.",
+        "It absorbs in seconds.",
+        "Its rivals are many.",
+        "«Die Versprechen der Marketingabteilungen übertreffen bei weitem den sichtbaren Erfolg.»",  # a sceptic
+        "Urea bindet zu 10% die natürliche Feuchtigkeit.",
+        "Das Treatment verzichtet auf den Einsatz von Fremdmaterial.",
+        "Laut Experten ist die Werbemasche irreführend.",
+    ],
 )
 def test_near_misses_of_marketing_patterns_are_not_flagged(shipped, text):
     assert run(text, shipped)["flags"] == []
-
-
-@pytest.mark.parametrize(
-    ("text", "ingredient"),
-    [
-        ("Lichtschutzfaktor 50 schützt vor Sonnenbrand.", "sunscreen"),
-        ("Eine Sonnenmilch mit LSF 30 schützt vor UV-Strahlen.", "sunscreen"),
-        ("Glycolsäure peelt sanft.", "glycolic-acid"),
-        ("Salizylsäure befreit die Poren.", "salicylic-acid"),
-        ("Natriumhyaluronat spendet Feuchtigkeit.", "hyaluronic-acid"),
-        ("Schneckensekret spendet Feuchtigkeit.", "snail-secretion"),
-        ("Tea tree fights blemishes.", "tea-tree-oil"),
-        ("Grüntee wirkt antioxidativ.", "green-tea"),
-        ("Kamillenextrakt beruhigt die Haut.", "chamomile"),
-        ("Das Peptid glättet Falten.", "peptides"),
-        ("Vitamin B5 soothes dry skin.", "panthenol"),
-        ("A glycolic toner smooths texture.", "glycolic-acid"),
-        ("Azelaic is a multitasker for redness.", "azelaic-acid"),
-    ],
-)
-def test_everyday_and_german_names_of_ingredients(shipped, text, ingredient):
-    assert ingredient in {f["ingredient"]["id"] for f in run(text, shipped)["findings"]}
 
 
 def test_an_ingredient_after_the_subjects_verb_is_its_object(shipped):
@@ -1965,38 +2010,6 @@ def test_a_pair_combined_for_a_purpose_shares_it(shipped):
 def test_a_german_verb_before_aber_keeps_the_subject(shipped):
     text = "Retinol gilt als Goldstandard gegen Falten, kann aber die Haut irritieren."
     assert pairs(run(text, shipped)) == {("retinol", "wrinkles"), ("retinol", "irritation")}
-
-
-@pytest.mark.parametrize(
-    ("text", "kind"),
-    [
-        ("Move over, retinol.", "comparison"),
-        ("It offers the benefits of retinol without the irritation.", "comparison"),
-        ("It performs on par with vitamin C.", "comparison"),
-        ("Bakuchiol is a great swap for retinol.", "comparison"),
-        ("It is a kinder version of retinol.", "comparison"),
-        ("Bakuchiol gilt als pflanzliches Retinol.", "comparison"),
-        ("This plant-based retinol alternative is gentle.", "comparison"),
-        ("Es ist deutlich stabiler als reines Vitamin C.", "comparison"),
-        ("Skip the injections and try this serum.", "injection-comparison"),
-        ("Eine Alternative zur Faltenunterspritzung.", "injection-comparison"),
-        ("Der Effekt ähnelt dem einer Botox-Spritze.", "injection-comparison"),
-        ("Fast-acting formula.", "speed"),
-        ("Die Haut wirkt im Handumdrehen praller.", "speed"),
-        ("The next big thing in skincare.", "breakthrough"),
-        ("Made from natural ingredients only.", "natural"),
-        ("Rein pflanzlich.", "natural"),
-        ("Frei von schädlichen Inhaltsstoffen.", "free-from"),
-        ("Doppelt so wirksam.", "numeric-superlative"),
-    ],
-)
-def test_comparisons_and_claims_as_copy_words_them(shipped, text, kind):
-    assert kind in {f["kind"] for f in run(text, shipped)["flags"]}
-
-
-def test_a_sceptic_saying_promises_exceed_results_is_no_comparison(shipped):
-    text = "«Die Versprechen der Marketingabteilungen übertreffen bei weitem den sichtbaren Erfolg.»"
-    assert run(text, shipped)["flags"] == []
 
 
 @pytest.mark.parametrize(
@@ -2040,48 +2053,6 @@ def test_a_partner_named_after_the_subject_leaves_it_the_claim(shipped, text):
 )
 def test_initials_after_a_name_stand_for_it(shipped, text, expected):
     assert pairs(run(text, shipped)) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "kind"),
-    [
-        ("An aluminium-free deodorant.", "free-from"),
-        ("Free from talc and tar pigments.", "free-from"),
-        ("Naturkosmetik verzichtet auf Aluminiumsalze.", "free-from"),
-        ("Wir haben uns entschieden, auf Füllstoffe, Alkohol und Parabene zu verzichten.", "free-from"),
-        ("It won't contain harmful ingredients.", "free-from"),
-        ("99 Prozent pflanzliche Inhaltsstoffe.", "natural"),
-        ("Made with 100 percent natural oils.", "natural"),
-        ("Skin looks plump and glowing by morning.", "speed"),
-        ("It works in less than half an hour.", "speed"),
-        ("Lips feel softer with the first swipe.", "speed"),
-        ("Created by pediatricians for babies.", "endorsement"),
-        ("Visible results that rival prescription treatments.", "comparison"),
-        ("Caffeine is considered equal to minoxidil.", "comparison"),
-        ("What sets it apart from other ingredients is its power.", "comparison"),
-        ("Salz hat eine ähnliche Wirkung.", "comparison"),
-        ("A supercharged version of the classic patch.", "comparison"),
-        ("Ein Meilenstein der Hautpflege.", "breakthrough"),
-        ("A new generation of overnight formulas.", "breakthrough"),
-        ("Its proven efficacy speaks for itself.", "clinically-proven"),
-        ("Der am besten durch Studien gesicherte Wirkstoff.", "clinically-proven"),
-        ("Propolis gilt als Wunderpflanze.", "miracle"),
-    ],
-)
-def test_marketing_patterns_of_the_eleventh_set(shipped, text, kind):
-    assert kind in {f["kind"] for f in run(text, shipped)["flags"]}
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Urea bindet zu 10% die natürliche Feuchtigkeit.",
-        "Das Treatment verzichtet auf den Einsatz von Fremdmaterial.",
-        "Laut Experten ist die Werbemasche irreführend.",
-    ],
-)
-def test_near_misses_of_the_eleventh_sets_patterns(shipped, text):
-    assert run(text, shipped)["flags"] == []
 
 
 def test_who_a_product_is_designed_for_is_no_claim(shipped):
