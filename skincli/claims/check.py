@@ -1661,14 +1661,13 @@ def _resolve_overlaps(
     mention_hits = []
     for hit in raw_mentions:
         eff = ambiguous.get(hit.first)
-        if (
-            eff is None
-            or _is_product(text, toks, hit, by_first, raw_mentions, ambiguous)
-            or _opens_with_modal(toks, hit, sentences[sentence_of(toks.starts[hit.first])])
-        ):
+        if eff is None or _is_product(text, toks, hit, by_first, raw_mentions, ambiguous):
             mention_hits.append(hit)
             continue
         index = sentence_of(toks.starts[hit.first])
+        if _opens_with_modal(toks, hit, sentences[index]):
+            mention_hits.append(hit)
+            continue
         paragraph = sentences[index].paragraph
         near = False
         for other in range(max(0, index - phrases.CONTEXT_SENTENCES), min(len(sentences), index + phrases.CONTEXT_SENTENCES + 1)):
@@ -2551,6 +2550,7 @@ def _purpose_of(text: str, toks: _Tokens, group: list[Mention], eff: EffectPhras
 
 _OBJECT_VERBS = _keys(phrases.OBJECT_VERBS)
 _NOT_OBJECT_VERBS = _keys(phrases.NOT_OBJECT_VERBS)
+_PARTNER_PAIRS = frozenset(tuple(phrase.split()) for phrase in phrases.PARTNER_PHRASES)
 
 
 def _object_of_subject(toks: _Tokens, first_tok: int, subject: list[Mention], group: list[Mention]) -> bool:
@@ -2564,7 +2564,7 @@ def _object_of_subject(toks: _Tokens, first_tok: int, subject: list[Mention], gr
     word = toks.keys[k]
     if word in _NOT_OBJECT_VERBS:
         return False
-    if word == "mit" and toks.keys[k - 1] == "zusammen":  # "Niacinamid kann zusammen mit Retinol ... und mindert"
+    if (toks.keys[k - 1], word) in _PARTNER_PAIRS:  # "Niacinamid kann zusammen mit Retinol ... und mindert"
         return True
     return word in _OBJECT_VERBS or (word.endswith("ing") and len(word) > 5)
 

@@ -1169,6 +1169,8 @@ OBJECT_VERBS: frozenset[str] = frozenset(
 NOT_OBJECT_VERBS: frozenset[str] = frozenset(
     {"including", "containing", "featuring", "combining", "using", "adding", "pairing", "layering", "mixing", "during"}
 )
+# Two words that bring in a partner of the subject, as OBJECT_VERBS do one: "zusammen mit Retinol".
+PARTNER_PHRASES: tuple[str, ...] = ("zusammen mit",)
 # German puts the verb before "aber": "Retinol ... kann aber die Haut reizen" goes on about retinol.
 VERB_BEFORE_CONTRAST: frozenset[str] = frozenset({"kann", "können", "ist", "sind", "wirkt", "wirken", "sollte", "hat", "muss"})
 SAME_WORDS: tuple[str, ...] = ("same", "gleiche", "gleichen", "selbe", "selben")
