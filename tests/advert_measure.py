@@ -31,6 +31,7 @@ ADVERTS_8 = Path(__file__).parent / "data" / "adverts" / "adverts-8.yaml"  # "he
 ADVERTS_9 = Path(__file__).parent / "data" / "adverts" / "adverts-9.yaml"  # "held-out-9": session 4's last measure
 ADVERTS_10 = Path(__file__).parent / "data" / "adverts" / "adverts-10.yaml"  # "held-out-10": session 5's measure
 ADVERTS_11 = Path(__file__).parent / "data" / "adverts" / "adverts-11.yaml"  # "dev-11": measured once, then opened
+ADVERTS_12 = Path(__file__).parent / "data" / "adverts" / "adverts-12.yaml"  # "held-out-12": session 6's measure
 # The first set's held-out part was opened for development in session 3 (its mistakes were read): it is
 # reported under its old name, but it is development data now. The second set was measured once as
 # held out and then opened too (tests/data/adverts/README.md).
@@ -57,6 +58,7 @@ def load_all() -> list[dict[str, Any]]:
         ADVERTS_9,
         ADVERTS_10,
         ADVERTS_11,
+        ADVERTS_12,
     )
     return [p for path in sets for p in load(path)]
 
@@ -259,6 +261,7 @@ SPLIT_NOTES = {
     "held-out-9": ("ninth set, held out; its passages are never printed", False),
     "held-out-10": ("tenth set, held out; its passages are never printed", False),
     "dev-11": ("eleventh set; measured once as held out, then opened in session 5", True),
+    "held-out-12": ("twelfth set, held out; its passages are never printed", False),
 }
 
 

@@ -840,7 +840,29 @@ def test_collagen_as_the_object_is_the_effect_of_the_subject(shipped):
 @pytest.mark.parametrize(
     "text",
     [
+        "Growth factor serums may help support collagen production, improve elasticity and minimize fine lines.",
+        "This serum boosts collagen production and smooths wrinkles.",
+        "The hydrator works by targeting the skin's natural collagen production, restoring firmness.",
+        "Red light is used for stimulating collagen, healing and giving the skin a glow.",
+        "Peels done regularly lead to collagen stimulation that improves the appearance of wrinkles.",
+        "Die Fibroblasten sind f\u00fcr den Aufbau von Collagen verantwortlich.",
+        "Das Serum regt das k\u00f6rpereigene Kollagen an und strafft die Haut.",
+    ],
+)
+def test_the_skins_own_collagen_is_the_effect_whoever_the_subject_is(shipped, text):
+    """The subject is a product or something the knowledge base lacks: the claims stay unattributed and
+    never go to the collagen ingredient, which the sentence does not name."""
+    view = run(text, shipped)
+    assert "topical-collagen" not in mentioned(view)
+    assert "collagen" in {e["effect"] for e in view["effects"]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Collagen supplements improve skin elasticity.",
+        "Collagen visibly improves skin elasticity.",
+        "Our serum with collagen improves skin elasticity.",
         "Drinks mit Kollagen verbessern die Elastizität der Haut.",
         "Retinol und Kollagen verbessern die Elastizität der Haut.",  # listed with another ingredient
     ],

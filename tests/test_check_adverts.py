@@ -35,7 +35,9 @@ SPLITS = (
 )
 # Held out and not yet measured: not scored here, so that no test run shows its numbers before the measure
 # (a new set waits here between its commit and its one measure).
-NOT_YET_MEASURED: tuple[str, ...] = ()
+# The twelfth set (session 6) waits here: measured once with session 5's final checker (README), and next
+# with session 6's final one.
+NOT_YET_MEASURED: tuple[str, ...] = ("held-out-12",)
 
 
 @pytest.fixture(scope="module")

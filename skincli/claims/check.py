@@ -1664,6 +1664,9 @@ def _resolve_overlaps(
         if eff is None or _is_product(text, toks, hit, by_first, raw_mentions, ambiguous):
             mention_hits.append(hit)
             continue
+        if _skins_own(text, toks, hit):
+            effect_hits.append(eff)
+            continue
         index = sentence_of(toks.starts[hit.first])
         if _opens_with_modal(toks, hit, sentences[index]):
             mention_hits.append(hit)
@@ -1899,6 +1902,31 @@ def _is_product(
         glue = _GLUE.fullmatch(text, a, b) if b - a <= 40 else None
         if glue is not None and glue.group().strip(" ()[]-"):
             return True
+    return False
+
+
+_CONSTITUENT_GOVERNORS = _word_set(phrases.CONSTITUENT_GOVERNORS)
+_CONSTITUENT_FILLER = _keys(phrases.CONSTITUENT_FILLER)
+_CONSTITUENT_AFTER = _keys(phrases.CONSTITUENT_AFTER)
+
+
+def _skins_own(text: str, toks: _Tokens, hit: _Hit) -> bool:
+    """Is this "collagen" the skin's own, whatever else the sentence names: "stimulates collagen",
+    "support the skin's natural collagen", "collagen production", "Aufbau von Kollagen"? Then it is the
+    effect; an unknown subject ("growth factor serums support collagen production") keeps the claim."""
+    keys, n = toks.keys, len(toks)
+    after = hit.last + 1
+    if after < n and keys[after] in _CONSTITUENT_AFTER:
+        return not _CLAUSE_BREAK.search(text, toks.ends[hit.last], toks.starts[after])
+    k, skipped = hit.first - 1, 0
+    while k >= 0 and skipped <= phrases.CONSTITUENT_WINDOW:
+        if _CLAUSE_BREAK.search(text, toks.ends[k], toks.starts[k + 1]):
+            return False
+        if _in_set(keys[k], _CONSTITUENT_GOVERNORS):
+            return True
+        if keys[k] not in _CONSTITUENT_FILLER:
+            return False
+        k, skipped = k - 1, skipped + 1
     return False
 
 
