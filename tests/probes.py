@@ -4,11 +4,13 @@ advert sets: `python tests/probes.py` prints each list's rate and its misses.
 
     effects-en.txt / effects-de.txt   "effect | wording": "Niacinamide <wording>." must pair niacinamide with it
     flags.txt                         "kind | sentence": the sentence must raise a flag of that kind
+    flags-2.txt                       the same, and "none | sentence": no flag at all (session 6; a third held back)
     pairs.txt                         "sentence || ing:effect, ...": the exact (ingredient, effect) pairs
 """
 
 from __future__ import annotations
 
+import hashlib
 import sys
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -48,19 +50,28 @@ def effects(kb: Any, language: str) -> Rate:
     return Rate(hits, len(lines), misses)
 
 
-def flags(kb: Any) -> Rate:
+def held_back(sentence: str) -> bool:
+    """The third of flags-2.txt never tuned on (by a hash of the sentence): its rate is the honest one."""
+    return int(hashlib.sha256(sentence.encode("utf-8")).hexdigest(), 16) % 3 == 0
+
+
+def flags(kb: Any, name: str = "flags.txt", part: str = "all") -> Rate:
+    """A "kind | sentence" line is read when the sentence raises a flag of that kind; a "none" line when
+    it raises no flag at all. `part`: "all", "tuned" or "held" (flags-2.txt's two parts, `held_back`)."""
     from skincli.claims.check import check_text
 
-    hits, misses = 0, []
-    lines = _lines("flags.txt")
-    for line in lines:
-        kind, sentence = (part.strip() for part in line.split("|", 1))
+    hits, total, misses = 0, 0, []
+    for line in _lines(name):
+        kind, sentence = (part_.strip() for part_ in line.split("|", 1))
+        if part != "all" and held_back(sentence) != (part == "held"):
+            continue
+        total += 1
         found = {f["kind"] for f in check_text(sentence, kb).to_dict()["flags"]}
-        if kind in found:
+        if (not found) if kind == "none" else kind in found:
             hits += 1
         else:
             misses.append(f"{kind}: {sentence}  (read: {sorted(found)})")
-    return Rate(hits, len(lines), misses)
+    return Rate(hits, total, misses)
 
 
 def pairs(kb: Any) -> tuple[Rate, Rate]:
@@ -90,6 +101,8 @@ def main() -> int:
         ("effects-en", effects(kb, "en")),
         ("effects-de", effects(kb, "de")),
         ("flags", flags(kb)),
+        ("flags-2 tuned", flags(kb, "flags-2.txt", "tuned")),
+        ("flags-2 held", flags(kb, "flags-2.txt", "held")),
         ("pairs recall", recall),
         ("pairs precision", precision),
     ):
