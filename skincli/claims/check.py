@@ -1969,6 +1969,7 @@ def _mentions(
     out: list[Mention] = []
     flag_at = 0
     kinds: dict[str, str] = {}
+    named = frozenset(k for h in hits for k in range(h.first, h.last + 1))
     for hit in hits:
         start, end = toks.starts[hit.first], toks.ends[hit.last]
         index = sentence_of(start)
@@ -2003,6 +2004,7 @@ def _mentions(
             or _adjunct(toks, hit)
             or _anaphor(toks, hit)
             or _absent(toks, hit)
+            or _named_absent(text, toks, hit, named)
         )
         role = "comparison" if comparison else "subject"
         out.append(Mention(hit.payload, kb.name_of(hit.payload), _span(text, start, end), role, index, predicate))
@@ -2202,6 +2204,36 @@ def _anaphor(toks: _Tokens, hit: _Hit) -> bool:
 
 
 _ABSENT_AFTER = _keys(phrases.ABSENT_AFTER)
+_ABSENT_BEFORE = _Cues.of(phrases.ABSENT_BEFORE)
+_ABSENT_FILLER = _keys(phrases.ABSENT_FILLER)
+_LIST_JOIN = re.compile(r"[ \t]*,?[ \t]+|,")
+
+
+def _named_absent(text: str, toks: _Tokens, hit: _Hit, named: frozenset[int]) -> bool:
+    """ "No chemicals and parabens", "made without parabens, sulfates or phthalates": a name in the list of
+    what the product leaves out is no subject. `named` holds the word indexes of every name in the text."""
+    keys, starts, ends = toks.keys, toks.starts, toks.ends
+    other, conjunction, closed = 0, False, False
+    for k in range(hit.first - 1, max(-1, hit.first - 10), -1):
+        gap = text[ends[k] : starts[k + 1]]
+        if not _LIST_JOIN.fullmatch(gap):
+            return False
+        if "," in gap and not conjunction and keys[k + 1] not in _CONJUNCTIONS:
+            closed = True  # "A, B or C, our serum": a comma with no conjunction after it ends the list
+        if any(k + 1 >= len(c) and tuple(keys[k + 1 - len(c) : k + 1]) == c for c in _ABSENT_BEFORE.phrases):
+            return not closed or _LIST_GOES_ON.match(text, ends[hit.last]) is not None
+        if k in named:
+            continue
+        if keys[k] in _ABSENT_FILLER:
+            conjunction = conjunction or keys[k] in _CONJUNCTIONS
+            continue
+        other += 1
+        if other > phrases.ABSENT_OTHER_WORDS:
+            return False
+    return False
+
+
+_CONJUNCTIONS = _keys(("and", "or", "nor", "und", "oder", "noch"))
 
 
 def _absent(toks: _Tokens, hit: _Hit) -> bool:

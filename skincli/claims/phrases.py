@@ -1287,6 +1287,61 @@ INJECTION_DENIED: tuple[str, ...] = (
 # A name right before "free" ("fragrance-free moisturiser", "alcohol-free", "frei von Parfum") says the
 # product lacks it: it is no subject.
 ABSENT_AFTER: tuple[str, ...] = ("free", "frei")
+# A name in a list after one of these is what the product leaves out ("no chemicals and parabens", "made
+# without parabens, sulfates or phthalates", "keine Parabene"): no subject either. Between the cue and the
+# name stand only ABSENT_FILLER words, other names and at most ABSENT_OTHER_WORDS other word ("ohne reizenden
+# und austrocknenden Alkohol" describes the alcohol, and keeps it); a comma only inside a list (a
+# conjunction before the name, or the list going on after it), so "No retinol, bakuchiol smooths" keeps
+# bakuchiol as the subject.
+ABSENT_BEFORE: tuple[str, ...] = (
+    # a bare "without" / "ohne" is often advice, not the formula: "Ohne LSF geht nichts", "never go out
+    # without sunscreen"; only the formula's own verb makes it a list of what was left out
+    "made without",
+    "formulated without",
+    "crafted without",
+    "developed without",
+    "created without",
+    "produced without",
+    "no",
+    "zero",
+    "keine",
+    "kein",
+    "keinerlei",
+    "free of",
+    "free from",
+    "frei von",
+    "contains no",
+    "contain no",
+    "never contains",
+    "never contain",
+)
+ABSENT_FILLER: tuple[str, ...] = (
+    "and",
+    "or",
+    "nor",
+    "und",
+    "oder",
+    "noch",
+    "added",
+    "any",
+    "other",
+    "harsh",
+    "synthetic",
+    "artificial",
+    "common",
+    "known",
+    "questionable",
+    "irritating",
+    "the",
+    "usual",
+    "zugesetzte",
+    "zugesetzten",
+    "künstliche",
+    "künstlichen",
+    "synthetische",
+    "synthetischen",
+)
+ABSENT_OTHER_WORDS = 1
 # An effect adjective right before the name of another thing ("soothing shea butter", "in a calming,
 # hydrating base") describes that thing, not the subject; these nouns count as such things as well as any
 # name of the EU inventory.
@@ -1295,7 +1350,11 @@ DESCRIBED_NOUNS: tuple[str, ...] = ("base", "formula", "texture", "Basis", "Grun
 # ---- names that mean something else in marketing prose ------------------------------------------
 # In an advert "BHA" is the beta hydroxy acid of skincare (salicylic acid), not the INCI name of the food
 # antioxidant butylated hydroxyanisole, which prose writes out (`skincli show BHA` says the same).
-PROSE_NOT_NAMES: dict[str, tuple[str, ...]] = {"bht-bha": ("BHA",)}
+PROSE_NOT_NAMES: dict[str, tuple[str, ...]] = {
+    "bht-bha": ("BHA",),
+    # "exosomes act as a cooling agent": what something does, not menthol
+    "menthol": ("cooling agents",),
+}
 # German writes a product as one word with its active: "Retinolcreme", "Kollagenpulver", "Peptidserum".
 # A one-word name followed by one of these endings names that ingredient.
 COMPOUND_PRODUCTS: tuple[str, ...] = (
@@ -1338,6 +1397,20 @@ PROSE_NAMES: dict[str, tuple[str, ...]] = {
 # Phrases that contain a name but name something else: "chemical sunscreens" are the UV filters a text sets
 # against the finished product (the knowledge base's `sunscreen`), not that product.
 NOT_NAMES: tuple[str, ...] = (
+    # salts of other minerals, not table salt: "a magnesium salt added", "mineral salts"
+    "magnesium salt",
+    "magnesium salts",
+    "mineral salt",
+    "mineral salts",
+    "potassium salt",
+    "potassium salts",
+    "calcium salt",
+    "calcium salts",
+    "Epsom salt",
+    "Epsom salts",
+    "bath salts",
+    "Mineralsalze",
+    "Magnesiumsalz",
     # salts that are not the sulfate surfactants "sulfates" names in copy ("sulfate-free")
     "copper sulfate",
     "magnesium sulfate",
