@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -1025,6 +1026,21 @@ def main() -> None:
     # object one by one (a quarter of a second after loading a 10,000-ingredient knowledge base).
     # Output still buffered for a reader that went away, or for a full disk, is dropped by _exit.
     os._exit(code)
+
+
+def _reflow(doc: str | None) -> str | None:
+    """Typer keeps the single line breaks of every help paragraph after the first, so prose wrapped at
+    the source's width broke mid-sentence in a narrower terminal. Prose paragraphs become one line each
+    (rich wraps them to the terminal); indented lines, the examples, stay as written."""
+    if not doc:
+        return doc
+    paragraphs = inspect.cleandoc(doc).split("\n\n")
+    return "\n\n".join(p if any(line[:1].isspace() for line in p.splitlines()) else " ".join(p.split("\n")) for p in paragraphs)
+
+
+for _info in (*app.registered_commands, *new_app.registered_commands):
+    if _info.callback is not None:
+        _info.callback.__doc__ = _reflow(_info.callback.__doc__)
 
 
 # A reader that stops reading (`skincli list --ndjson | head -1`) is not a failure: every command ends

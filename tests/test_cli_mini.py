@@ -186,6 +186,17 @@ def test_help_has_examples_for_every_command(cli):
         assert command.callback.__doc__, name
 
 
+def test_help_prose_is_wrapped_to_the_terminal_not_to_the_source():
+    """Every help paragraph of prose is one line for rich to wrap: none breaks mid-sentence at the
+    source's width (examples, indented, keep their lines)."""
+    from skincli.cli import app, new_app
+
+    for command in (*app.registered_commands, *new_app.registered_commands):
+        for paragraph in (command.callback.__doc__ or "").split("\n\n"):
+            lines = paragraph.splitlines()
+            assert len(lines) == 1 or any(line[:1].isspace() for line in lines), (command.callback.__name__, paragraph)
+
+
 def test_version(cli):
     from skincli import __version__
 
