@@ -857,6 +857,17 @@ def test_the_skins_own_collagen_is_the_effect_whoever_the_subject_is(shipped, te
     assert "collagen" in {e["effect"] for e in view["effects"]}
 
 
+def test_a_text_opening_with_it_is_about_the_first_ingredient_its_paragraph_names(shipped):
+    """An excerpt from the middle of a page: "It" comes before the name."""
+    text = "It's not just for acne. It also reduces redness. Unlike hydroquinone, azelaic acid is safe in pregnancy."
+    found = pairs(run(text, shipped))
+    assert {("azelaic-acid", "acne"), ("azelaic-acid", "redness")} <= found
+    assert not any(i == "hydroquinone" for i, _e in found)
+    # something else named first (a product the knowledge base lacks): "it" is that, and no one's here
+    product = "Korean toners have two advantages. They are real moisture bombs. Many also contain hyaluronic acid."
+    assert pairs(run(product, shipped)) == set()
+
+
 @pytest.mark.parametrize(
     ("text", "absent", "subject"),
     [

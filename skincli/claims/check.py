@@ -2443,13 +2443,38 @@ def _pair(
     opened: list[list[Mention]] = []  # the paragraph's first ingredients: what "the serum" refers to
     paragraph = -1
     named_at = [m.span.start for m in mentions]  # every name, as subject or not: an opener that is one is known
+    # A text that opens with "it" before naming anything ("It's not just for acne ... azelaic acid is safe"):
+    # an excerpt from the middle of a page, whose claims are the first ingredient the paragraph names.
+    ahead: list[EffectPhrase] = []
+    named_yet = False
+    only_pronouns = True  # every sentence so far refers back with a pronoun: nothing else was named first
     for index, sentence in enumerate(sentences):
         carried: list[list[Mention]] = []
         if sentence.paragraph != paragraph:
             if not _list_item(text, sentence):  # items of a numbered or bulleted list, blank lines between, go on
                 carried, topic, opened = topic, [], []
             paragraph = sentence.paragraph
+            attributed += ahead  # nothing named in the paragraph that opened with "it": no one's
+            ahead = []
         groups = _groups(text, subjects_by_sentence.get(index, []))
+        if (
+            groups
+            and ahead
+            and _opens_clause(text, sentence, (main := _main_clause(text, toks, toks.at(sentence.start), groups)[0])[0])
+        ):
+            for eff in ahead:
+                attributed.append(EffectPhrase(eff.effect, eff.span, eff.negation, eff.sentence, True))
+                for mention in {m.ingredient: m for m in reversed(main)}.values():
+                    pairs.append(_Pair(mention, attributed[-1], "next-sentence"))
+            ahead = []
+        named_yet = named_yet or bool(groups)
+        if only_pronouns and not groups:
+            first_tok = toks.at(sentence.start)
+            last_tok = toks.at(sentence.end)
+            only_pronouns = any(
+                toks.keys[k] in _PRONOUNS or (toks.keys[k] in _ARTICLES and toks.keys[k + 1] in _INGREDIENT_NOUNS)
+                for k in range(first_tok, min(last_tok, len(toks) - 1))
+            )
         here = effects_by_sentence.pop(index, [])
         first_tok = toks.at(sentence.start)
         if not here:
@@ -2519,7 +2544,10 @@ def _pair(
                     group = topic[0][:1] if reference == "singular" else [m for g in topic for m in g]
                 how = "previous-sentence"
             if group is None:
-                attributed.append(eff)
+                if only_pronouns and not named_yet and not groups and reference in ("singular", "plural") and not background:
+                    ahead.append(eff)
+                else:
+                    attributed.append(eff)
                 continue
             attributed.append(EffectPhrase(eff.effect, eff.span, eff.negation, eff.sentence, True))
             firsts: dict[str, Mention] = {}
@@ -2535,10 +2563,24 @@ def _pair(
             opened = opened or groups
         elif background or unknown_end is not None:
             topic = []
+    attributed += ahead
+    attributed.sort(key=lambda e: e.span.start)
     return pairs, attributed, subjects_by_sentence
 
 
 _SUBJECT_PRONOUNS = _keys(phrases.SUBJECT_PRONOUNS)
+_CLAUSE_OPENING = re.compile(
+    r"(?:[\W_]*\b(?:the|this|our|its|but|and|so|yet|die|der|das|dieses?|unser\w*|aber|und)\b)*[\W_]*", re.IGNORECASE
+)
+
+
+def _opens_clause(text: str, sentence: _Sentence, mention: Mention) -> bool:
+    """Does the name open its sentence, or the clause after its last comma ("Unlike hydroquinone, azelaic
+    acid is...")? Then it is what the sentence is about, not an ingredient listed in passing."""
+    start = max(sentence.start, text.rfind(",", sentence.start, mention.span.start) + 1)
+    return _CLAUSE_OPENING.fullmatch(text, start, mention.span.start) is not None
+
+
 # "It gets to work to repair and soothe with zinc sulfate": the means named after the effect is the one claimed
 _MEANS = re.compile(
     r"^\W*(?:(?:and|or|und|oder)\s+[\w-]+\s+)?(?<!packed\s)(?<!loaded\s)(?<!filled\s)(?:with|using|thanks\s+to|via|mit|dank)\s+(?:[\w-]+\s+){0,2}?$",

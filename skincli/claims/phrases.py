@@ -2632,7 +2632,7 @@ FLAGS: dict[str, FlagKind] = {
             rf"(?<![\w.,]){_PCT}\s+(?:fewer|weniger|reduction|reduced|improvement|improved|increase|Reduktion|Verbesserung|Steigerung)",
             rf"\b(?:by|um)\s+(?:approximately|roughly|nearly|almost|annähernd|fast|knapp)\s+(?:{_NUM}\s*(?:to|-|–|bis)\s*)?{_PCT}",
             rf"\b(?:by|um)\s+{_NUM}\s*(?:to|-|–|bis)\s*{_PCT}",
-            r"(?<![\w.,])\d{1,3}(?:[.,]\d+)?\s?(?:%|percent|per\s+cent|Prozent)\s+(?:of\s+(?:them\s+)?)?(?:would|würden|will|agree\w*|recommend\w*|stimmten|stimmen|empf[a-zä]+|bestätig\w*)\b",
+            r"(?<![\w.,])\d{1,3}(?:[.,]\d+)?\s?(?:%|percent|per\s+cent|Prozent)\s+(?:of\s+(?:them\s+)?)?(?:(?:would|will|würden)(?:\s+(?:[\w-]+\s+){0,2}?(?:recommend\w*|buy|use|\w*empfehlen|kaufen|verwenden))?|agree\w*|recommend\w*|stimmten|stimmen|empf[a-zä]+|bestätig\w*)\b",
             r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|zwei|drei|vier|fünf|sechs|sieben|acht|neun)\s+(?:out\s+of|in|von)\s+(?:\d+|four|five|six|ten|vier|fünf|zehn)\s+(?:users|women|men|participants|people|testers|customers|subjects|volunteers|Anwender\w*|Frauen|Männer|Probanden\w*|Teilnehmer\w*|Nutzer\w*|Testerinnen|Tester)\b",
             # a result, not a rate: "pores look 30% smaller" (not "1% less collagen each year")
             r"(?<![\w.,])\d{1,3}(?:[.,]\d+)?\s?(?:%|percent|per\s+cent|Prozent)\s+(?:smaller|firmer|smoother|brighter|softer|plumper|tighter|stronger|younger|deeper|faster|higher|lower|better|greater|glatter|straffer|kleiner|feuchter|praller|besser|jünger|stärker|höher|niedriger|reduziert|verringert|verbessert|erhöht)\b",
