@@ -2468,7 +2468,7 @@ def _pair(
                     pairs.append(_Pair(mention, attributed[-1], "next-sentence"))
             ahead = []
         named_yet = named_yet or bool(groups)
-        if only_pronouns and not groups:
+        if only_pronouns and not groups and not _label_line(text, sentence):
             first_tok = toks.at(sentence.start)
             last_tok = toks.at(sentence.end)
             only_pronouns = any(
@@ -2521,7 +2521,7 @@ def _pair(
                 and not (after < len(groups) and _MEANS.match(text[eff.span.end : group_starts[after]]))
             ):
                 # "It's anti-microbial and packed with glycolic acid": the pronoun is the subject, not the names after
-                group = topic[0][:1] if reference == "singular" else [m for g in topic for m in g]
+                group = _it_means(text, topic) if reference == "singular" else [m for g in topic for m in g]
                 how = "previous-sentence"
             elif before and not _new_subject_between(text, toks, group_ends[before - 1], eff.span.start):
                 group = groups[before - 1]
@@ -2541,7 +2541,7 @@ def _pair(
                     group = [m for g in opened for m in g]
                 else:
                     # "it" is one thing: the first named of a list ("retinaldehyde, ceramides and chamomile. It...")
-                    group = topic[0][:1] if reference == "singular" else [m for g in topic for m in g]
+                    group = _it_means(text, topic) if reference == "singular" else [m for g in topic for m in g]
                 how = "previous-sentence"
             if group is None:
                 if only_pronouns and not named_yet and not groups and reference in ("singular", "plural") and not background:
@@ -2568,6 +2568,20 @@ def _pair(
     return pairs, attributed, subjects_by_sentence
 
 
+_LISTED_BY = re.compile(
+    rf"\b(?:{_alternation(phrases.CONTAINS_WORDS)})\s+(?:(?:\d+(?:[.,]\d+)?\s?%|an?|the|some|pure)\s+)?$", re.IGNORECASE
+)
+
+
+def _it_means(text: str, topic: list[list[Mention]]) -> list[Mention]:
+    """What "it" stands for after the topic: the first name, or, when the names were a product's inventory
+    ("contains retinol, squalane and peptides"), the product, whose claims are every listed name's."""
+    first = topic[0][0].span.start
+    if _LISTED_BY.search(text, max(0, first - 40), first):
+        return [m for g in topic for m in g]
+    return topic[0][:1]
+
+
 _SUBJECT_PRONOUNS = _keys(phrases.SUBJECT_PRONOUNS)
 _CLAUSE_OPENING = re.compile(
     r"(?:[\W_]*\b(?:the|this|our|its|but|and|so|yet|die|der|das|dieses?|unser\w*|aber|und)\b)*[\W_]*", re.IGNORECASE
@@ -2575,10 +2589,28 @@ _CLAUSE_OPENING = re.compile(
 
 
 def _opens_clause(text: str, sentence: _Sentence, mention: Mention) -> bool:
-    """Does the name open its sentence, or the clause after its last comma ("Unlike hydroquinone, azelaic
-    acid is...")? Then it is what the sentence is about, not an ingredient listed in passing."""
+    """Does the name open its sentence, the clause after its last comma ("Unlike hydroquinone, azelaic
+    acid is...") or a label's list ("Key actives: peptides, caffeine")? Then it is what the sentence is
+    about, not an ingredient listed in passing."""
     start = max(sentence.start, text.rfind(",", sentence.start, mention.span.start) + 1)
+    label = _LABEL.match(text, sentence.start)
+    if label and label.end() <= mention.span.start:
+        start = max(start, label.end())
     return _CLAUSE_OPENING.fullmatch(text, start, mention.span.start) is not None
+
+
+# "Key actives:", "Benefits:", "Wirkstoffe:": a short label and a colon opening a line
+_LABEL = re.compile(r"\s*(?:[-*\u2022\u2713\u2714]\s*)?[\w' -]{2,30}:\s*")
+
+
+def _label_line(text: str, sentence: _Sentence) -> bool:
+    """A bullet, or a short line with no sentence ending (a heading, a product's name): it names nothing the
+    claims after it could belong to, so a text opening with such lines still waits for its ingredient."""
+    line = text[sentence.start : sentence.end].strip()
+    if _BULLET.match(text, sentence.start) or line[:1] in "\u2713\u2714\u2022":
+        return True
+    ends_line = text[sentence.start : sentence.end].rstrip(" \t").endswith("\n") or text.startswith("\n", sentence.end)
+    return bool(line) and len(line) <= phrases.SHORT_LINE and line[-1] not in ".!?" and ends_line
 
 
 # "It gets to work to repair and soothe with zinc sulfate": the means named after the effect is the one claimed

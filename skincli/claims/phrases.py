@@ -72,6 +72,8 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Lachfalte*",
             "feine Linien",
             "Trockenheitsfältchen",
+            "Mimikfältchen",
+            "Mimikfalten",
         ),
     },
     "collagen": {
@@ -89,6 +91,11 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "suppleness",
             "bounce",
             "bouncy",
+            "spring back",
+            "springs back",
+            "bounce back",
+            "bounces back",
+            "bounciness",
         ),
         "de": (
             "Elastizität",
@@ -112,6 +119,7 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "sagging",
             "saggy",
             "firms",
+            "taut*",
         ),
         "de": ("straff*", "Festigkeit", "Hautfestigkeit", "festigt", "festigend", "erschlafft*", "Erschlaffung"),
     },
@@ -297,6 +305,7 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "klares Hautbild",
             "frischer Teint",
             "rosiger Teint",
+            "zum Leuchten",
         ),
     },
     "acne": {
@@ -328,6 +337,7 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Mitesser",
             "Komedonen",
             "verstopfte Poren",
+            "Pickeln",
         ),
     },
     "scars": {
@@ -364,6 +374,7 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "UVA",
             "UVB",
             "broad-spectrum",
+            "filters UV",
         ),
         "de": (
             "UV-Schutz",
@@ -373,6 +384,7 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "UV-Schäd*",
             "Sonnenbrand",
             "UV-Strahl*",
+            "vor der Sonne",
         ),
     },
     "barrier": {
@@ -400,7 +412,14 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         ),
     },
     "wound-healing": {
-        "en": ("wound*", "heal", "heals", "healing", "healed"),
+        "en": (
+            "wound*",
+            "heal",
+            "heals",
+            "healing",
+            "healed",
+            "aids recovery",
+        ),
         "de": ("Wundheil*", "Wunde", "Wunden", "Heilung*", "heilt", "heilen", "abheil*"),
     },
     "regeneration": {
@@ -440,11 +459,15 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "dermatitis",
             "eczematic",
             "eczema-prone",
+            "atopic*",
         ),
         "de": ("Ekzem*", "atopische Dermatitis", "Neurodermitis"),
     },
     "psoriasis": {
-        "en": ("psoriasis",),
+        "en": (
+            "psoriasis",
+            "psoriatic",
+        ),
         "de": ("Schuppenflechte",),
     },
     "exfoliation": {
@@ -458,6 +481,7 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "dead skin",
             "keratolyt*",
             "resurfac*",
+            "dead surface cells",
         ),
         "de": (
             "exfolier*",
@@ -470,10 +494,19 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "abschilfer*",
             "Abschilferung*",
             "abgeschilfert",
+            "Verhornung*",
         ),
     },
     "redness": {
-        "en": ("redness", "erythem*", "post-inflammatory erythema", "flushing", "blotch*"),
+        "en": (
+            "redness",
+            "erythem*",
+            "post-inflammatory erythema",
+            "flushing",
+            "blotch*",
+            "red patches",
+            "ruddiness",
+        ),
         "de": ("Rötung*", "Hautrötung*", "gerötet*"),
     },
     "oil-control": {
@@ -502,8 +535,18 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "overproduction of oil",
             "oil buildup",
             "oil build up",
+            "greasiness",
+            "oil in check",
         ),
-        "de": ("Talg*", "fettige Haut", "ölige Haut", "glänzende Haut", "mattier*"),
+        "de": (
+            "Talg*",
+            "fettige Haut",
+            "ölige Haut",
+            "glänzende Haut",
+            "mattier*",
+            "Glanz",
+            "fettiger Haut",
+        ),
     },
     "soothing": {
         "en": (
@@ -517,6 +560,8 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "soothes irritation",
             "reduce irritation",
             "reduces irritation",
+            "comforts",
+            "comforting",
         ),
         "de": (
             "beruhig*",
@@ -525,6 +570,7 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Juckreiz",
             "gereizte Haut",
             "reizlindernd*",
+            "zur Ruhe",
         ),
     },
     "cell-renewal": {
@@ -538,7 +584,15 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "turnover",
             "turnover rate",
         ),
-        "de": ("Zellteilung", "Zellerneuerung*", "Zellneubildung", "Hauterneuerung", "erneuer*", "Zellregeneration"),
+        "de": (
+            "Zellteilung",
+            "Zellerneuerung*",
+            "Zellneubildung",
+            "Hauterneuerung",
+            "erneuer*",
+            "Zellregeneration",
+            "Zellumsatz",
+        ),
     },
     "skin-ageing": {
         "en": (
@@ -561,6 +615,9 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "mature skin",
             "ageless",
             "youth elixir",
+            "age gracefully",
+            "ageing gracefully",
+            "aging gracefully",
         ),
         "de": (
             "Hautalterung",
@@ -576,7 +633,13 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         ),
     },
     "volume": {
-        "en": ("volum*", "lost volume"),
+        "en": (
+            "volum*",
+            "lost volume",
+            "fullness",
+            "hollows",
+            "hollowness",
+        ),
         "de": ("Volumenverlust",),
     },
     "pores": {
@@ -605,6 +668,9 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "under-eye circles",
             "eye circles",
             "dark shadows",
+            "under-eye shadows",
+            "undereye shadows",
+            "shadows under the eyes",
         ),
         "de": (
             "müde Augen",
@@ -616,6 +682,7 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "geschwollene Augen",
             "Augenring*",
             "Augenschatten",
+            "Schatten unter den Augen",
         ),
     },
     "photodamage": {
@@ -628,6 +695,8 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "damaged by sun",
             "damaged by the sun",
             "sun-induced",
+            "effects of sun exposure",
+            "signs of sun exposure",
         ),
         "de": ("Sonnenschäd*", "Lichtalterung", "Lichtschäd*", "lichtgeschädigt*", "sonnengeschädigt*"),
     },
@@ -658,6 +727,11 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "milder",
             "tolerate",
             "downside*",
+            "kind to skin",
+            "kind to the skin",
+            "skin-friendly",
+            "easy on the skin",
+            "easy on skin",
         ),
         "de": (
             "alle Hauttypen",
@@ -680,6 +754,8 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "reizarm*",
             "milde",
             "mildes",
+            "sensible Haut",
+            "sensibler Haut",
         ),
     },
     "cell-protection": {
@@ -694,6 +770,8 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "pollution",
             "external aggressor*",
             "environmental stressor*",
+            "aggressors",
+            "stressors",
         ),
         "de": (
             "zellschützend*",
@@ -704,11 +782,23 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Umweltbelastung*",
             "äußere Einflüsse",
             "äußeren Einflüssen",
+            "Stressfaktoren",
         ),
     },
     # ---- concerns: harms people worry about (effects of kind "concern" in the knowledge base) ----
     "irritation": {
-        "en": ("irritat*", "irritant", "irritancy", "stinging", "burning sensation*"),
+        "en": (
+            "irritat*",
+            "irritant",
+            "irritancy",
+            "stinging",
+            "burning sensation*",
+            "sting",
+            "stings",
+            "tingling",
+            "prickling",
+            "burning feeling*",
+        ),
         "de": (
             "Haut reizen",
             "Haut reizt",
@@ -722,10 +812,21 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "reizarm",
             "Irritation*",
             "hautreizend*",
+            "Stechen",
         ),
     },
     "contact-allergy": {
-        "en": ("allergies", "trigger allergic", "allergen*", "allergic reaction*", "contact allergy", "sensitis*", "sensitiz*"),
+        "en": (
+            "allergies",
+            "trigger allergic",
+            "allergen*",
+            "allergic reaction*",
+            "contact allergy",
+            "sensitis*",
+            "sensitiz*",
+            "allergic rash*",
+            "patch test reaction*",
+        ),
         "de": (
             "Allergien auslösen",
             "Allergie auslösen",
@@ -733,6 +834,7 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Kontaktallergie*",
             "allergische Reaktion*",
             "allergischen Reaktion*",
+            "sensibilisierend",
         ),
     },
     "comedogenicity": {
@@ -751,6 +853,7 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "flakiness",
             "flaking",
             "flaky skin",
+            "flaky patches",
         ),
         "de": (
             "Schuppung",
@@ -760,6 +863,7 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "trocknet aus",
             "auszutrocknen",
             "Austrocknung",
+            "spröde",
         ),
     },
     "photosensitivity": {
@@ -772,8 +876,17 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "photosensitiv*",
             "phototoxic*",
             "sun sensitivity",
+            "burn more easily",
+            "reaction to sunlight",
+            "reactions to sunlight",
+            "reactions in sunlight",
         ),
-        "de": ("lichtempfindlich*", "phototoxisch*"),
+        "de": (
+            "lichtempfindlich*",
+            "phototoxisch*",
+            "empfindlicher gegenüber Sonnenlicht",
+            "Risiko für Sonnenbrand",
+        ),
     },
     "endocrine-activity": {
         "en": (
@@ -784,11 +897,30 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "mimics estrogen",
             "hormonal balance",
             "hormone balance",
+            "disrupt hormones",
+            "disrupts hormones",
+            "mimic oestrogen",
+            "mimics oestrogen",
+            "oestrogenic",
+            "estrogenic",
+            "anti-androgen*",
+            "thyroid hormone*",
+            "hormones off balance",
         ),
-        "de": ("hormonell wirksam*", "endokrin*"),
+        "de": (
+            "hormonell wirksam*",
+            "endokrin*",
+            "Hormonhaushalt",
+        ),
     },
     "cancer-risk": {
-        "en": ("carcinogen*", "cancer-causing", "cancer"),
+        "en": (
+            "carcinogen*",
+            "cancer-causing",
+            "cancer",
+            "tumour*",
+            "tumor*",
+        ),
         "de": ("Brustkrebs", "krebsfördernd*", "Krebsrisiko", "krebserregend*", "Krebs"),
     },
     "systemic-toxicity": {
@@ -801,8 +933,22 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "health risks",
             "poisonous",
             "toxin migration",
+            "accumulates in the body",
+            "liver damage",
+            "damage the liver",
+            "internal organs",
+            "neurotoxic*",
+            "poisoning",
         ),
-        "de": ("giftig*", "toxisch*", "Gift", "gesundheitsschädlich*", "gesundheitsbelastend*", "gesundheitsgefährdend*"),
+        "de": (
+            "giftig*",
+            "toxisch*",
+            "Gift",
+            "gesundheitsschädlich*",
+            "gesundheitsbelastend*",
+            "gesundheitsgefährdend*",
+            "Leber",
+        ),
     },
     "pregnancy-risk": {
         "en": (
@@ -816,12 +962,33 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "fetus*",
             "foetus*",
             "fetal",
+            "foetal development",
+            "fetal development",
+            "expectant mothers",
+            "mothers-to-be",
         ),
         "de": ("fruchtschädigend*", "Fehlbildung*", "schwanger", "Schwangere*", "Schwangerschaft*", "Stillzeit", "ungeboren*"),
     },
     "environmental-harm": {
-        "en": ("reef safe", "coral reef*", "reefs", "marine life", "aquatic life"),
-        "de": ("riffsicher*", "Korallenriff*", "Korallensterben", "Gewässerverschmutzung", "Meereslebewesen", "Umwelt"),
+        "en": (
+            "reef safe",
+            "coral reef*",
+            "reefs",
+            "marine life",
+            "aquatic life",
+            "coral bleaching",
+            "marine ecosystem*",
+            "bioaccumulat*",
+        ),
+        "de": (
+            "riffsicher*",
+            "Korallenriff*",
+            "Korallensterben",
+            "Gewässerverschmutzung",
+            "Meereslebewesen",
+            "Umwelt",
+            "Korallenbleiche",
+        ),
     },
 }
 
@@ -1284,6 +1451,28 @@ INJECTION_DENIED: tuple[str, ...] = (
     "alternative",
 )
 
+# "The Nightshift Cream contains retinol, squalane and peptides. It reduces wrinkles": after an inventory
+# like this, "it" is the product, so its claims are every listed ingredient's (not the first one's alone,
+# as after "Retinaldehyde, ceramides and chamomile. It ...").
+CONTAINS_WORDS: tuple[str, ...] = (
+    "contains",
+    "contain",
+    "containing",
+    "with",
+    "featuring",
+    "features",
+    "enriched with",
+    "infused with",
+    "packed with",
+    "formulated with",
+    "powered by",
+    "combines",
+    "enthält",
+    "enthalten",
+    "mit",
+    "angereichert mit",
+    "kombiniert",
+)
 # A name right before "free" ("fragrance-free moisturiser", "alcohol-free", "frei von Parfum") says the
 # product lacks it: it is no subject.
 ABSENT_AFTER: tuple[str, ...] = ("free", "frei")
