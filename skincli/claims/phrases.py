@@ -716,7 +716,6 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "painless",
             "pain-free",
             "sensitive skin",
-            "hypoallergenic",
             "side effect*",
             "downtime",
             "safe",
@@ -745,7 +744,6 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "minimalinvasiv",
             "schmerzfrei*",
             "empfindliche Haut",
-            "hypoallergen",
             "unbedenklich*",
             "Unbedenklichkeit",
             "vertragen",
@@ -783,6 +781,9 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "äußere Einflüsse",
             "äußeren Einflüssen",
             "Stressfaktoren",
+            "Umweltverschmutzung",
+            "Luftverschmutzung",
+            "Feinstaub",
         ),
     },
     # ---- concerns: harms people worry about (effects of kind "concern" in the knowledge base) ----
@@ -826,6 +827,7 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "sensitiz*",
             "allergic rash*",
             "patch test reaction*",
+            "hypoallergenic",
         ),
         "de": (
             "Allergien auslösen",
@@ -835,6 +837,7 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "allergische Reaktion*",
             "allergischen Reaktion*",
             "sensibilisierend",
+            "hypoallergen*",
         ),
     },
     "comedogenicity": {
