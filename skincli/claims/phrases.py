@@ -313,7 +313,6 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "congestion",
             "spot treatment*",
             "acne",
-            "acne-prone",
             "blemish*",
             "pimple*",
             "breakout*",
@@ -737,7 +736,7 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "jeden Hauttyp",
             "verträglich*",
             "Verträglichkeit",
-            "sanft*",
+            "sanfte*",
             "Nebenwirkung*",
             "Ausfallzeit*",
             "nicht-invasiv*",
@@ -3952,6 +3951,11 @@ FLAG_NEAR: dict[str, tuple[Near, ...]] = {
 # Words that look like an effect phrase but name a product: "moisturizers" is a kind of cream, not a
 # claim of hydration.
 NOT_EFFECTS: tuple[str, ...] = (
+    # a skin type the product is for, not an acne claim: "for sensitive or acne-prone skin"
+    "acne-prone",
+    "acne prone",
+    "blemish-prone",
+    "breakout-prone",
     "moisturizer*",
     "moisturiser*",
     "Feuchtigkeitscreme*",
