@@ -882,6 +882,28 @@ def test_a_name_the_product_leaves_out_is_no_subject(shipped, text, absent, subj
     assert any(i == subject for i, _e in found)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ceramides repair the skin barrier.", {("ceramides", "barrier")}),
+        ("Retinol helps repair sun damage.", {("retinol", "photodamage")}),
+        ("Ceramide reparieren die Hautbarriere.", {("ceramides", "barrier")}),
+        ("Zinc oxide works by creating a physical barrier on the skin.", set()),
+        ("Our cream suits sensitive and acne-prone skin, and niacinamide calms redness.", {("niacinamide", "redness")}),
+        ("Peptide hemmen die Signal\u00fcbertragung und frieren die Mimik sanft ein.", set()),
+    ],
+)
+def test_what_a_verb_or_a_skin_type_leaves_of_an_effect_word(shipped, text, expected):
+    """ "repairs the barrier" claims the barrier alone; a barrier a sunscreen lays on the skin, an
+    "acne-prone" skin type and the adverb "sanft" claim nothing of their own."""
+    assert pairs(run(text, shipped)) == expected
+
+
+def test_german_sanft_as_a_predicate_is_gentleness(shipped):
+    found = pairs(run("W\u00e4hrend Retinol reizen kann, ist Bakuchiol besonders sanft.", shipped))
+    assert ("bakuchiol", "tolerability") in found
+
+
 def test_a_list_cue_does_not_reach_past_a_bare_comma(shipped):
     assert ("bakuchiol", "wrinkles") in pairs(run("No retinol, bakuchiol smooths wrinkles.", shipped))
 

@@ -753,6 +753,14 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "mildes",
             "sensible Haut",
             "sensibler Haut",
+            "besonders sanft",
+            "sehr sanft",
+            "extra sanft",
+            "so sanft",
+            "ist sanft",
+            "sind sanft",
+            "sanft zur Haut",
+            "sanft und",
         ),
     },
     "cell-protection": {
@@ -1010,6 +1018,12 @@ EFFECT_VERBS: tuple[str, ...] = (
     "glätt*",
     "lindert",
     "lindern",
+    # "repairs the skin barrier" claims the barrier, "repair sun damage" photodamage: not regeneration too
+    "repair",
+    "repairs",
+    "repairing",
+    "repariert",
+    "reparieren",
 )
 EFFECT_OBJECT_GAP = 3
 EFFECT_OBJECT_FILLER: tuple[str, ...] = (
@@ -3951,6 +3965,14 @@ FLAG_NEAR: dict[str, tuple[Near, ...]] = {
 # Words that look like an effect phrase but name a product: "moisturizers" is a kind of cream, not a
 # claim of hydration.
 NOT_EFFECTS: tuple[str, ...] = (
+    # how a sunscreen or silicone sits on the skin, not the skin's own barrier: "mineral sunscreens work by
+    # creating a physical barrier on the skin", "silicones create a barrier on your skin"
+    "physical barrier*",
+    "barrier on the skin",
+    "barrier on your skin",
+    "barrier on skin",
+    "barrier on skin's surface",
+    "barrier on the skin's surface",
     # a skin type the product is for, not an acne claim: "for sensitive or acne-prone skin"
     "acne-prone",
     "acne prone",
