@@ -899,6 +899,20 @@ def test_what_a_verb_or_a_skin_type_leaves_of_an_effect_word(shipped, text, expe
     assert pairs(run(text, shipped)) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Results in 12 weeks.", []),
+        ("In 3 months, wrinkles faded.", []),
+        ("Nach 8 Wochen war die Haut glatter.", []),
+        ("Visible results in just 8 weeks.", ["in just 8 weeks"]),
+        ("Results within 7 days.", ["within 7 days"]),
+    ],
+)
+def test_a_study_length_is_no_speed_promise(shipped, text, flagged):
+    assert [f["text"] for f in run(text, shipped)["flags"] if f["kind"] == "speed"] == flagged
+
+
 def test_german_sanft_as_a_predicate_is_gentleness(shipped):
     found = pairs(run("W\u00e4hrend Retinol reizen kann, ist Bakuchiol besonders sanft.", shipped))
     assert ("bakuchiol", "tolerability") in found

@@ -1195,8 +1195,12 @@ def _numbers(text: str) -> set[str]:
     return {re.sub(r"[.,'\u2009\u202f ](?=\d{3}(?!\d))", "", n) for n in _NUMBER.findall(text)}
 
 
-_SPEED_AFTER = re.compile(r"\b(?:after|nach)\s+(\w+)\s+(\w+)", re.IGNORECASE)
-_DAYS = {"day": 1, "days": 1, "tag": 1, "tage": 1, "tagen": 1, "week": 7, "weeks": 7, "woche": 7, "wochen": 7}
+_SPEED_SPAN = re.compile(r"\b(?:after|nach|in|within|innerhalb(?:\s+von)?)\s+(\w+)\s+(\w+)", re.IGNORECASE)
+_SPEED_JUST = re.compile(r"\b(?:just|only|nur|schon|bereits|as\s+little\s+as|less\s+than|under)\b", re.IGNORECASE)
+_DAYS = {
+    **{"day": 1, "days": 1, "tag": 1, "tage": 1, "tagen": 1, "week": 7, "weeks": 7, "woche": 7, "wochen": 7},
+    **{"month": 30, "months": 30, "monat": 30, "monate": 30, "monaten": 30},
+}
 _COUNTS = {
     "a": 1,
     "an": 1,
@@ -1227,9 +1231,10 @@ _COUNTS = {
 
 
 def _slow_after(flagged: str) -> bool:
-    """ "after 12 weeks" / "nach acht Wochen" is a study's duration, not a speed promise (over four weeks)."""
-    m = _SPEED_AFTER.match(flagged)
-    if m is None or flagged.lower().startswith(("after just", "after only", "nach nur")):
+    """ "after 12 weeks", "in 12 weeks", "nach acht Wochen" is a study's duration, not a speed promise (over
+    four weeks); "in just 8 weeks" still promises speed."""
+    m = _SPEED_SPAN.search(flagged)
+    if m is None or _SPEED_JUST.search(flagged):
         return False
     count, unit = m.group(1).lower(), m.group(2).lower()
     per = _DAYS.get(unit)
