@@ -869,6 +869,20 @@ def test_a_text_opening_with_it_is_about_the_first_ingredient_its_paragraph_name
 
 
 @pytest.mark.parametrize(
+    ("text", "constituent", "subject"),
+    [
+        ("Retinol boosts the skin's own hyaluronic acid production, leaving it more hydrated.", "hyaluronic-acid", "retinol"),
+        ("Niacinamide stimulates the production of ceramides and strengthens the barrier.", "ceramides", "niacinamide"),
+        ("Microneedling regt die Neubildung von Collagen und Hyalurons\u00e4ure an.", "hyaluronic-acid", "microneedling"),
+    ],
+)
+def test_what_the_skin_makes_itself_is_no_subject_as_an_object(shipped, text, constituent, subject):
+    found = pairs(run(text, shipped))
+    assert not any(i == constituent for i, _e in found)
+    assert any(i == subject for i, _e in found)
+
+
+@pytest.mark.parametrize(
     ("text", "absent", "subject"),
     [
         ("With no chemicals and parabens, this retinol serum smooths wrinkles.", "parabens", "retinol"),

@@ -1666,11 +1666,11 @@ def _resolve_overlaps(
     mention_hits = []
     for hit in raw_mentions:
         eff = ambiguous.get(hit.first)
+        if eff is not None and _skins_own(text, toks, hit):  # "Neubildung von Collagen und Hyaluronsäure"
+            effect_hits.append(eff)
+            continue
         if eff is None or _is_product(text, toks, hit, by_first, raw_mentions, ambiguous):
             mention_hits.append(hit)
-            continue
-        if _skins_own(text, toks, hit):
-            effect_hits.append(eff)
             continue
         index = sentence_of(toks.starts[hit.first])
         if _opens_with_modal(toks, hit, sentences[index]):
@@ -1913,6 +1913,8 @@ def _is_product(
 _CONSTITUENT_GOVERNORS = _word_set(phrases.CONSTITUENT_GOVERNORS)
 _CONSTITUENT_FILLER = _keys(phrases.CONSTITUENT_FILLER)
 _CONSTITUENT_AFTER = _keys(phrases.CONSTITUENT_AFTER)
+_CONSTITUENTS = frozenset(phrases.CONSTITUENT_INGREDIENTS)
+_CONSTITUENT_WORDS = _keys(phrases.CONSTITUENT_WORDS)
 
 
 def _skins_own(text: str, toks: _Tokens, hit: _Hit) -> bool:
@@ -1925,11 +1927,12 @@ def _skins_own(text: str, toks: _Tokens, hit: _Hit) -> bool:
         return not _CLAUSE_BREAK.search(text, toks.ends[hit.last], toks.starts[after])
     k, skipped = hit.first - 1, 0
     while k >= 0 and skipped <= phrases.CONSTITUENT_WINDOW:
-        if _CLAUSE_BREAK.search(text, toks.ends[k], toks.starts[k + 1]):
+        gap = text[toks.ends[k] : toks.starts[k + 1]]
+        if _CLAUSE_BREAK.search(gap) and gap.strip() != ",":  # a comma may part a list of what the skin makes
             return False
         if _in_set(keys[k], _CONSTITUENT_GOVERNORS):
             return True
-        if keys[k] not in _CONSTITUENT_FILLER:
+        if keys[k] not in _CONSTITUENT_FILLER and keys[k] not in _CONSTITUENT_WORDS:
             return False
         k, skipped = k - 1, skipped + 1
     return False
@@ -2010,6 +2013,7 @@ def _mentions(
             or _anaphor(toks, hit)
             or _absent(toks, hit)
             or _named_absent(text, toks, hit, named)
+            or (hit.payload in _CONSTITUENTS and _skins_own(text, toks, hit))
         )
         role = "comparison" if comparison else "subject"
         out.append(Mention(hit.payload, kb.name_of(hit.payload), _span(text, start, end), role, index, predicate))

@@ -1685,7 +1685,10 @@ CONTEXT_SENTENCES = 5
 # skipping CONSTITUENT_FILLER. A product word (PRODUCT_AFTER, PRODUCT_BEFORE) still wins.
 CONSTITUENT_GOVERNORS: tuple[str, ...] = (
     "stimulat*",
-    "boost*",
+    "boost",
+    "boosts",
+    "boosted",
+    "boosting",
     "support*",
     "increas*",
     "enhanc*",
@@ -1693,7 +1696,10 @@ CONSTITUENT_GOVERNORS: tuple[str, ...] = (
     "target*",
     "build*",
     "rebuild*",
-    "produc*",
+    "produce",
+    "produces",
+    "produced",
+    "producing",
     "restor*",
     "replenish*",
     "trigger*",
@@ -1807,7 +1813,17 @@ CONSTITUENT_AFTER: tuple[str, ...] = (
     "gehalt",
     "dichte",
 )
-CONSTITUENT_WINDOW = 4
+CONSTITUENT_WINDOW = 8
+# What the skin makes, in a list after one governing word: "Neubildung von Collagen, elastischen Fasern und
+# Hyaluronsäure", "production of ceramides, fatty acids and cholesterol".
+CONSTITUENT_WORDS: tuple[str, ...] = (
+    *("collagen", "kollagen", "elastin", "elastic", "fibres", "fibers", "elastische", "elastischen", "fasern"),
+    *("hyaluronic", "acid", "hyaluronsäure", "ceramides", "ceramide", "ceramiden", "fatty", "acids", "cholesterol"),
+    *("lipids", "fettsäuren", "cholesterin", "lipide", "lipiden"),
+)
+# The skin makes these itself: as the object of those verbs and nouns ("boosts the skin's own hyaluronic
+# acid production", "Neubildung von Collagen, elastischen Fasern und Hyaluronsäure") they are no subject.
+CONSTITUENT_INGREDIENTS: tuple[str, ...] = ("hyaluronic-acid", "ceramides", "topical-collagen")
 
 # ---- which ingredient an effect belongs to -------------------------------------------------------
 # Ingredients named one after another, joined only by these words or punctuation, form one group and
