@@ -927,6 +927,22 @@ def test_a_study_length_is_no_speed_promise(shipped, text, flagged):
     assert [f["text"] for f in run(text, shipped)["flags"] if f["kind"] == "speed"] == flagged
 
 
+@pytest.mark.parametrize(
+    ("text", "compared"),
+    [
+        ("Caffeine is considered equal to minoxidil for hair growth.", "minoxidil"),
+        ("Its proven efficiency rivals minoxidil.", "minoxidil"),
+        ("Retinal is the stronger cousin of retinol.", "retinol"),
+        ("Second only to sunblocks, retinol is beloved by skin experts.", "sunscreen"),
+        ("Retinal ist der potentere Wirkstoff als Retinol.", "retinol"),
+    ],
+)
+def test_what_a_thing_is_measured_against_is_a_comparison(shipped, text, compared):
+    view = run(text, shipped)
+    assert {m["role"] for m in view["mentions"] if m["ingredient"]["id"] == compared} == {"comparison"}
+    assert not any(i == compared for i, _e in pairs(view))
+
+
 def test_german_sanft_as_a_predicate_is_gentleness(shipped):
     found = pairs(run("W\u00e4hrend Retinol reizen kann, ist Bakuchiol besonders sanft.", shipped))
     assert ("bakuchiol", "tolerability") in found

@@ -2075,8 +2075,8 @@ def _compared_before(text: str, toks: _Tokens, hit: _Hit, clause_start: int) -> 
             return True
         if key == "wie" and _wie_is_comparison(text, toks, k):
             return True
-        if key == "als" and k > 0 and _is_comparative(text, toks, k - 1):
-            return True
+        if key == "als" and any(k > j and _is_comparative(text, toks, k - j) for j in (1, 2, 3)):
+            return True  # "stärker als", "der potentere Wirkstoff als"
     return False
 
 
@@ -2123,7 +2123,9 @@ def _is_comparative(text: str, toks: _Tokens, k: int) -> bool:
     if key in _COMPARATIVES:
         return True
     word = text[toks.starts[k] : toks.ends[k]]
-    return word.islower() and key.endswith("er") and key not in _NOT_COMPARATIVES and len(key) > 4
+    # "stärker", and inflected before a noun: "der potentere Wirkstoff als", "eine mildere Alternative als"
+    stem = key.removesuffix("en").removesuffix("e") if key.endswith(("ere", "eren")) else key
+    return word.islower() and stem.endswith("er") and stem not in _NOT_COMPARATIVES and len(stem) > 4
 
 
 def _compared_after(text: str, toks: _Tokens, hit: _Hit) -> bool:

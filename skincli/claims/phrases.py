@@ -1282,6 +1282,29 @@ COMPARISON_CUES: tuple[str, ...] = (
     "im Gegensatz zu",
     "im Gegensatz zum",
     "im Gegensatz zur",
+    # what a thing is measured against: "equal to minoxidil", "rivals minoxidil", "the stronger cousin of
+    # retinol", "second only to sunblocks"
+    "equal to",
+    "equivalent to",
+    "on par with",
+    "rivals",
+    "rival",
+    "rivalling",
+    "rivaling",
+    "cousin of",
+    "sister of",
+    "sibling of",
+    "second only to",
+    "superior to",
+    "akin to",
+    "outperforms",
+    "outperformed",
+    "beats",
+    "trumps",
+    "outshines",
+    "übertrifft",
+    "gleichwertig mit",
+    "ebenbürtig",
 )
 # Cues that are comparisons only in some uses, decided in `skincli.claims.check`:
 # "like" (not after "I", "we", "you", "they", "would": "we like retinol"), "as" (only in "as potent
