@@ -31,13 +31,11 @@ def shipped() -> KnowledgeBase:
 
 SPLITS = (
     *("dev", "held-out", "dev-2", "dev-3", "dev-4", "dev-5", "dev-6", "dev-7"),
-    *("held-out-8", "held-out-9", "held-out-10", "dev-11"),
+    *("held-out-8", "held-out-9", "held-out-10", "dev-11", "held-out-12"),
 )
 # Held out and not yet measured: not scored here, so that no test run shows its numbers before the measure
 # (a new set waits here between its commit and its one measure).
-# The twelfth set (session 6) waits here: measured once with session 5's final checker (README), and next
-# with session 6's final one.
-NOT_YET_MEASURED: tuple[str, ...] = ("held-out-12",)
+NOT_YET_MEASURED: tuple[str, ...] = ()
 
 
 @pytest.fixture(scope="module")
@@ -112,13 +110,13 @@ def test_first_sets_held_out_part_meets_the_goal_now_that_it_is_opened(scores):
 # Where each set stands (pairs precision, pairs recall, flags precision, flags recall), a little below
 # the scores measured when this was written; the README has the first, held-out measure of each.
 FLOORS = {
-    "dev-2": (0.83, 0.76, 0.89, 0.90),
-    "dev-3": (0.77, 0.77, 0.88, 0.86),
-    "dev-4": (0.72, 0.65, 0.88, 0.90),
-    "dev-5": (0.81, 0.76, 0.81, 0.82),
-    "dev-6": (0.78, 0.70, 0.81, 0.81),
-    "dev-7": (0.76, 0.76, 0.85, 0.80),
-    "dev-11": (0.65, 0.66, 0.76, 0.45),
+    "dev-2": (0.85, 0.78, 0.90, 0.91),
+    "dev-3": (0.81, 0.81, 0.89, 0.89),
+    "dev-4": (0.78, 0.75, 0.88, 0.91),
+    "dev-5": (0.86, 0.84, 0.80, 0.84),
+    "dev-6": (0.79, 0.73, 0.81, 0.81),
+    "dev-7": (0.85, 0.83, 0.86, 0.83),
+    "dev-11": (0.70, 0.71, 0.84, 0.78),
     # The eighth and ninth sets are still held out: measured at the end of session 4 (pairs 67.0/68.9 and
     # 63.3/61.5, flags 88.5/59.7 and 75.4/62.0, README). These floors only keep a later change from making
     # them worse; they are not the goal, and the sets must not be tuned on (open one, as the earlier ones
@@ -130,6 +128,9 @@ FLOORS = {
     "held-out-9": (0.61, 0.59, 0.73, 0.60),
     # The tenth set, held out in session 5: 73.6/68.0 and 80.8/67.0 with its final code (README).
     "held-out-10": (0.72, 0.66, 0.79, 0.65),
+    # The twelfth set, held out in session 6: 73.8/68.1 and 77.3/62.4 at its commit (session 5's checker),
+    # 76.3/68.4 and 77.9/64.5 with session 6's final code (README).
+    "held-out-12": (0.75, 0.67, 0.76, 0.63),
 }
 
 
