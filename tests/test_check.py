@@ -1057,6 +1057,22 @@ def test_the_paragraph_reference_reaches_the_ingredients_named_before(shipped):
         ("It is 100% chemical-free.", "natural", "chemical-free"),
         ("Retinol is better than bakuchiol.", "comparison", "better than"),
         ("Wirkt besser als Hyaluron.", "comparison", "besser"),
+        # session 6: wordings from the probe lists (tests/data/probes/flags-2.txt)
+        ("97% would recommend it to a friend.", "percentage", "97% would recommend"),
+        ("Three out of four users saw a firmer jawline.", "percentage", "Three out of four users"),
+        ("Rötungen gingen um durchschnittlich 35 % zurück.", "percentage", "um durchschnittlich 35 %"),
+        ("Feel the difference from day one.", "speed", "from day one"),
+        ("The fastest-acting formula we make.", "speed", "fastest-acting"),
+        ("An affordable alternative to in-office Botox.", "injection-comparison", "alternative to in-office Botox"),
+        ("Our 'Faux-tox' serum gives a Botox-style smoothing effect.", "injection-comparison", "Botox-style"),
+        ("Derms are obsessed with this serum.", "endorsement", "Derms are obsessed"),
+        ("Experten empfehlen es bei Rosazea.", "endorsement", "Experten empfehlen"),
+        ("Made exclusively from natural ingredients.", "natural", "exclusively from natural"),
+        ("Contains no synthetic ingredients whatsoever.", "natural", "no synthetic"),
+        ("Formulated without parabens, sulfates and phthalates.", "free-from", "without parabens"),
+        ("Parabenfrei und parfümfrei.", "free-from", "Parabenfrei"),
+        ("A safe and effective treatment option.", "no-side-effects", "safe and effective"),
+        ("In contrast to mineral oil, it lets the skin breathe.", "comparison", "In contrast to"),
     ],
 )
 def test_advert_patterns_in_english_and_german(shipped, text, kind, flagged):
@@ -1072,6 +1088,10 @@ def test_advert_patterns_in_english_and_german(shipped, text, kind, flagged):
         "Hyaluronsäure ist kein Wundermittel.",
         "Vitamin C was first described in 1928.",
         "Apply a pea-sized amount; the 1% retinol serum is cruelty free.",
+        "The serum is smooth and absorbs quickly into the skin.",  # how it feels going on
+        "After the age of 20, we produce about 1% less collagen each year.",  # a rate, not a result
+        "Doch Syn-Ake soll noch mehr können als die Haut zu entspannen.",  # "mehr" before a verb
+        "Results were measured in 12 weeks.",  # a study's length
     ],
 )
 def test_ordinary_or_negated_wording_raises_no_advert_flag(shipped, text):
