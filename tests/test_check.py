@@ -997,12 +997,29 @@ def test_a_comparison_with_botox_is_flagged_and_never_the_subject(shipped):
 
 
 def test_a_comparison_without_a_head_to_head_claim_is_the_advertisers_word(shipped):
-    view = run("Bakuchiol is gentler than retinol and fades dark spots.", shipped)
-    assert pairs(view) == {("bakuchiol", "hyperpigmentation"), ("bakuchiol", "tolerability")}  # gentler: the claim is kept
+    view = run("Squalane is gentler than retinol and hydrates.", shipped)
+    assert ("squalane", "tolerability") in pairs(view)  # gentler: the claim is kept
     (flag,) = view["flags"]
     assert flag["kind"] == "comparison" and flag["level"] == 1 and flag["label"] == "opinion"
-    assert (flag["compares"]["subject"]["id"], flag["compares"]["with"]["id"]) == ("bakuchiol", "retinol")
+    assert flag["claim"] is None
+    assert (flag["compares"]["subject"]["id"], flag["compares"]["with"]["id"]) == ("squalane", "retinol")
     assert "head-to-head" in flag["explanation"]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "compared", "level"),
+    [
+        ("Bakuchiol is gentler than retinol and fades dark spots.", "bakuchiol", "retinol", 3),
+        ("Caffeine is considered equal to minoxidil for hair growth.", "caffeine", "minoxidil", 3),
+    ],
+)
+def test_a_comparison_with_a_head_to_head_claim_on_record_is_graded_by_it(shipped, text, subject, compared, level):
+    """Rule 10: a head-to-head trial of the two on record grades the comparison (bakuchiol against retinol,
+    Dhaliwal 2019; caffeine against minoxidil, Dhurat 2017), not the advertiser's word."""
+    (flag,) = run(text, shipped)["flags"]
+    assert (flag["compares"]["subject"]["id"], flag["compares"]["with"]["id"]) == (subject, compared)
+    assert flag["level"] == level and flag["claim"]["comparison"] and flag["claim"]["head_to_head"]
+    assert flag["claim"]["ingredient"]["id"] == subject
 
 
 @pytest.mark.parametrize(

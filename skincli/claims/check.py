@@ -2896,6 +2896,8 @@ def _flags(
             subject = subject_m.ingredient if subject_m else None
             if claim and claim[0] != subject:  # the compared thing's own claim is not this comparison's grade
                 claim = None
+            if claim is None and subject is not None and compared is not None:
+                claim = _comparison_claim(kb, subject, compared)
             level = claim[1].level if claim else ADVERTISERS_WORD
         s = sentences[sentence]
         out.append(Flag(n, kind, _span(text, start, end), _explain(kind, text, s.start, s.end), claim, subject, compared, level))
@@ -2907,6 +2909,15 @@ def _explain(kind: str, text: str, start: int, end: int) -> str:
     if kind == "clinically-proven" and _CITATION.search(text, start, end):
         return "The text cites a study: check that it tested this product, on people, for this effect."
     return phrases.FLAGS[kind]["explanation"]
+
+
+def _comparison_claim(kb: KnowledgeBase, subject: str, compared: str) -> tuple[str, Claim] | None:
+    """The subject's comparison claim on record that names the compared ingredient ("works as well as
+    minoxidil 5%"), best level first: rule 10 grades the comparison by it, not by the advertiser's word."""
+    other = kb.ingredient(compared)
+    names = [n.casefold() for n in (other.name, *other.aliases) if len(n) >= 3]
+    found = [c for c in kb.ingredient(subject).claims if c.comparison and any(name in c.statement.casefold() for name in names)]
+    return (subject, max(found, key=lambda c: c.level if c.level is not None else -1)) if found else None
 
 
 def _link(kind: str, flagged: str, here: list[Mention], kb: KnowledgeBase) -> tuple[str, Claim] | None:
