@@ -2244,7 +2244,7 @@ def _named_absent(text: str, toks: _Tokens, hit: _Hit, named: frozenset[int]) ->
     return False
 
 
-_CONJUNCTIONS = _keys(("and", "or", "nor", "und", "oder", "noch"))
+_CONJUNCTIONS = _keys(phrases.LIST_CONJUNCTIONS)
 
 
 def _absent(toks: _Tokens, hit: _Hit) -> bool:
@@ -2468,26 +2468,19 @@ def _pair(
             attributed += ahead  # nothing named in the paragraph that opened with "it": no one's
             ahead = []
         groups = _groups(text, subjects_by_sentence.get(index, []))
-        if (
-            groups
-            and ahead
-            and _opens_clause(text, sentence, (main := _main_clause(text, toks, toks.at(sentence.start), groups)[0])[0])
-        ):
+        first_tok = toks.at(sentence.start)
+        if groups and ahead and _opens_clause(text, sentence, (main := _main_clause(text, toks, first_tok, groups)[0])[0]):
             for eff in ahead:
                 attributed.append(EffectPhrase(eff.effect, eff.span, eff.negation, eff.sentence, True))
-                for mention in {m.ingredient: m for m in reversed(main)}.values():
-                    pairs.append(_Pair(mention, attributed[-1], "next-sentence"))
+                pairs += [_Pair(mention, attributed[-1], "next-sentence") for mention in _first_of_each(main)]
             ahead = []
         named_yet = named_yet or bool(groups)
         if only_pronouns and not groups and not _label_line(text, sentence):
-            first_tok = toks.at(sentence.start)
-            last_tok = toks.at(sentence.end)
             only_pronouns = any(
                 toks.keys[k] in _PRONOUNS or (toks.keys[k] in _ARTICLES and toks.keys[k + 1] in _INGREDIENT_NOUNS)
-                for k in range(first_tok, min(last_tok, len(toks) - 1))
+                for k in range(first_tok, min(toks.at(sentence.end), len(toks) - 1))
             )
         here = effects_by_sentence.pop(index, [])
-        first_tok = toks.at(sentence.start)
         if not here:
             if groups and not (topic and _pronoun_subject(text, toks, first_tok, groups[0][0].span.start)):
                 topic = _main_clause(text, toks, first_tok, groups)
@@ -2561,10 +2554,7 @@ def _pair(
                     attributed.append(eff)
                 continue
             attributed.append(EffectPhrase(eff.effect, eff.span, eff.negation, eff.sentence, True))
-            firsts: dict[str, Mention] = {}
-            for m in group:
-                firsts.setdefault(m.ingredient, m)
-            for mention in firsts.values():
+            for mention in _first_of_each(group):
                 key = (mention.ingredient, eff.effect, eff.negated)
                 if key not in seen:
                     seen.add(key)
@@ -2577,6 +2567,14 @@ def _pair(
     attributed += ahead
     attributed.sort(key=lambda e: e.span.start)
     return pairs, attributed, subjects_by_sentence
+
+
+def _first_of_each(group: list[Mention]) -> list[Mention]:
+    """The first mention of each ingredient in a group ("retinol ... retinol and niacinamide" pairs twice)."""
+    firsts: dict[str, Mention] = {}
+    for m in group:
+        firsts.setdefault(m.ingredient, m)
+    return list(firsts.values())
 
 
 _LISTED_BY = re.compile(

@@ -1543,13 +1543,10 @@ ABSENT_BEFORE: tuple[str, ...] = (
     "never contains",
     "never contain",
 )
+# The words that join the items of a list ("A, B or C"): inside one, a comma does not end it.
+LIST_CONJUNCTIONS: tuple[str, ...] = ("and", "or", "nor", "und", "oder", "noch")
 ABSENT_FILLER: tuple[str, ...] = (
-    "and",
-    "or",
-    "nor",
-    "und",
-    "oder",
-    "noch",
+    *LIST_CONJUNCTIONS,
     "added",
     "any",
     "other",
