@@ -812,6 +812,22 @@ def _plurals(key: str) -> list[str]:
     return forms
 
 
+_ADJECTIVE = re.compile(r"([^\W\d_]{3,}?)(?:e|er|es|en|em) ")
+_ENDINGS = ("e", "er", "es", "en", "em")
+
+
+def _declined(name: str) -> list[str]:
+    """A German name that opens with an adjective, in its other cases: "Grüner Tee" is also "Extrakte aus
+    grünem Tee" and "des grünen Tees"; "ätherische Öle" also "mit ätherischen Ölen" (the noun's own forms
+    come from `_plurals`). German nouns are capitalised, which keeps English names ("German chamomile") out.
+    """
+    m = _ADJECTIVE.match(name)
+    if m is None or not name[m.end() : m.end() + 1].isupper():
+        return []
+    stem, rest = m.group(1), name[m.end() - 1 :]
+    return [stem + ending + rest for ending in _ENDINGS if stem + ending + rest != name]
+
+
 _lexicons: weakref.WeakKeyDictionary[KnowledgeBase, Lexicon] = weakref.WeakKeyDictionary()
 
 
@@ -837,6 +853,7 @@ def ingredient_lexicon(kb: KnowledgeBase) -> Lexicon:
         dropped = phrases.PROSE_NOT_NAMES.get(ingredient.id, ())
         spelled: set[tuple[str, tuple[bool, ...]]] = set()
         names = (ingredient.name, *ingredient.aliases, *ingredient.inci, *phrases.PROSE_NAMES.get(ingredient.id, ()))
+        names = (*names, *(form for n in names for form in _declined(n)))
         for name in (n for n in names if n not in dropped):
             for keys, hard, raw in Lexicon.spellings(name):
                 compact = "".join(keys)
@@ -1042,7 +1059,9 @@ def _alternation(words: tuple[str, ...]) -> str:
 
 _GLUE_KEYS = _keys(tuple(w for w in phrases.GLUE_WORDS if " " not in w))
 _GLUE = re.compile(
-    rf"(?:\s|[,/&+()\[\]\-\u2013{re.escape(_QUOTES)}®™]|(?:{_alternation(phrases.GLUE_WORDS)})\b\.?)*", re.IGNORECASE
+    # a short aside after an item is part of the list: "kojic acid (derived from saké), alpha arbutin and ..."
+    rf"(?:\s|[,/&+()\[\]\-\u2013{re.escape(_QUOTES)}®™]|\([^()\n]{{1,40}}\)|(?:{_alternation(phrases.GLUE_WORDS)})\b\.?)*",
+    re.IGNORECASE,
 )
 _NUMBER = re.compile(r"\d+(?:[.,'\u2009\u202f ]\d{3})*(?:[.,]\d+)?")
 _CITATION = re.compile(r"\bdoi\b|\b10\.\d{4,}/|\bPMID\b|\bet al\.|\bPMC\d", re.IGNORECASE)
@@ -2217,15 +2236,15 @@ def _anaphor(toks: _Tokens, hit: _Hit) -> bool:
 _ABSENT_AFTER = _keys(phrases.ABSENT_AFTER)
 _ABSENT_BEFORE = _Cues.of(phrases.ABSENT_BEFORE)
 _ABSENT_FILLER = _keys(phrases.ABSENT_FILLER)
-_LIST_JOIN = re.compile(r"[ \t]*,?[ \t]+|,")
+_LIST_JOIN = re.compile(r"[ \t]*,?[ \t]+|,|[ \t]*\([ \t]*")
 
 
 def _named_absent(text: str, toks: _Tokens, hit: _Hit, named: frozenset[int]) -> bool:
     """ "No chemicals and parabens", "made without parabens, sulfates or phthalates": a name in the list of
     what the product leaves out is no subject. `named` holds the word indexes of every name in the text."""
     keys, starts, ends = toks.keys, toks.starts, toks.ends
-    other, conjunction, closed = 0, False, False
-    for k in range(hit.first - 1, max(-1, hit.first - 10), -1):
+    other, words, conjunction, closed = 0, 0, False, False
+    for k in range(hit.first - 1, -1, -1):  # names cost nothing: a long list still reaches its cue
         gap = text[ends[k] : starts[k + 1]]
         if not _LIST_JOIN.fullmatch(gap):
             return False
@@ -2235,6 +2254,9 @@ def _named_absent(text: str, toks: _Tokens, hit: _Hit, named: frozenset[int]) ->
             return not closed or _LIST_GOES_ON.match(text, ends[hit.last]) is not None
         if k in named:
             continue
+        words += 1
+        if words > 9:
+            return False
         if keys[k] in _ABSENT_FILLER:
             conjunction = conjunction or keys[k] in _CONJUNCTIONS
             continue
@@ -2323,13 +2345,19 @@ class _Pair(NamedTuple):
     attribution: str
 
 
-def _groups(text: str, subjects: list[Mention]) -> list[list[Mention]]:
+def _groups(text: str, subjects: list[Mention], effects: Sequence[EffectPhrase] = ()) -> list[list[Mention]]:
     """Ingredients named one after another ("retinol and niacinamide", "fruit acids (AHAs and PHAs)"). A
     class before its examples ("a gentle AHA such as glycolic acid") is left out: the claim is the
-    example's, the ingredient the text names."""
+    example's, the ingredient the text names. An aside that makes a claim ("Argireline (expression line
+    smoothing), and Copper Peptides (antioxidant)") ends the list: each item has its own."""
     groups: list[list[Mention]] = []
     for m in subjects:
-        if groups and _GLUE.fullmatch(text, groups[-1][-1].span.end, m.span.start):
+        end = groups[-1][-1].span.end if groups else 0
+        if (
+            groups
+            and _GLUE.fullmatch(text, end, m.span.start)
+            and not any(end <= e.span.start < m.span.start for e in effects)
+        ):
             if len(groups[-1]) == 1 and _EXAMPLES.search(text, groups[-1][-1].span.end, m.span.start):
                 groups[-1] = [m]
             else:
@@ -2467,7 +2495,7 @@ def _pair(
             paragraph = sentence.paragraph
             attributed += ahead  # nothing named in the paragraph that opened with "it": no one's
             ahead = []
-        groups = _groups(text, subjects_by_sentence.get(index, []))
+        groups = _groups(text, subjects_by_sentence.get(index, []), effects_by_sentence.get(index, ()))
         first_tok = toks.at(sentence.start)
         if groups and ahead and _opens_clause(text, sentence, (main := _main_clause(text, toks, first_tok, groups)[0])[0]):
             for eff in ahead:
