@@ -2353,11 +2353,7 @@ def _groups(text: str, subjects: list[Mention], effects: Sequence[EffectPhrase] 
     groups: list[list[Mention]] = []
     for m in subjects:
         end = groups[-1][-1].span.end if groups else 0
-        if (
-            groups
-            and _GLUE.fullmatch(text, end, m.span.start)
-            and not any(end <= e.span.start < m.span.start for e in effects)
-        ):
+        if groups and _GLUE.fullmatch(text, end, m.span.start) and not any(end <= e.span.start < m.span.start for e in effects):
             if len(groups[-1]) == 1 and _EXAMPLES.search(text, groups[-1][-1].span.end, m.span.start):
                 groups[-1] = [m]
             else:
