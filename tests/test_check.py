@@ -2224,3 +2224,51 @@ def test_initials_are_graded_as_the_form_they_stand_for(shipped):
     generic = finding(run("Vitamin C boosts collagen.", shipped), "vitamin-c", "collagen")
     assert short["verdict"] == full["verdict"] != generic["verdict"]
     assert short["level"] is None and generic["level"] is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # names the lexicon had only as parts of longer names
+        ("Licorice brightens dark spots.", {("licorice", "hyperpigmentation")}),
+        ("Aluminium clogs the pores.", {("aluminium-antiperspirant-salts", "pores")}),
+        # a German name opening with an adjective, in another case
+        ("Extrakte aus grünem Tee wirken antioxidativ.", {("green-tea", "antioxidant")}),
+        ("Die ätherischen Öle mildern Rötungen.", {("essential-oils", "redness")}),
+        # the salts of other things are not table salt
+        ("Zinc salts calm redness.", {("zinc-salts", "redness")}),
+        ("An ammonium salt calms redness.", set()),
+    ],
+)
+def test_names_found_in_their_prose_forms(shipped, text, expected):
+    assert pairs(run(text, shipped)) == expected
+
+
+def test_a_short_aside_after_a_list_item_keeps_the_list(shipped):
+    text = "Loaded with kojic acid (derived from sake), alpha arbutin and licorice to fade dark spots."
+    assert pairs(run(text, shipped)) == {
+        ("kojic-acid", "hyperpigmentation"),
+        ("alpha-arbutin", "hyperpigmentation"),
+        ("licorice", "hyperpigmentation"),
+    }
+    # an aside that makes its own claim ends the list: each item keeps its own
+    own = "It contains Argireline (wrinkle smoothing) and copper peptides (antioxidant)."
+    assert pairs(run(own, shipped)) == {("acetyl-hexapeptide-8", "wrinkles"), ("copper-peptides", "antioxidant")}
+
+
+def test_a_long_list_of_what_the_product_leaves_out_names_no_subject(shipped):
+    text = (
+        "Ideal for sensitive skin, this formula is free of 10 common questionable ingredients (such as parabens, "
+        "artificial colors, fragrance, mineral oil, silicones and more)."
+    )
+    assert pairs(run(text, shipped)) == set()
+
+
+def test_hyaluronic_acid_on_a_skin_booster_page_is_the_injection(shipped):
+    text = "Skin boosters are micro-injections into the dermis. Hyaluronic acid hydrates and smooths fine lines."
+    assert pairs(run(text, shipped)) == {
+        ("hyaluronic-acid-filler", "hydration"),
+        ("hyaluronic-acid-filler", "wrinkles"),
+    }
+    cream = "Skin boosters are micro-injections. Afterwards, apply a hyaluronic acid serum to smooth fine lines."
+    assert ("hyaluronic-acid", "wrinkles") in pairs(run(cream, shipped))

@@ -2005,7 +2005,10 @@ def _mentions(
         inside_flag = (
             flag_at < len(injection_spans) and injection_spans[flag_at][0] <= start and end <= injection_spans[flag_at][1]
         )
-        if hit.payload in phrases.INJECTED_AS and _injected(text, toks, hit, sentences[index], injection_spans, hits):
+        if hit.payload in phrases.INJECTED_AS and (
+            _injected(text, toks, hit, sentences[index], injection_spans, hits)
+            or _injected_topic(toks, hit, sentences[index], out, phrases.INJECTED_AS[hit.payload], sentences)
+        ):
             hit = hit._replace(payload=phrases.INJECTED_AS[hit.payload])
         kind = kinds.get(hit.payload)
         if kind is None:
@@ -2060,6 +2063,22 @@ def _injected(text: str, toks: _Tokens, hit: _Hit, sentence: _Sentence, flagged:
             continue
         return True
     return False
+
+
+def _injected_topic(
+    toks: _Tokens, hit: _Hit, sentence: _Sentence, before: list[Mention], injected: str, sentences: _Sentences
+) -> bool:
+    """A page about skin boosters goes on about "the hyaluronic acid" they inject: once the injection is a
+    subject of the paragraph, the plain name is it too, unless its sentence speaks of a cream."""
+    if not any(
+        m.ingredient == injected and m.role == "subject" and sentences[m.sentence].paragraph == sentence.paragraph for m in before
+    ):
+        return False
+    keys = toks.keys
+    return not any(keys[k] in _CREAM_WORDS for k in range(toks.at(sentence.start), min(len(keys), toks.at(sentence.end))))
+
+
+_CREAM_WORDS = _keys((*phrases.PRODUCT_NOUNS, *phrases.TOPICAL_WORDS, *phrases.APPLIED_WORDS))
 
 
 _LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|or\b|und\b|oder\b|sowie\b|&)", re.IGNORECASE)

@@ -1427,6 +1427,9 @@ COMPARISON_AFTER: tuple[str, ...] = (
 # with a topical word are a comparison too: "Botox-Creme", "Botox-Gel", "dieses topische Botox",
 # "sein Serum «Hyaluron Cellular Filler»".
 TOPICAL_WORDS: tuple[str, ...] = ("topical", "topically", "topische", "topischen", "topisches", "topischer", "topisch")
+# With these (or a product noun, or a topical word) in its sentence, hyaluronic acid on a skin-booster page
+# is the cream's again: "apply a hyaluronic acid serum after the treatment".
+APPLIED_WORDS: tuple[str, ...] = ("apply", "applied", "applying", "moisturiser", "moisturizer", "auftragen", "aufgetragen")
 CREAM_NOUNS: tuple[str, ...] = (
     "cream*",
     "creme*",
