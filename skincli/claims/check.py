@@ -2447,12 +2447,20 @@ def _contrast_between(text: str, toks: _Tokens, a: int, b: int) -> bool:
 def _describes(text: str, toks: _Tokens, eff: EffectPhrase, name_start: int) -> bool:
     """Is this effect an adjective set right before a name ("soothing shea butter", "calming, hydrating
     aloe"), so that it describes that ingredient?"""
+    between = text[eff.span.end : name_start]
+    if _CLASS_EXAMPLES.fullmatch(between):
+        return True  # a class and its members: "hydrators (amino acids, ceramides)", "antioxidants (vitamin E)"
     last = toks.at(eff.span.end) - 1
     word = toks.keys[last]
     if not word.endswith(_PARTICIPLE_ENDINGS) or toks.at(eff.span.start) != last:
         return False
-    between = text[eff.span.end : name_start]
     return len(between) <= 40 and _ADJECTIVES_ONLY.fullmatch(between) is not None
+
+
+_CLASS_EXAMPLES = re.compile(
+    r"[\w-]*\s*\(\s*(?:(?:like|such\s+as|e\.\s?g\.|incl\.|including|z\.\s?B\.|wie|etwa)\s*,?\s*)?(?:[^(),.;:]{1,30},\s*){0,2}",
+    re.IGNORECASE,
+)
 
 
 _PARTICIPLE_ENDINGS = ("ing", "end", "ende", "enden", "ender", "endes")  # "soothing", "beruhigende"
