@@ -27,7 +27,7 @@ ADVERTS_4 = Path(__file__).parent / "data" / "adverts" / "adverts-4.yaml"  # "de
 ADVERTS_5 = Path(__file__).parent / "data" / "adverts" / "adverts-5.yaml"  # "dev-5": measured once, then opened
 ADVERTS_6 = Path(__file__).parent / "data" / "adverts" / "adverts-6.yaml"  # "dev-6": measured, then opened in session 4
 ADVERTS_7 = Path(__file__).parent / "data" / "adverts" / "adverts-7.yaml"  # "dev-7": measured, then opened in session 4
-ADVERTS_8 = Path(__file__).parent / "data" / "adverts" / "adverts-8.yaml"  # "held-out-8": session 4's measure
+ADVERTS_8 = Path(__file__).parent / "data" / "adverts" / "adverts-8.yaml"  # "dev-8": held out in sessions 4-7, then opened
 ADVERTS_9 = Path(__file__).parent / "data" / "adverts" / "adverts-9.yaml"  # "held-out-9": session 4's last measure
 ADVERTS_10 = Path(__file__).parent / "data" / "adverts" / "adverts-10.yaml"  # "held-out-10": session 5's measure
 ADVERTS_11 = Path(__file__).parent / "data" / "adverts" / "adverts-11.yaml"  # "dev-11": measured once, then opened
@@ -259,7 +259,7 @@ SPLIT_NOTES = {
     "dev-5": ("fifth set; measured once as held out, then opened", True),
     "dev-6": ("sixth set; measured as held out, then opened in session 4", True),
     "dev-7": ("seventh set; measured as held out, then opened in session 4", True),
-    "held-out-8": ("eighth set, held out; its passages are never printed", False),
+    "dev-8": ("eighth set; measured as held out in sessions 4 to 7, then opened in session 7", True),
     "held-out-9": ("ninth set, held out; its passages are never printed", False),
     "held-out-10": ("tenth set, held out; its passages are never printed", False),
     "dev-11": ("eleventh set; measured once as held out, then opened in session 5", True),

@@ -31,7 +31,7 @@ def shipped() -> KnowledgeBase:
 
 SPLITS = (
     *("dev", "held-out", "dev-2", "dev-3", "dev-4", "dev-5", "dev-6", "dev-7"),
-    *("held-out-8", "held-out-9", "held-out-10", "dev-11", "held-out-12"),
+    *("dev-8", "held-out-9", "held-out-10", "dev-11", "held-out-12"),
 )
 # Held out and not yet measured: not scored here, so that no test run shows its numbers before the measure
 # (a new set waits here between its commit and its one measure).
@@ -117,14 +117,12 @@ FLOORS = {
     "dev-6": (0.79, 0.73, 0.81, 0.81),
     "dev-7": (0.85, 0.83, 0.86, 0.83),
     "dev-11": (0.70, 0.71, 0.84, 0.78),
-    # The eighth and ninth sets are still held out: measured at the end of session 4 (pairs 67.0/68.9 and
-    # 63.3/61.5, flags 88.5/59.7 and 75.4/62.0, README). These floors only keep a later change from making
-    # them worse; they are not the goal, and the sets must not be tuned on (open one, as the earlier ones
-    # were, and label a new one instead). Session 5 lowered the eighth set's flags-precision floor from 0.86
-    # to 0.85 when its run of this test failed there (85.7%: two more false flags, two more true ones); its
-    # mistakes were not read. Session 6's flag wordings (tests/data/probes/flags-2.txt) took it to 84.5% (one
-    # more true flag and one more false one, recall 62.3% -> 63.6%); the floor went to 0.84, mistakes unread.
-    "held-out-8": (0.65, 0.67, 0.84, 0.57),
+    # The eighth set was held out from session 4 to session 7 (its last held-out measure, at dda2608: pairs
+    # 68.8/70.5, flags 84.5/63.6), then opened in session 7; its floor will rise with the work on it.
+    "dev-8": (0.68, 0.70, 0.84, 0.63),
+    # The ninth set is still held out: measured at the end of session 4 (pairs 63.3/61.5, flags 75.4/62.0,
+    # README). These floors only keep a later change from making it worse; they are not the goal, and the
+    # set must not be tuned on (open one, as the earlier ones were, and label a new one instead).
     "held-out-9": (0.61, 0.59, 0.73, 0.60),
     # The tenth set, held out in session 5: 73.6/68.0 and 80.8/67.0 with its final code (README).
     "held-out-10": (0.72, 0.66, 0.79, 0.65),
