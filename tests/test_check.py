@@ -2272,3 +2272,10 @@ def test_hyaluronic_acid_on_a_skin_booster_page_is_the_injection(shipped):
     }
     cream = "Skin boosters are micro-injections. Afterwards, apply a hyaluronic acid serum to smooth fine lines."
     assert ("hyaluronic-acid", "wrinkles") in pairs(run(cream, shipped))
+
+
+@pytest.mark.parametrize("word", ["irritating", "comedogenic", "allergenic"])
+def test_non_written_into_the_word_reads_as_the_hyphenated_form(shipped, word):
+    fused, hyphenated = run(f"Zinc oxide is non{word}.", shipped), run(f"Zinc oxide is non-{word}.", shipped)
+    assert pairs(fused) == pairs(hyphenated) != set()
+    assert [e["negated"] for e in fused["effects"]] == [e["negated"] for e in hyphenated["effects"]]

@@ -904,6 +904,11 @@ def effect_lexicon() -> Lexicon:
         key = "haut" + compact
         if not lex.has(key) and not lex.has(key, prefix=True):
             lex.add([key], [], effect_id, prefix=prefix)
+        # "nonirritating", "noncomedogenic": read as "non-irritating", "non-comedogenic" are (the phrase, its
+        # "non-" kept with it, as `_negation` keeps a hyphenated "non-")
+        key = "non" + compact
+        if compact.isascii() and not compact.startswith("non") and not lex.has(key) and not lex.has(key, prefix=True):
+            lex.add([key], [], effect_id, prefix=prefix)
     for phrase in phrases.NOT_EFFECTS:
         prefix = phrase.endswith("*")
         for keys, hard, _raw in Lexicon.spellings(phrase.rstrip("*")):
