@@ -2279,3 +2279,13 @@ def test_non_written_into_the_word_reads_as_the_hyphenated_form(shipped, word):
     fused, hyphenated = run(f"Zinc oxide is non{word}.", shipped), run(f"Zinc oxide is non-{word}.", shipped)
     assert pairs(fused) == pairs(hyphenated) != set()
     assert [e["negated"] for e in fused["effects"]] == [e["negated"] for e in hyphenated["effects"]]
+
+
+@pytest.mark.parametrize("text", ["The cream has SPF15 in it.", "Mit LSF30 gegen Sonnenbrand.", "It has SPF50+ protection."])
+def test_a_protection_factor_written_with_its_number_names_sunscreen(shipped, text):
+    assert [m["ingredient"]["id"] for m in run(text, shipped)["mentions"]] == ["sunscreen"]
+
+
+def test_a_scent_is_how_a_product_smells_not_the_fragrance_ingredient(shipped):
+    assert run("With a delightful rose petal scent, this toner leaves skin rejuvenated.", shipped)["mentions"] == []
+    assert [m["ingredient"]["id"] for m in run("Fragrance can irritate.", shipped)["mentions"]] == ["fragrance"]

@@ -598,6 +598,7 @@ class Lexicon:
         self._max_len = 0
         self.suffixes: tuple[str, ...] = ()  # compound endings a one-word name may carry ("-haltige")
         self.no_compounds: frozenset[str] = frozenset()  # payloads never read inside a compound ("Botoxcreme")
+        self.numbered: frozenset[str] = frozenset()  # names also written with a number after them ("SPF30")
         self._stems: set[str] = set()  # every beginning of every key: a scan stops when its letters leave them
         self._first_words: set[str] = set()  # the first word of every name or phrase
         # word -> can a match start with it: 0 no, 1 yes, 2 only when a hyphen joins the next word ("Co-Enzym")
@@ -679,6 +680,7 @@ class Lexicon:
                 or key in exact
                 or any(key[:n] in prefixes for n in lengths if n <= len(key))
                 or (bool(self.suffixes) and key.endswith(self.suffixes))
+                or (key[-1].isdigit() and key.rstrip("0123456789") in self.numbered)
             ):
                 can_start[key] = 1
             else:  # the first part of a name the text splits at a hyphen ("Hyaluron-Säure", "Co-Enzym Q10")
@@ -709,6 +711,8 @@ class Lexicon:
                 best, best_hit = self._longer(toks, i, best, best_hit)
             if best_hit is None and self.suffixes and first_key:
                 best_hit = self._compound(i, first_key)
+            if best_hit is None and first_key[-1:].isdigit() and self.numbered:
+                best_hit = self._numbered(i, first_key, toks.raw(i))
             if best_hit is not None:
                 hits.append(best_hit)
                 next_free = best_hit.last + 1
@@ -771,6 +775,16 @@ class Lexicon:
             if len(compact) >= self._max_len or compact not in stems:
                 break
         return best, best_hit
+
+    def _numbered(self, i: int, key: str, raw: str) -> _Hit | None:
+        """A name written with its number: "SPF30", "LSF50" are the sunscreen "SPF" and "LSF" name."""
+        stem = key.rstrip("0123456789")
+        if stem not in self.numbered:
+            return None
+        for entry in self._exact.get(stem, ()):
+            if entry.case is None or _case_ok(entry, raw[: len(stem)]):
+                return _Hit(i, i, entry.payload)
+        return None
 
     def _compound(self, i: int, key: str) -> _Hit | None:
         """A one-word name with a compound ending: "hyaluronsäurehaltige", "Retinolcreme" and "Kollagenpulver"
@@ -846,6 +860,7 @@ def ingredient_lexicon(kb: KnowledgeBase) -> Lexicon:
     lex.suffixes = (*_HALTIG, *phrases.COMPOUND_PRODUCTS)
     # "Botoxcreme" is a cream compared with an injection (a flag), not the injection
     lex.no_compounds = frozenset(i.id for i in kb.ingredients() if i.kind in phrases.INJECTABLE_KINDS)
+    lex.numbered = frozenset(name_key(n) for n in phrases.NUMBERED_NAMES)
     later: list[tuple[list[str], list[bool], str]] = []
     for ingredient in kb.ingredients():
         if not ingredient.claims:  # water, a gum, a chelator: nothing to grade, and "in water" is no subject

@@ -1590,6 +1590,8 @@ PROSE_NOT_NAMES: dict[str, tuple[str, ...]] = {
     "bht-bha": ("BHA",),
     # "exosomes act as a cooling agent": what something does, not menthol
     "menthol": ("cooling agents",),
+    # "a delightful rose petal scent": how a product smells, not the fragrance ingredient
+    "fragrance": ("scent",),
 }
 # German writes a product as one word with its active: "Retinolcreme", "Kollagenpulver", "Peptidserum".
 # A one-word name followed by one of these endings names that ingredient.
@@ -1621,6 +1623,8 @@ COMPOUND_PRODUCTS: tuple[str, ...] = (
     "produkten",
     "spray",
 )
+# Names a text also writes with a number joined on: "SPF30", "LSF50+" (the number is the protection factor).
+NUMBERED_NAMES: tuple[str, ...] = ("SPF", "LSF")
 PROSE_NAMES: dict[str, tuple[str, ...]] = {
     "salicylic-acid": ("BHA", "salicylic"),
     # copy drops "acid" once the acid is known: "a glycolic toner", "azelaic is a multitasker"
