@@ -2289,3 +2289,20 @@ def test_a_protection_factor_written_with_its_number_names_sunscreen(shipped, te
 def test_a_scent_is_how_a_product_smells_not_the_fragrance_ingredient(shipped):
     assert run("With a delightful rose petal scent, this toner leaves skin rejuvenated.", shipped)["mentions"] == []
     assert [m["ingredient"]["id"] for m in run("Fragrance can irritate.", shipped)["mentions"]] == ["fragrance"]
+
+
+def test_who_reports_a_claim_is_not_who_makes_it(shipped):
+    text = "Supporters say they help reduce fine lines and speed up recovery after procedures such as microneedling."
+    view = run("Exosome serums are new. " + text, shipped)
+    assert ("exosomes", "wrinkles") in pairs(view)
+    assert not any(i == "microneedling" for i, _ in pairs(view))
+
+
+def test_a_german_compound_with_komplex_names_its_ingredient(shipped):
+    view = run("Drinks mit Kollagenkomplexen sollen die Haut aufpolstern.", shipped)
+    assert pairs(view) == {("topical-collagen", "plumping")}
+
+
+def test_hyaluronic_acid_applied_by_hand_on_a_skin_booster_page_is_still_the_injection(shipped):
+    text = "Skin boosters are built around hyaluronic acid. Applied by an experienced hand, hyaluronic acid can reduce wrinkles."
+    assert pairs(run(text, shipped)) == {("hyaluronic-acid-filler", "wrinkles")}

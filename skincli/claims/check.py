@@ -2723,6 +2723,13 @@ def _pronoun_subject(text: str, toks: _Tokens, first_tok: int, until: int) -> bo
             if "," in text[toks.ends[j] : starts[j + 1]]:
                 k = j + 1
                 break
+    if k < n and keys[k] not in _SUBJECT_PRONOUNS:
+        for j in range(k, min(n - 2, k + 4)):  # "Supporters say they help...": who says it is not who does it
+            if starts[j + 1] >= until:
+                break
+            if keys[j] in _REPORTING:
+                k = j + 2 if keys[j + 1] in _THAT and starts[j + 2] < until else j + 1
+                break
     if k >= n or starts[k] >= until or keys[k] not in _SUBJECT_PRONOUNS:
         return False
     for j in range(k + 1, min(n, k + 5)):
@@ -2733,6 +2740,8 @@ def _pronoun_subject(text: str, toks: _Tokens, first_tok: int, until: int) -> bo
     return True
 
 
+_REPORTING = _keys(phrases.REPORTING_VERBS)
+_THAT = _keys(("that", "dass"))
 _PURPOSE_CUE = r"(?:for|to|zur?|für|gegen)\s+(?:(?!and\b|und\b)[\w'’-]+\s+){0,3}?"  # "for", "to calm any"
 _PURPOSE = re.compile(rf"\s*{_PURPOSE_CUE}$", re.IGNORECASE)  # right after the name
 _PURPOSE_BEFORE = re.compile(rf"\b{_PURPOSE_CUE}$", re.IGNORECASE)  # after words the name is followed by

@@ -1428,8 +1428,9 @@ COMPARISON_AFTER: tuple[str, ...] = (
 # "sein Serum «Hyaluron Cellular Filler»".
 TOPICAL_WORDS: tuple[str, ...] = ("topical", "topically", "topische", "topischen", "topisches", "topischer", "topisch")
 # With these (or a product noun, or a topical word) in its sentence, hyaluronic acid on a skin-booster page
-# is the cream's again: "apply a hyaluronic acid serum after the treatment".
-APPLIED_WORDS: tuple[str, ...] = ("apply", "applied", "applying", "moisturiser", "moisturizer", "auftragen", "aufgetragen")
+# is the cream's again: "apply a hyaluronic acid serum after the treatment", "Hyaluronsäure auftragen".
+# ("applied by an experienced hand" is said of injections too, so "apply" is not one of them.)
+APPLIED_WORDS: tuple[str, ...] = ("moisturiser", "moisturizer", "moisturisers", "moisturizers", "auftragen", "aufgetragen")
 CREAM_NOUNS: tuple[str, ...] = (
     "cream*",
     "creme*",
@@ -1622,6 +1623,9 @@ COMPOUND_PRODUCTS: tuple[str, ...] = (
     "produkte",
     "produkten",
     "spray",
+    "komplex",
+    "komplexe",
+    "komplexen",
 )
 # Names a text also writes with a number joined on: "SPF30", "LSF50+" (the number is the protection factor).
 NUMBERED_NAMES: tuple[str, ...] = ("SPF", "LSF")
@@ -1928,6 +1932,34 @@ CONTINUATION_PRONOUNS: frozenset[str] = frozenset(
         "diesem",
         "diesen",
     }
+)
+# Verbs that report what someone says ("Supporters say they help...", "Brands claim it..."): a subject
+# pronoun right after one (or after its "that") is still the sentence's subject.
+REPORTING_VERBS: tuple[str, ...] = (
+    "say",
+    "says",
+    "said",
+    "claim",
+    "claims",
+    "claimed",
+    "promise",
+    "promises",
+    "believe",
+    "believes",
+    "suggest",
+    "suggests",
+    "report",
+    "reports",
+    "argue",
+    "argues",
+    "insist",
+    "insists",
+    "sagen",
+    "sagt",
+    "behaupten",
+    "behauptet",
+    "versprechen",
+    "verspricht",
 )
 # Pronouns that, opening a sentence, are its subject: the names after them are objects.
 SUBJECT_PRONOUNS: frozenset[str] = frozenset({"it", "they", "es", "sie", "er"})
