@@ -2924,11 +2924,15 @@ FLAGS: dict[str, FlagKind] = {
             rf"\b(?:up to|bis zu)\s+{_PCT}(?!\s+of\s+(?:your|the|a|this)\s+(?:cream|formula|product|serum|lotion))",
             rf"\b(?:from|von)\s+{_PCT}\s+(?:to|auf|bis)\s+{_PCT}",
             rf"\b(?:by|um)\s+(?:etwa\s+|about\s+|around\s+|ca\.?\s+|rund\s+|up to\s+|bis zu\s+|over\s+|über\s+)?{_PCT}",
-            rf"\b(?:blocks?|filters?|reduces?|increases?|improves?|boosts?|cuts?)\s+(?:out\s+|up\s+to\s+|by\s+)?{_PCT}",
+            rf"\b(?:blocks?|filters?|reduces?|increases?|improves?|boosts?|cuts?)\s+(?:out\s+|up\s+to\s+|by\s+)?"
+            rf"(?:about\s+|approximately\s+|around\s+|roughly\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?{_PCT}",
             rf"(?<![\w.,]){_PCT}\s+(?:of\s+(?:the\s+)?(?:users|women|men|participants|people|subjects|testers|consumers|panelists|volunteers|them|those)"
             r"|der\s+(?:Anwender\w*|Probanden\w*|Proband\w*|Frauen|Teilnehmer\w*|Tester\w*|Nutzer\w*|Verbraucher\w*))",
             rf"(?<![\w.,]){_PCT}\s+(?:saw|said|reported|noticed|agreed|felt|found|experienced|showed|bestätigten|sahen|berichteten)",
-            rf"(?<![\w.,]){_PCT}\s+(?:fewer|weniger|reduction|reduced|improvement|improved|increase|Reduktion|Verbesserung|Steigerung)",
+            rf"(?<![\w.,]){_PCT}\s+(?:overall\s+|average\s+|visible\s+|significant\s+|total\s+|sichtbare\s+|durchschnittliche\s+)?"
+            r"(?:fewer|weniger|reduction|reduced|improvement|improved|increase|Reduktion|Verbesserung|Steigerung)",
+            # "penetrates 150-200% more efficiently", "30% more hydrated": a result against an unnamed baseline
+            rf"(?<![\w.,])(?:{_NUM}\s*(?:to|-|–|bis)\s*)?{_PCT}\s+(?:more|mehr)\b",
             rf"\b(?:by|um)\s+(?:approximately|roughly|nearly|almost|annähernd|fast|knapp)\s+(?:{_NUM}\s*(?:to|-|–|bis)\s*)?{_PCT}",
             rf"\b(?:by|um)\s+{_NUM}\s*(?:to|-|–|bis)\s*{_PCT}",
             r"(?<![\w.,])\d{1,3}(?:[.,]\d+)?\s?(?:%|percent|per\s+cent|Prozent)\s+(?:of\s+(?:them\s+)?)?(?:(?:would|will|würden)(?:\s+(?:[\w-]+\s+){0,2}?(?:recommend\w*|buy|use|\w*empfehlen|kaufen|verwenden))?|agree\w*|recommend\w*|stimmten|stimmen|empf[a-zä]+|bestätig\w*)\b",
@@ -3213,6 +3217,9 @@ FLAGS: dict[str, FlagKind] = {
             r"\b(?:no|without|zero|free\s+(?:of|from))\s+(?:the\s+)?(?:(?:known|any|harsh|major|reported|serious|nasty|unwanted|"
             r"negative|significant)\s+)*side[\s-]?effects?\b",
             r"\b(?:totally|completely|perfectly|absolutely|entirely)\s+safe\b",
+            # "the benefits of retinol without the typical drawbacks"
+            r"\b(?:without|minus|free\s+(?:of|from))\s+(?:the|any|its)\s+(?:(?:typical|usual|common|known|harsh|nasty|unwanted)\s+)?"
+            r"(?:drawbacks|downsides|side[\s-]?effects)\b",
             r"\b(?:little|few|minimal)\s+(?:or\s+no\s+)?side[\s-]?effects?\b",
             r"\bprove[dn]?\s+(?:it|them|itself|to\s+be)\s+safe\b",
             r"\b(?:nahezu\s+|fast\s+)?(?:keinerlei|kaum)\s+(?:\w+\s+)?Nebenwirkung(?:en)?\b",
@@ -3265,6 +3272,8 @@ FLAGS: dict[str, FlagKind] = {
             "safe",
             "downside",
             "sicher",
+            "drawbacks",
+            "downsides",
         ),
         "link": (),
         "compares": False,
@@ -3494,10 +3503,11 @@ FLAGS: dict[str, FlagKind] = {
             r"\b(?:ohne|frei\s+von)\s+(?:\w+\s+)?(?:Konservierungsstoffe\w*|Duftstoffe\w*|Parfum|Alkohol|Farbstoffe\w*)\b",
             r"\b(?:ohne|frei\s+von)\s+(?:\w+\s+)?(?:Parabene\w*|Silikone\w*|Sulfate\w*|Mikroplastik|Schadstoffe\w*|Giftstoffe\w*|Gift)\b",
             r"\b(?:schadstofffrei|giftfrei|ungiftig)\w*",
-            r"\b(?:soap|nano|dye|talc|aluminium|aluminum|alu|microplastic|SLS|SLES)[\s-]free\b",
+            r"\b(?:soap|nano|dye|talc|aluminium|aluminum|alu|microplastic|SLS|SLES|oil)[\s-]free\b",
+            r"\bölfrei\w*",
             r"\bnano[\s-]?frei\w*",
             r"\bno\s+(?:added\s+)?(?:parabens|phthalates|sulfates|sulphates|silicones|fragrances?|alcohol|preservatives|dyes)\b",
-            r"\b(?:no|without|zero|free\s+(?:from|of)|ohne|keine|kein|frei\s+von|enthält\s+keine|contains\s+no)\s+(?:[\w-]+\s+){0,3}?(?:parabens?|sulfates?|sulphates?|SLS|SLES|silicones?|phthalates?|petrolatum|lanolin|mineral\s+oils?|PEGs?|formaldehyde|irritants|nasties|toxins|microplastics?|Parabene|Sulfate|Silikone|Mineralöl\w*|Paraffin\w*|Mikroplastik|Duftstoffe?|Farbstoffe?|Konservierungsstoffe?|Parfüm|PEG-Derivate)\b",
+            r"\b(?:no|without|zero|free\s+(?:from|of)|ohne|keine|kein|frei\s+von|enthält\s+keine|contains\s+no)\s+(?:[\w-]+,?\s+){0,4}?(?:parabens?|sulfates?|sulphates?|SLS|SLES|silicones?|phthalates?|petrolatum|lanolin|mineral\s+oils?|PEGs?|formaldehyde|irritants|nasties|toxins|microplastics?|Parabene|Sulfate|Silikone|Mineralöl\w*|Paraffin\w*|Mikroplastik|Duftstoffe?|Farbstoffe?|Konservierungsstoffe?|Parfüm|Parfum|PEG-Derivate)\b",
             r"\b(?:paraben|parfüm|parfum|duftstoff|silikon|alkohol|sulfat|mineralöl|farbstoff|konservierungsmittel|konservierungsstoff|paraffin|PEG|mikroplastik)[\s-]?frei\w*",
             r"\bclean[\s-]beauty\b",
             r"\bthe\s+usual\s+suspects\b",
@@ -3619,6 +3629,8 @@ FLAGS: dict[str, FlagKind] = {
             "mikroplastikfrei*",
             "clean",
             "suspects",
+            "oil",
+            "olfrei*",
         ),
         "link": (),
         "compares": False,
