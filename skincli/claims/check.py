@@ -599,6 +599,9 @@ class Lexicon:
         self.suffixes: tuple[str, ...] = ()  # compound endings a one-word name may carry ("-haltige")
         self.no_compounds: frozenset[str] = frozenset()  # payloads never read inside a compound ("Botoxcreme")
         self.numbered: frozenset[str] = frozenset()  # names also written with a number after them ("SPF30")
+        # phrases with "non" put in front ("noncomedogenic"), whole and as beginnings of words: see `_fused_non`
+        self.fused_exact: set[str] = set()
+        self.fused_prefixes: set[str] = set()
         self._stems: set[str] = set()  # every beginning of every key: a scan stops when its letters leave them
         self._first_words: set[str] = set()  # the first word of every name or phrase
         # word -> can a match start with it: 0 no, 1 yes, 2 only when a hyphen joins the next word ("Co-Enzym")
@@ -919,16 +922,34 @@ def effect_lexicon() -> Lexicon:
         key = "haut" + compact
         if not lex.has(key) and not lex.has(key, prefix=True):
             lex.add([key], [], effect_id, prefix=prefix)
-        # "nonirritating", "noncomedogenic": read as "non-irritating", "non-comedogenic" are (the phrase, its
-        # "non-" kept with it, as `_negation` keeps a hyphenated "non-")
-        key = "non" + compact
-        if compact.isascii() and not compact.startswith("non") and not lex.has(key) and not lex.has(key, prefix=True):
+        # "nonirritating", "noncomedogenic": the phrase, denied by the "non" written into it (`_fused_non`)
+        key = _NON + compact
+        if compact.isascii() and not compact.startswith(_NON) and not lex.has(key) and not lex.has(key, prefix=True):
             lex.add([key], [], effect_id, prefix=prefix)
+            (lex.fused_prefixes if prefix else lex.fused_exact).add(key)
     for phrase in phrases.NOT_EFFECTS:
         prefix = phrase.endswith("*")
         for keys, hard, _raw in Lexicon.spellings(phrase.rstrip("*")):
             lex.add(keys, hard, "", prefix=prefix)
     return lex
+
+
+_NON = "non"
+
+
+def _fused_non(text: str, toks: _Tokens, hit: _Hit) -> tuple[Span, Span] | None:
+    """(phrase, negation) of an effect phrase matched with "non" in front of it, written into the word
+    ("noncomedogenic") or hyphenated ("non-comedogenic"): the phrase is denied by the "non", as any phrase
+    after "non" is; None for any other match (and for listed phrases such as "non-invasive")."""
+    keys, starts, ends = toks.keys, toks.starts, toks.ends
+    compact = "".join(keys[hit.first : hit.last + 1])
+    lex = effect_lexicon()
+    if not compact.startswith(_NON) or not (compact in lex.fused_exact or any(compact.startswith(p) for p in lex.fused_prefixes)):
+        return None
+    if hit.first < hit.last and keys[hit.first] == _NON:
+        return _span(text, starts[hit.first + 1], ends[hit.last]), _span(text, starts[hit.first], ends[hit.first])
+    start = starts[hit.first]
+    return _span(text, start + len(_NON), ends[hit.last]), _span(text, start, start + len(_NON))
 
 
 # ---- sentences ------------------------------------------------------------------------------------------
@@ -1567,11 +1588,12 @@ def check_text(text: str, kb: KnowledgeBase) -> CheckReport:
     effects = [
         EffectPhrase(
             h.payload,
-            _span(text, toks.starts[h.first], toks.ends[h.last]),
-            _negation(text, toks, h),
+            fused[0] if fused else _span(text, toks.starts[h.first], toks.ends[h.last]),
+            fused[1] if fused else _negation(text, toks, h),
             sentence_of(toks.starts[h.first]),
         )
         for h in effect_hits
+        for fused in (_fused_non(text, toks, h),)
     ]
     del raw_mentions, raw_effects, mention_hits, effect_hits  # long texts: free what is done with before pairing
     pairs, effects, subjects_by_sentence = _pair(text, toks, sentences, mentions, effects)
