@@ -2112,9 +2112,12 @@ def _injected_topic(
 ) -> bool:
     """A page about skin boosters goes on about "the hyaluronic acid" they inject: once the injection is a
     subject of the paragraph, the plain name is it too, unless its sentence speaks of a cream."""
-    if not any(
-        m.ingredient == injected and m.role == "subject" and sentences[m.sentence].paragraph == sentence.paragraph for m in before
-    ):
+    for m in reversed(before):  # the paragraph's names are the last ones before this
+        if sentences[m.sentence].paragraph != sentence.paragraph:
+            return False
+        if m.ingredient == injected and m.role == "subject":
+            break
+    else:
         return False
     keys = toks.keys
     return not any(keys[k] in _CREAM_WORDS for k in range(toks.at(sentence.start), min(len(keys), toks.at(sentence.end))))
