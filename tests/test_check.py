@@ -383,6 +383,8 @@ def test_the_paragraph_keeps_its_ingredient_until_something_else_is_named(mini, 
         ("Betaine Test fights free radicals 20 times better than that of vitamin alpha.", "vitamin alpha"),
         ("Betaine Test, eine Alternative zu Alphasäure, gegen freie Radikale.", "Alphasäure"),
         ("Betaine Test has an Alphaol-like effect against free radicals.", "Alphaol"),
+        ("Betaine Test fights free radicals without the irritation that Alphaol brings.", "Alphaol"),
+        ("Betaine Test, different from Alphaol, fights free radicals.", "Alphaol"),
     ],
 )
 def test_an_ingredient_named_as_a_comparison_is_not_paired(mini, text, compared):

@@ -1305,6 +1305,16 @@ COMPARISON_CUES: tuple[str, ...] = (
     "übertrifft",
     "gleichwertig mit",
     "ebenbürtig",
+    # what sets two apart: "different to fillers", "differs from glycerin"
+    "different to",
+    "different from",
+    "differs from",
+    "differ from",
+    "distinct from",
+    "unterscheidet sich von",
+    "unterscheiden sich von",
+    # the drawbacks of the other: "without the irritation that retinol is associated with"
+    "without the",
 )
 # Cues that are comparisons only in some uses, decided in `skincli.claims.check`:
 # "like" (not after "I", "we", "you", "they", "would": "we like retinol"), "as" (only in "as potent
