@@ -2315,3 +2315,16 @@ def test_a_german_compound_with_komplex_names_its_ingredient(shipped):
 def test_hyaluronic_acid_applied_by_hand_on_a_skin_booster_page_is_still_the_injection(shipped):
     text = "Skin boosters are built around hyaluronic acid. Applied by an experienced hand, hyaluronic acid can reduce wrinkles."
     assert pairs(run(text, shipped)) == {("hyaluronic-acid-filler", "wrinkles")}
+
+
+@pytest.mark.parametrize(
+    ("text", "compared"),
+    [
+        ("Unlike synthetic fillers or neurotoxins, exosomes work with the skin.", "botulinum-toxin"),
+        ("It is unlikely to replicate the results of Botox injections.", "botulinum-toxin"),
+        ("Unlike Juvederm, this serum smooths lines.", "hyaluronic-acid-filler"),
+    ],
+)
+def test_injectables_named_by_class_or_brand_are_comparisons(shipped, text, compared):
+    roles = {m["ingredient"]["id"]: m["role"] for m in run(text, shipped)["mentions"]}
+    assert roles[compared] == "comparison"
