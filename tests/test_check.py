@@ -2328,3 +2328,14 @@ def test_hyaluronic_acid_applied_by_hand_on_a_skin_booster_page_is_still_the_inj
 def test_injectables_named_by_class_or_brand_are_comparisons(shipped, text, compared):
     roles = {m["ingredient"]["id"]: m["role"] for m in run(text, shipped)["mentions"]}
     assert roles[compared] == "comparison"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Layer the retinol under moisturizer if you have dry skin.", set()),
+        ("The retinol serum is hydrating enough for those with oily skin to use alone.", {("retinol", "hydration")}),
+    ],
+)
+def test_the_readers_skin_is_no_result(shipped, text, expected):
+    assert pairs(run(text, shipped)) == expected

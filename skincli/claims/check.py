@@ -1907,6 +1907,8 @@ def _not_the_user(text: str, toks: _Tokens, hits: list[_Hit]) -> list[_Hit]:
     for hit in hits:
         if hit.payload != "tolerability" and (_after_population_cue(text, toks, hit) or _before_skin_type(keys, hit, n)):
             continue
+        if hit.payload != "tolerability" and keys[hit.last] in _SKIN_WORDS and _cue_before(text, toks, hit, _WHO_HAS, 3):
+            continue  # "if you have dry skin", "those with oily skin": a skin, not a result
         if hit.payload in phrases.PLACE_EFFECTS and hit.first == hit.last and _a_place(text, toks, hit):
             continue
         out.append(hit)
@@ -1940,6 +1942,10 @@ def _before_skin_type(keys: list[str], hit: _Hit, n: int) -> bool:
         and keys[after] in ("and", "or", "und", "oder")
         and any(tuple(keys[after + 2 : after + 2 + len(w)]) == w for w in _SKIN_TYPES)
     )
+
+
+_WHO_HAS = _Cues.of(phrases.WHO_HAS_CUES)
+_SKIN_WORDS = _keys(("skin", "haut"))
 
 
 def _after_population_cue(text: str, toks: _Tokens, hit: _Hit) -> bool:

@@ -2153,6 +2153,20 @@ POPULATION_CUES: tuple[str, ...] = (
 )
 # Not "people with" or "if you have": "Even if you have fine lines..., lactic acid can help" is a claim.
 POPULATION_WINDOW = 8
+# ... but a skin right after one of these (up to 3 words on) is the reader's, not a result: "if you have dry
+# skin", "for those with oily skin", "Menschen mit trockener Haut".
+WHO_HAS_CUES: tuple[str, ...] = (
+    "if you have",
+    "those with",
+    "people with",
+    "anyone with",
+    "someone with",
+    "patients with",
+    "wenn du",
+    "wenn Sie",
+    "Menschen mit",
+    "Personen mit",
+)
 SKIN_TYPE_WORDS: tuple[str, ...] = ("skin type", "skin types", "Hauttyp", "Hauttypen")
 
 # A cause of a problem is not a claim: "compromised due to factors like aging, environmental damage".
