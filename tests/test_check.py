@@ -2247,6 +2247,10 @@ def test_initials_are_graded_as_the_form_they_stand_for(shipped):
         # the salts of other things are not table salt
         ("Zinc salts calm redness.", {("zinc-salts", "redness")}),
         ("An ammonium salt calms redness.", set()),
+        # a German compound with "-extrakt", and "lactic" for the acid as "glycolic" is
+        ("Süßholzwurzelextrakt mildert Pigmentflecken.", {("licorice", "hyperpigmentation")}),
+        ("A lactic toner smooths texture.", {("lactic-acid", "texture")}),
+        ("Lactic acid bacteria smooth texture.", set()),
     ],
 )
 def test_names_found_in_their_prose_forms(shipped, text, expected):

@@ -1642,6 +1642,10 @@ COMPOUND_PRODUCTS: tuple[str, ...] = (
     "komplex",
     "komplexe",
     "komplexen",
+    "extrakt",
+    "extrakte",
+    "extrakten",
+    "wurzelextrakt",
 )
 # Names a text also writes with a number joined on: "SPF30", "LSF50+" (the number is the protection factor).
 NUMBERED_NAMES: tuple[str, ...] = ("SPF", "LSF")
@@ -1650,6 +1654,7 @@ PROSE_NAMES: dict[str, tuple[str, ...]] = {
     # copy drops "acid" once the acid is known: "a glycolic toner", "azelaic is a multitasker"
     "glycolic-acid": ("glycolic",),
     "mandelic-acid": ("mandelic",),
+    "lactic-acid": ("lactic",),
     "azelaic-acid": ("azelaic",),
     "tranexamic-acid": ("tranexamic",),
     "kojic-acid": ("kojic",),
@@ -1683,6 +1688,9 @@ NOT_NAMES: tuple[str, ...] = (
     "sodium sulfate",
     "Kupfersulfat",
     "Magnesiumsulfat",
+    # probiotics, not the acid: "lactic acid bacteria", "Lactobacillus ferment"
+    "lactic acid bacteria",
+    "lactic bacteria",
     "chemical sunscreen",
     "chemical sunscreens",
     "chemische Sonnenschutzfilter",
