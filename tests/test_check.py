@@ -2251,6 +2251,10 @@ def test_initials_are_graded_as_the_form_they_stand_for(shipped):
         ("Süßholzwurzelextrakt mildert Pigmentflecken.", {("licorice", "hyperpigmentation")}),
         ("A lactic toner smooths texture.", {("lactic-acid", "texture")}),
         ("Lactic acid bacteria smooth texture.", set()),
+        # effect words in their other forms
+        ("Urea works by moisturising and softening the skin.", {("urea", "hydration"), ("urea", "texture")}),
+        ("Hyaluronic acid gives a dewy look.", {("hyaluronic-acid", "radiance")}),
+        ("PHAs are gentle exfoliants.", {("polyhydroxy-acids", "exfoliation"), ("polyhydroxy-acids", "tolerability")}),
     ],
 )
 def test_names_found_in_their_prose_forms(shipped, text, expected):

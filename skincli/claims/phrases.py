@@ -158,6 +158,7 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "bindet Wasser",
             "Feuchtigkeitshaushalt*",
             "feuchtigkeitsspendend*",
+            "Feuchthalte*",
             "Wasserbindung",
             "wasserbindend*",
         ),
@@ -182,7 +183,12 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "roughness",
             "refines",
             "refined skin",
+            # the verb and its forms ("softens" alone missed "moisturising and softening the skin")
+            "soften",
             "softens",
+            "softening",
+            "softened",
+            "softness",
             "softer skin",
             "soft skin",
             "soft and smooth",
@@ -279,6 +285,7 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "lackluster",
             "radian*",
             "glow*",
+            "dewy",
             "brighten*",
             "brighter",
             "brightness",
@@ -472,6 +479,8 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     "exfoliation": {
         "en": (
             "exfoliat*",
+            "exfoliant",
+            "exfoliants",
             "peel away",
             "peels away",
             "peel off",
