@@ -494,6 +494,11 @@ def test_the_example_sentence(mini):
     [
         ("It is 6000x stronger.", "numeric-superlative", "6000x stronger"),
         ("The base is oil free.", "free-from", "oil free"),
+        ("Retinols are weaker versions of retinoids.", "comparison", "weaker versions of"),
+        ("Daher ist Retinal der potentere Wirkstoff.", "comparison", "der potentere Wirkstoff"),
+        ("Look for a milder product.", "comparison", "a milder product"),
+        ("Physical scrubs can't do this.", "comparison", "can't do this"),
+        ("It hydrates, which many other products don't offer.", "comparison", "other products don't"),
         ("Ölfreie Formel.", "free-from", "Ölfreie"),
         ("It is free of hydroquinone, retinols, and parabens.", "free-from", "free of hydroquinone, retinols, and parabens"),
         ("Hier ist kein Parfum drin.", "free-from", "kein Parfum"),
@@ -1779,6 +1784,8 @@ def test_flag_families_from_the_sixth_and_seventh_sets(shipped, text, kind, flag
     "text",
     [
         "Salicylsäure, besser bekannt auch als BHA, wirkt in der Pore.",  # "better known as" compares nothing
+        "I can do this at home.",  # "can't do this" compares; "can do this" does not
+        "There is nothing you cannot do.",
     ],
 )
 def test_flag_families_leave_look_alikes_alone(shipped, text):
