@@ -2354,3 +2354,8 @@ def test_injectables_named_by_class_or_brand_are_comparisons(shipped, text, comp
 )
 def test_the_readers_skin_is_no_result(shipped, text, expected):
     assert pairs(run(text, shipped)) == expected
+
+
+def test_a_clause_after_while_with_an_ingredient_the_knowledge_base_lacks_is_not_the_one_before(shipped):
+    text = "Caffeine calms the skin, while whey protein strengthens the skin's collagen."
+    assert pairs(run(text, shipped)) == {("caffeine", "soothing")}

@@ -2529,10 +2529,25 @@ def _new_subject_between(text: str, toks: _Tokens, a: int, b: int) -> bool:
     opening a clause with its own subject?"""
     lo, hi = toks.at(a), toks.at(b)
     for k in range(lo, min(hi, lo + 40) - 1):
-        if toks.keys[k] in _CONTRAST and (toks.keys[k + 1] in _NEW_SUBJECT or toks.keys[k + 1][:1].isdigit()):
+        if toks.keys[k] in _CONTRAST and (
+            toks.keys[k + 1] in _NEW_SUBJECT or toks.keys[k + 1][:1].isdigit() or _unknown_after(text, toks, k + 1, b)
+        ):
             if k > lo and toks.keys[k - 1] in _VERB_BEFORE_CONTRAST:
                 continue  # "kann aber die Haut reizen": the verb came first, the subject is the one before
             return True
+    return False
+
+
+def _unknown_after(text: str, toks: _Tokens, k: int, until: int) -> bool:
+    """Does an ingredient the knowledge base lacks open the clause at word k ("..., while whey protein
+    strengthens collagen")? Up to three words, read in the EU inventory."""
+    if toks.keys[k] in _NOT_UNKNOWN or toks.keys[k] in _PRONOUNS or toks.keys[k] in _CONNECTIVES:
+        return False
+    starts, ends = toks.starts, toks.ends
+    for end in range(min(k + 2, len(toks) - 1), k - 1, -1):
+        if ends[end] <= until and all(toks.joins[j] for j in range(k + 1, end + 1)):
+            if _inventory_name(text[starts[k] : ends[end]]):
+                return True
     return False
 
 
