@@ -4166,6 +4166,9 @@ NOT_EFFECTS: tuple[str, ...] = (
     "breakout-prone",
     "moisturizer*",
     "moisturiser*",
+    # a class of products named in a list ("retinoids, vitamin C and chemical exfoliants"), not a claim
+    "chemical exfoliant*",
+    "physical exfoliant*",
     "Feuchtigkeitscreme*",
     # the product's own feel, not the skin's texture: "the lightweight texture layers under makeup"
     "lightweight texture*",
