@@ -2262,6 +2262,13 @@ def test_initials_are_graded_as_the_form_they_stand_for(shipped):
         ("Urea works by moisturising and softening the skin.", {("urea", "hydration"), ("urea", "texture")}),
         ("Hyaluronic acid gives a dewy look.", {("hyaluronic-acid", "radiance")}),
         ("PHAs are gentle exfoliants.", {("polyhydroxy-acids", "exfoliation"), ("polyhydroxy-acids", "tolerability")}),
+        ("Mineral sunscreens are safer for the environment.", {("sunscreen", "environmental-harm")}),
+        ("Zinc oxide blocks UV light.", {("zinc-oxide", "photoprotection")}),
+        ("Fragrance molecules exposed to UV light harm the skin.", set()),
+        (
+            "Niacinamide evens out uneven colour and sallowness.",
+            {("niacinamide", "hyperpigmentation"), ("niacinamide", "radiance")},
+        ),
     ],
 )
 def test_names_found_in_their_prose_forms(shipped, text, expected):

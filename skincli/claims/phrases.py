@@ -237,6 +237,9 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "en": (
             "freckles",
             "dark marks",
+            "uneven colour",
+            "uneven color",
+            "even-looking",
             "melanin production",
             "melanin synthesis",
             "hyperpigment*",
@@ -281,6 +284,7 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "en": (
             "illuminat*",
             "tired-looking skin",
+            "sallow*",
             "lacklustre",
             "lackluster",
             "radian*",
@@ -371,6 +375,9 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "UV protection",
             "UV filter*",
             "sun protection",
+            "sun's rays",
+            "sun rays",
+            "UV light",
             "SPF",
             "UV-induced",
             "UV damage",
@@ -776,6 +783,10 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         "en": (
             "cell protection",
             "cellular protection",
+            # light as an environmental stress (the labelled sets' convention)
+            "blue light",
+            "visible light",
+            "HEV light",
             "protects cells",
             "environmental influence*",
             "environmental stress*",
@@ -991,6 +1002,11 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     "environmental-harm": {
         "en": (
             "reef safe",
+            "safer for the environment",
+            "better for the environment",
+            "environmentally friendly",
+            "eco-friendly",
+            "biodegradable",
             "coral reef*",
             "reefs",
             "marine life",
@@ -2193,6 +2209,9 @@ CAUSE_CUES: tuple[str, ...] = (
     "factors such as",
     "because of",
     "in response to",
+    # "the more they are exposed to UV light": the exposure, not protection from it ("caused by" is not one:
+    # "inflammation caused by acne" is still an acne claim)
+    "exposed to",
     "aufgrund",
     "infolge",
     "in Reaktion auf",
