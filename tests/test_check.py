@@ -2366,3 +2366,16 @@ def test_the_readers_skin_is_no_result(shipped, text, expected):
 def test_a_clause_after_while_with_an_ingredient_the_knowledge_base_lacks_is_not_the_one_before(shipped):
     text = "Caffeine calms the skin, while whey protein strengthens the skin's collagen."
     assert pairs(run(text, shipped)) == {("caffeine", "soothing")}
+
+
+def test_both_and_they_refer_to_the_two_named_together(shipped):
+    text = (
+        "Retinol and tretinoin are vitamin A derivatives.\n"
+        "Both compounds promote collagen production.\n"
+        "Tretinoin is particularly effective for acne.\n"
+        "They can fade dark spots."
+    )
+    found = pairs(run(text, shipped))
+    assert {("retinol", "collagen"), ("tretinoin", "collagen")} <= found
+    assert {("retinol", "hyperpigmentation"), ("tretinoin", "hyperpigmentation")} <= found
+    assert ("retinol", "acne") not in found

@@ -2460,12 +2460,19 @@ def _reference(text: str, sentence: _Sentence, toks: _Tokens, first_tok: int, un
                 return "product"
             if following in _INGREDIENT_NOUNS:
                 return "plural"
+        if key in _BOTH and k + 1 < n and (keys[k + 1] in _INGREDIENT_NOUNS or keys[k + 1] in _BOTH_VERBS):
+            return "plural"  # "Both compounds promote collagen", "Beide wirken"
         if key in _PRONOUNS or key == "es":
             opens = k == first_tok or _CLAUSE_BREAK.search(text, toks.ends[k - 1], starts[k]) is not None
             if opens or key not in _POSSESSIVES:
                 return "singular" if key in _SINGULAR else "plural"
         k += 1
     return None
+
+
+_BOTH = _keys(phrases.BOTH_WORDS)
+_THEY = _keys(phrases.THEY_WORDS)
+_BOTH_VERBS = _keys(phrases.BOTH_VERBS)
 
 
 def _is_background(text: str, toks: _Tokens, sentence: _Sentence, first_tok: int) -> bool:
@@ -2568,6 +2575,7 @@ def _pair(
     attributed: list[EffectPhrase] = []
     predicates = {m.sentence for m in mentions if m.predicate}
     topic: list[list[Mention]] = []
+    plural: list[list[Mention]] = []  # the paragraph's last topic of two ingredients or more: what "they" are
     opened: list[list[Mention]] = []  # the paragraph's first ingredients: what "the serum" refers to
     paragraph = -1
     named_at = [m.span.start for m in mentions]  # every name, as subject or not: an opener that is one is known
@@ -2580,7 +2588,7 @@ def _pair(
         carried: list[list[Mention]] = []
         if sentence.paragraph != paragraph:
             if not _list_item(text, sentence):  # items of a numbered or bulleted list, blank lines between, go on
-                carried, topic, opened = topic, [], []
+                carried, topic, opened, plural = topic, [], [], []
             paragraph = sentence.paragraph
             attributed += ahead  # nothing named in the paragraph that opened with "it": no one's
             ahead = []
@@ -2602,6 +2610,7 @@ def _pair(
             if groups and not (topic and _pronoun_subject(text, toks, first_tok, groups[0][0].span.start)):
                 topic = _main_clause(text, toks, first_tok, groups)
                 opened = opened or groups
+                plural = topic if len({m.ingredient for g in topic for m in g}) > 1 else plural
             elif _unknown_subject(text, toks, first_tok, sentence.end, named_at) is not None:
                 topic = []  # "Zinc is a mineral. It..." continues zinc, not the ingredient before
             continue
@@ -2613,6 +2622,14 @@ def _pair(
             reference = "singular"
         if carried and not groups and reference in ("singular", "plural") and _opening_pronoun(toks, first_tok):
             topic = carried  # a paragraph opening "Not only does it hydrate..." goes on about the one before
+        if (
+            reference == "plural"
+            and not groups
+            and plural
+            and len({m.ingredient for g in topic for m in g}) == 1
+            and any(toks.keys[k] in _THEY for k in range(first_tok, min(toks.at(here[-1].span.start), first_tok + 6)))
+        ):
+            topic = plural  # "Tretinoin is best for acne. ... They fade dark spots": "they" are the two named before
         background = _is_background(text, toks, sentence, first_tok)
         pronoun_subject = bool(groups) and _pronoun_subject(text, toks, first_tok, groups[0][0].span.start)
         heading_for = None  # a bullet continues the ingredient before it, when there is one
@@ -2679,6 +2696,7 @@ def _pair(
         if groups and not (pronoun_subject and topic):
             topic = _main_clause(text, toks, first_tok, groups)
             opened = opened or groups
+            plural = topic if len({m.ingredient for g in topic for m in g}) > 1 else plural
         elif background or unknown_end is not None:
             topic = []
     attributed += ahead

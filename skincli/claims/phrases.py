@@ -2010,6 +2010,29 @@ REPORTING_VERBS: tuple[str, ...] = (
     "versprechen",
     "verspricht",
 )
+# "Both compounds promote collagen", "Beide wirken": both ingredients named before. "Both" counts before an
+# ingredient noun or one of these verbs only ("works on both dry and oily skin" refers to nothing).
+BOTH_WORDS: tuple[str, ...] = ("both", "beide", "beiden")
+# Plural words that, in a sentence naming nothing, refer to the last two or more ingredients named together
+# even when one was named alone since ("Retinol and tretinoin ... Tretinoin is best for acne. They fade dark
+# spots").
+THEY_WORDS: tuple[str, ...] = ("they", "both", "beide", "beiden")  # not "these": "these benefits"
+BOTH_VERBS: tuple[str, ...] = (
+    "are",
+    "have",
+    "can",
+    "help",
+    "work",
+    "promote",
+    "reduce",
+    "improve",
+    "sind",
+    "haben",
+    "können",
+    "helfen",
+    "wirken",
+    "fördern",
+)
 # Pronouns that, opening a sentence, are its subject: the names after them are objects.
 SUBJECT_PRONOUNS: frozenset[str] = frozenset({"it", "they", "es", "sie", "er"})
 # ... unless the pronoun is a placeholder: "It is important to", "it's no wonder that", "es ist wichtig, dass".
