@@ -31,11 +31,11 @@ def shipped() -> KnowledgeBase:
 
 SPLITS = (
     *("dev", "held-out", "dev-2", "dev-3", "dev-4", "dev-5", "dev-6", "dev-7"),
-    *("dev-8", "held-out-9", "held-out-10", "dev-11", "held-out-12"),
+    *("dev-8", "held-out-9", "held-out-10", "dev-11", "held-out-12", "held-out-13"),
 )
 # Held out and not yet measured: not scored here, so that no test run shows its numbers before the measure
 # (a new set waits here between its commit and its one measure).
-NOT_YET_MEASURED: tuple[str, ...] = ("held-out-13",)
+NOT_YET_MEASURED: tuple[str, ...] = ()
 
 
 @pytest.fixture(scope="module")
@@ -110,25 +110,29 @@ def test_first_sets_held_out_part_meets_the_goal_now_that_it_is_opened(scores):
 # Where each set stands (pairs precision, pairs recall, flags precision, flags recall), a little below
 # the scores measured when this was written; the README has the first, held-out measure of each.
 FLOORS = {
-    "dev-2": (0.85, 0.78, 0.90, 0.91),
-    "dev-3": (0.81, 0.81, 0.89, 0.89),
-    "dev-4": (0.78, 0.75, 0.88, 0.91),
-    "dev-5": (0.86, 0.84, 0.80, 0.84),
-    "dev-6": (0.79, 0.73, 0.81, 0.81),
-    "dev-7": (0.85, 0.83, 0.86, 0.83),
-    "dev-11": (0.70, 0.71, 0.84, 0.78),
+    "dev-2": (0.86, 0.79, 0.90, 0.92),
+    "dev-3": (0.81, 0.82, 0.89, 0.90),
+    "dev-4": (0.79, 0.78, 0.88, 0.92),
+    "dev-5": (0.88, 0.86, 0.81, 0.87),
+    "dev-6": (0.80, 0.75, 0.82, 0.84),
+    "dev-7": (0.86, 0.84, 0.87, 0.85),
+    "dev-11": (0.73, 0.77, 0.84, 0.79),
     # The eighth set was held out from session 4 to session 7 (its last held-out measure, at dda2608: pairs
-    # 68.8/70.5, flags 84.5/63.6), then opened in session 7; its floor will rise with the work on it.
-    "dev-8": (0.68, 0.70, 0.84, 0.63),
+    # 68.8/70.5, flags 84.5/63.6), then opened in session 7 (74.6/78.7 and 87.0/77.9 at the session's end).
+    "dev-8": (0.73, 0.77, 0.86, 0.76),
     # The ninth set is still held out: measured at the end of session 4 (pairs 63.3/61.5, flags 75.4/62.0,
     # README). These floors only keep a later change from making it worse; they are not the goal, and the
     # set must not be tuned on (open one, as the earlier ones were, and label a new one instead).
     "held-out-9": (0.61, 0.59, 0.73, 0.60),
-    # The tenth set, held out in session 5: 73.6/68.0 and 80.8/67.0 with its final code (README).
-    "held-out-10": (0.72, 0.66, 0.79, 0.65),
+    # The tenth set, held out in session 5: 73.6/68.0 and 80.8/67.0 with its final code, 76.0/69.3 and
+    # 80.8/67.0 with session 6's, 79.3/73.7 and 81.0/68.1 with session 7's (README).
+    "held-out-10": (0.78, 0.72, 0.80, 0.67),
     # The twelfth set, held out in session 6: 73.8/68.1 and 77.3/62.4 at its commit (session 5's checker),
-    # 76.3/68.4 and 77.9/64.5 with session 6's final code (README).
+    # 76.3/68.4 and 77.9/64.5 with session 6's final code, 76.2/69.1 and 77.9/64.5 with session 7's (README).
     "held-out-12": (0.75, 0.67, 0.76, 0.63),
+    # The thirteenth set, held out in session 7: 64.5/67.1 and 78.9/53.8 at its commit (session 6's checker),
+    # 64.1/67.1 and 79.5/55.8 with session 7's final code (README).
+    "held-out-13": (0.63, 0.66, 0.78, 0.54),
 }
 
 
