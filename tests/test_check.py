@@ -2282,6 +2282,8 @@ def test_a_short_aside_after_a_list_item_keeps_the_list(shipped):
         ("alpha-arbutin", "hyperpigmentation"),
         ("licorice", "hyperpigmentation"),
     }
+    strengths = "It has 15 per cent L-ascorbic acid, 1 per cent vitamin E and 0.5% ferulic acid for anti-ageing benefits."
+    assert {i for i, _ in pairs(run(strengths, shipped))} == {"vitamin-c", "vitamin-e", "ferulic-acid"}
     # an aside that makes its own claim ends the list: each item keeps its own
     own = "It contains Argireline (wrinkle smoothing) and copper peptides (antioxidant)."
     assert pairs(run(own, shipped)) == {("acetyl-hexapeptide-8", "wrinkles"), ("copper-peptides", "antioxidant")}

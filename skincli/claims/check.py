@@ -1098,10 +1098,12 @@ def _alternation(words: tuple[str, ...]) -> str:
     return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
 
 
+_STRENGTH = r"\d+(?:[.,]\d+)?\s?(?:%|per\s?cent\b|percent\b|Prozent\b)"
 _GLUE_KEYS = _keys(tuple(w for w in phrases.GLUE_WORDS if " " not in w))
 _GLUE = re.compile(
-    # a short aside after an item is part of the list: "kojic acid (derived from saké), alpha arbutin and ..."
-    rf"(?:\s|[,/&+()\[\]\-\u2013{re.escape(_QUOTES)}®™]|\([^()\n]{{1,40}}\)|(?:{_alternation(phrases.GLUE_WORDS)})\b\.?)*",
+    # a short aside after an item is part of the list: "kojic acid (derived from saké), alpha arbutin and ...";
+    # so is an item's strength: "15 per cent L-ascorbic acid, 1 per cent vitamin E and 0.5% ferulic acid"
+    rf"(?:\s|[,/&+()\[\]\-\u2013{re.escape(_QUOTES)}®™]|\([^()\n]{{1,40}}\)|{_STRENGTH}|(?:{_alternation(phrases.GLUE_WORDS)})\b\.?)*",
     re.IGNORECASE,
 )
 _NUMBER = re.compile(r"\d+(?:[.,'\u2009\u202f ]\d{3})*(?:[.,]\d+)?")
