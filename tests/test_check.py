@@ -2381,3 +2381,11 @@ def test_both_and_they_refer_to_the_two_named_together(shipped):
     assert {("retinol", "collagen"), ("tretinoin", "collagen")} <= found
     assert {("retinol", "hyperpigmentation"), ("tretinoin", "hyperpigmentation")} <= found
     assert ("retinol", "acne") not in found
+
+
+def test_a_sentence_opening_on_the_ingredients_is_about_them_even_when_it_names_the_body(shipped):
+    text = (
+        "Products contain parabens and sulfates. These chemicals are known endocrine disruptors, meaning they "
+        "interfere with the body."
+    )
+    assert pairs(run(text, shipped)) == {("parabens", "endocrine-activity"), ("lauryl-sulfates", "endocrine-activity")}

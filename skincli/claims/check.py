@@ -2472,6 +2472,16 @@ def _reference(text: str, sentence: _Sentence, toks: _Tokens, first_tok: int, un
     return None
 
 
+def _opens_on_ingredients(toks: _Tokens, first_tok: int) -> bool:
+    """Does the sentence open with "these chemicals", "this ingredient", "the serum"?"""
+    keys = toks.keys
+    return (
+        first_tok + 1 < len(keys)
+        and keys[first_tok] in _DEMONSTRATIVES
+        and (keys[first_tok + 1] in _INGREDIENT_NOUNS or keys[first_tok + 1] in _PRODUCT_NOUNS)
+    )
+
+
 _BOTH = _keys(phrases.BOTH_WORDS)
 _THEY = _keys(phrases.THEY_WORDS)
 _BOTH_VERBS = _keys(phrases.BOTH_VERBS)
@@ -2632,7 +2642,8 @@ def _pair(
             and any(toks.keys[k] in _THEY for k in range(first_tok, min(toks.at(here[-1].span.start), first_tok + 6)))
         ):
             topic = plural  # "Tretinoin is best for acne. ... They fade dark spots": "they" are the two named before
-        background = _is_background(text, toks, sentence, first_tok)
+        # "These chemicals ... interfere with the body": a sentence opening on the ingredients is about them
+        background = _is_background(text, toks, sentence, first_tok) and not _opens_on_ingredients(toks, first_tok)
         pronoun_subject = bool(groups) and _pronoun_subject(text, toks, first_tok, groups[0][0].span.start)
         heading_for = None  # a bullet continues the ingredient before it, when there is one
         if not groups and (reference is None or not topic):
