@@ -2263,6 +2263,7 @@ def test_initials_are_graded_as_the_form_they_stand_for(shipped):
         ("Hyaluronic acid gives a dewy look.", {("hyaluronic-acid", "radiance")}),
         ("PHAs are gentle exfoliants.", {("polyhydroxy-acids", "exfoliation"), ("polyhydroxy-acids", "tolerability")}),
         ("Mineral sunscreens are safer for the environment.", {("sunscreen", "environmental-harm")}),
+        ("Argireline is safer.", {("acetyl-hexapeptide-8", "tolerability")}),
         ("Zinc oxide blocks UV light.", {("zinc-oxide", "photoprotection")}),
         ("Fragrance molecules exposed to UV light harm the skin.", set()),
         (
