@@ -990,7 +990,8 @@ def test_a_comparison_with_botox_is_flagged_and_never_the_subject(shipped):
         "It can decrease the appearance of wrinkle volume within a week."
     )
     view = run(text, shipped)
-    assert pairs(view) == {("acetyl-hexapeptide-8", "wrinkles")}
+    # "is safer" is Argireline's tolerability claim, as "decrease ... wrinkle" is its wrinkles claim
+    assert pairs(view) == {("acetyl-hexapeptide-8", "wrinkles"), ("acetyl-hexapeptide-8", "tolerability")}
     assert {m["role"] for m in view["mentions"] if m["ingredient"]["id"] == "botulinum-toxin"} == {"comparison"}
     flags = {g["kind"]: g for g in view["flags"]}
     assert set(flags) == {"injection-comparison", "speed"}
