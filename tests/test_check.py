@@ -2259,6 +2259,13 @@ def test_initials_are_graded_as_the_form_they_stand_for(shipped):
         ("Süßholzwurzelextrakt mildert Pigmentflecken.", {("licorice", "hyperpigmentation")}),
         ("A lactic toner smooths texture.", {("lactic-acid", "texture")}),
         ("Lactic acid bacteria smooth texture.", set()),
+        # any INCI peptide is a cosmetic peptide; names of their own stay theirs
+        ("Hexapeptide-11 smooths wrinkles.", {("peptides", "wrinkles")}),
+        ("Acetyl Tetrapeptide-5 smooths wrinkles.", {("peptides", "wrinkles")}),
+        ("Acetyl Hexapeptide-8 smooths wrinkles.", {("acetyl-hexapeptide-8", "wrinkles")}),
+        ("Copper tripeptide-1 smooths wrinkles.", {("copper-peptides", "wrinkles")}),
+        ("A hyaluronic serum hydrates.", {("hyaluronic-acid", "hydration")}),
+        ("Phytoceramides hydrate.", {("ceramides", "hydration")}),
         # effect words in their other forms
         ("Urea works by moisturising and softening the skin.", {("urea", "hydration"), ("urea", "texture")}),
         ("Hyaluronic acid gives a dewy look.", {("hyaluronic-acid", "radiance")}),

@@ -886,6 +886,9 @@ def ingredient_lexicon(kb: KnowledgeBase) -> Lexicon:
                     spelled.add((compact, tuple(hard)))
                     lex.add(keys, hard, ingredient.id)
                 later += [([*keys[:-1], form], hard, ingredient.id) for form in _plurals(keys[-1])]
+    for ingredient_id, stems in phrases.PREFIX_NAMES.items():
+        for stem in stems:
+            lex.add([name_key(stem)], [], ingredient_id, prefix=True, rank=1)
     for keys, hard, ingredient_id in later:  # plurals only where no listed name already is
         if not lex.has("".join(keys)):
             lex.add(keys, hard, ingredient_id, rank=1)

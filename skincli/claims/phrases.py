@@ -1676,12 +1676,29 @@ COMPOUND_PRODUCTS: tuple[str, ...] = (
 )
 # Names a text also writes with a number joined on: "SPF30", "LSF50+" (the number is the protection factor).
 NUMBERED_NAMES: tuple[str, ...] = ("SPF", "LSF")
+# Names that also stand at the start of longer ones: any peptide an INCI list writes as "Hexapeptide-11",
+# "Acetyl Tetrapeptide-5" or "Tripeptides" is a cosmetic peptide (names of their own, such as "acetyl
+# hexapeptide-8" or "copper tripeptide-1", are longer and win).
+PREFIX_NAMES: dict[str, tuple[str, ...]] = {
+    "peptides": (
+        "dipeptide",
+        "tripeptide",
+        "tetrapeptide",
+        "pentapeptide",
+        "hexapeptide",
+        "heptapeptide",
+        "octapeptide",
+        "nonapeptide",
+        "decapeptide",
+    ),
+}
 PROSE_NAMES: dict[str, tuple[str, ...]] = {
     "salicylic-acid": ("BHA", "salicylic"),
     # copy drops "acid" once the acid is known: "a glycolic toner", "azelaic is a multitasker"
     "glycolic-acid": ("glycolic",),
     "mandelic-acid": ("mandelic",),
     "lactic-acid": ("lactic",),
+    "hyaluronic-acid": ("hyaluronic",),
     "azelaic-acid": ("azelaic",),
     "tranexamic-acid": ("tranexamic",),
     "kojic-acid": ("kojic",),
