@@ -2887,6 +2887,9 @@ FLAGS: dict[str, FlagKind] = {
         "explanation": "Skin turns over in weeks; a result promised in minutes, overnight or in days is usually "
         "short-lived swelling or light reflection. Ask: measured when, how long did it last?",
         "patterns": (
+            r"\b(?:after|from|with)\s+(?:the\s+)?(?:very\s+)?first\s+(?:use|application|wear)\b",
+            r"\bab\s+der\s+(?:ersten|1\.)\s+Anwendung\b",
+            r"\bin\s+no\s+time\b",
             r"\bby\s+(?:the\s+(?:next\s+)?)?morning\b",
             r"\bin\s+(?:less\s+than|under|just)\s+(?:half\s+an?\s+|an?\s+|\d+\s+)?(?:hour|minute|day|week)s?\b",
             r"\bwith\s+(?:the\s+|your\s+)?(?:very\s+)?first\s+(?:swipe|use|application|wash|drop|pump|sip)\b",
@@ -2944,6 +2947,9 @@ FLAGS: dict[str, FlagKind] = {
             r"\b(?:fast|quick)(?:est|er)[\s-]acting\b",
         ),
         "triggers": (
+            "first",
+            "ersten",
+            "time",
             "hour",
             "half",
             "morning",
@@ -3105,6 +3111,9 @@ FLAGS: dict[str, FlagKind] = {
         "label": "'clinically proven'",
         "explanation": "No study is cited: ask which trial, how many people, compared with what, and who paid.",
         "patterns": (
+            r"\baccording\s+to\s+(?:studies|research|clinical\s+(?:trials?|studies|data))\b",
+            r"\bproven\s+(?:effective|to\s+work|results?)\b",
+            r"\bdermatologically\s+proven\b",
             r"\bproven\s+(?:efficiency|efficacy|effectiveness|results|track\s+record)\b",
             r"\bdurch\s+(?:\w+\s+)?Studien\s+(?:gesichert|belegt|bestätigt|bewiesen|nachgewiesen)\w*",
             r"\b(?:clinically|scientifically|medically)\s+(?:proven|shown|demonstrated|validated|confirmed|tested)\b",
@@ -3159,6 +3168,9 @@ FLAGS: dict[str, FlagKind] = {
             r"\bscience[\s-](?:based|led|driven|proven)\b",
         ),
         "triggers": (
+            "according",
+            "proven",
+            "dermatologically",
             "proven",
             "studien",
             "proven",
