@@ -106,6 +106,7 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "firmness": {
         "en": (
+            "jowls",
             "laxity",
             "firm",
             "firmness",
@@ -121,10 +122,12 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "firms",
             "taut*",
         ),
-        "de": ("straff*", "Festigkeit", "Hautfestigkeit", "festigt", "festigend", "erschlafft*", "Erschlaffung"),
+        "de": ("Hängebäckchen", "straff*", "Festigkeit", "Hautfestigkeit", "festigt", "festigend", "erschlafft*", "Erschlaffung"),
     },
     "hydration": {
         "en": (
+            "quench*",
+            "parched",
             "dehydrat*",
             "thirsty skin",
             "humectant*",
@@ -143,6 +146,7 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "moisture reservoir*",
         ),
         "de": (
+            "durstige Haut",
             "binden Wasser",
             "Wasser bindet",
             "trockener Haut",
@@ -282,6 +286,7 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "radiance": {
         "en": (
+            "lit from within",
             "illuminat*",
             "tired-looking skin",
             "sallow*",
@@ -339,6 +344,7 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "congested skin",
         ),
         "de": (
+            "Pusteln",
             "Akne",
             "Unreinheit*",
             "unrein*",
@@ -579,6 +585,7 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "comforting",
         ),
         "de": (
+            "besänftig*",
             "beruhig*",
             "lindert",
             "lindern",
@@ -818,6 +825,7 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     # ---- concerns: harms people worry about (effects of kind "concern" in the knowledge base) ----
     "irritation": {
         "en": (
+            "burning sensation",
             "irritat*",
             "irritant",
             "irritancy",
