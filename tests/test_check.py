@@ -2271,6 +2271,8 @@ def test_initials_are_graded_as_the_form_they_stand_for(shipped):
         ("Copper tripeptide-1 smooths wrinkles.", {("copper-peptides", "wrinkles")}),
         ("A hyaluronic serum hydrates.", {("hyaluronic-acid", "hydration")}),
         ("Phytoceramides hydrate.", {("ceramides", "hydration")}),
+        ("Tocopherylacetat wirkt antioxidativ.", {("vitamin-e", "antioxidant")}),
+        ("Matcha fights free radicals.", {("green-tea", "antioxidant")}),
         # effect words in their other forms
         ("Urea works by moisturising and softening the skin.", {("urea", "hydration"), ("urea", "texture")}),
         ("Hyaluronic acid gives a dewy look.", {("hyaluronic-acid", "radiance")}),
