@@ -495,6 +495,10 @@ def test_the_example_sentence(mini):
         ("It is 6000x stronger.", "numeric-superlative", "6000x stronger"),
         ("The base is oil free.", "free-from", "oil free"),
         ("According to studies, it works.", "clinically-proven", "According to studies"),
+        ("Gefahrlos.", "no-side-effects", "Gefahrlos"),
+        ("Naturrein.", "natural", "Naturrein"),
+        ("Twice as powerful.", "numeric-superlative", "Twice as powerful"),
+        ("Ophthalmologically tested.", "dermatologically-tested", "Ophthalmologically tested"),
         ("Dermatologically proven.", "clinically-proven", "Dermatologically proven"),
         ("Results after the first use.", "speed", "after the first use"),
         ("Ab der ersten Anwendung.", "speed", "Ab der ersten Anwendung"),
@@ -1791,6 +1795,7 @@ def test_flag_families_from_the_sixth_and_seventh_sets(shipped, text, kind, flag
         "Salicylsäure, besser bekannt auch als BHA, wirkt in der Pore.",  # "better known as" compares nothing
         "I can do this at home.",  # "can't do this" compares; "can do this" does not
         "The first time I used it, I was surprised.",
+        "It is twice as large.",
         "There is nothing you cannot do.",
     ],
 )

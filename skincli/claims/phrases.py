@@ -2460,6 +2460,7 @@ FLAGS: dict[str, FlagKind] = {
         "explanation": "A bare multiple ('x times stronger') usually comes from a test-tube assay, not from skin; "
         "ask: measured how, on what, compared with what?",
         "patterns": (
+            r"\b(?:twice|three\s+times|four\s+times|doppelt|dreimal)\s+(?:as|so)\s+(?:effective|powerful|potent|strong|fast|wirksam|stark|effektiv)\b",
             r"\b(?:doppelt|dreifach|zweimal|dreimal|zehnmal|hundertmal)\s+so\s+\w+",
             r"\b(?:zwei|drei|vier|fünf|zehn|hundert|tausend)mal\s+(?:so\s+)?\w+er\b",
             rf"(?<![\w.,]){_NUM}\s?[x×]\s+{_COMPARATIVE}\b",
@@ -2479,6 +2480,9 @@ FLAGS: dict[str, FlagKind] = {
             r"\b\d+(?:[.,]\d+)?\s?[x×]\s+(?:the|more|as|stronger|better|faster|higher|greater|mehr|stärker|besser)\b",
         ),
         "triggers": (
+            "twice",
+            "doppelt",
+            "dreimal",
             "doppelt",
             "dreifach",
             "zweimal",
@@ -3264,8 +3268,11 @@ FLAGS: dict[str, FlagKind] = {
     },
     "dermatologically-tested": {
         "label": "'dermatologically tested'",
-        "explanation": "Says the product was tried on skin for tolerance, not that it does what the text promises.",
+        "explanation": "Says the product was tried on skin (or around the eyes) for tolerance, not that it does what the "
+        "text promises.",
         "patterns": (
+            r"\bophthalmologisch\w*\s+getestet\b",
+            r"\bophthalmologically\s+tested\b",
             r"\b(?:under|with)\s+dermatological\s+(?:supervision|control)\b",
             r"\bunter\s+dermatologischer\s+(?:Kontrolle|Aufsicht)\b",
             r"\bdermatologi(?:cally|sch)\s+(?:tested|approved|getestet|geprüft|bestätigt)\b",
@@ -3276,6 +3283,8 @@ FLAGS: dict[str, FlagKind] = {
             r"\bdermatologically\s+(?:assessed|evaluated|controlled|proven|validated)\b",
         ),
         "triggers": (
+            "ophthalmologically",
+            "ophthalmologisch*",
             "dermatological",
             "dermatologischer",
             "dermatologically",
@@ -3366,6 +3375,7 @@ FLAGS: dict[str, FlagKind] = {
         "explanation": "Anything that acts on skin can irritate or sensitise someone; 'no side effects' is a promise, "
         "not a finding.",
         "patterns": (
+            r"\bgefahrlos\w*",
             r"\b(?:absolut|völlig|vollkommen|komplett|hundertprozentig)\s+(?:sicher|harmlos|ungefährlich|unbedenklich)\b",
             r"\b(?:no|without|zero|free\s+(?:of|from))\s+(?:the\s+)?(?:(?:known|any|harsh|major|reported|serious|nasty|unwanted|"
             r"negative|significant)\s+)*side[\s-]?effects?\b",
@@ -3394,6 +3404,7 @@ FLAGS: dict[str, FlagKind] = {
             r"\bsicher\s+und\s+(?:wirksam|effektiv)\b",
         ),
         "triggers": (
+            "gefahrlos*",
             "absolut",
             "vollig",
             "vollkommen",
@@ -3544,6 +3555,7 @@ FLAGS: dict[str, FlagKind] = {
         "explanation": "'Natural' or 'chemical-free' says nothing about whether something works or is safe; "
         "every ingredient is a chemical.",
         "patterns": (
+            r"\bnaturrein\w*",
             r"\b100\s+(?:percent|per\s+cent|Prozent)\s+(?:[\w-]+\s+)?natur\w*",
             r"\b\d{2,3}\s?(?:%|percent|per\s+cent|Prozent)\s+(?:natürliche[nrs]?|pflanzliche[nrs]?|natural|plant[\s-]based)\b",
             r"\b\d{2,3}\s?(?:%|percent|per\s+cent|Prozent)\s+(?:der\s+|of\s+(?:the\s+|its\s+)?)?(?:Inhaltsstoffe|ingredients)\s+(?:are\s+|sind\s+)?"
@@ -3575,6 +3587,7 @@ FLAGS: dict[str, FlagKind] = {
             r"\bone\s+hundred\s+per\s*cent\s+natural\b",
         ),
         "triggers": (
+            "naturrein*",
             "percent",
             "prozent",
             "cent",
