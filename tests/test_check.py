@@ -2278,6 +2278,8 @@ def test_initials_are_graded_as_the_form_they_stand_for(shipped):
         ("Phytoceramides hydrate.", {("ceramides", "hydration")}),
         ("Tocopherylacetat wirkt antioxidativ.", {("vitamin-e", "antioxidant")}),
         ("Matcha fights free radicals.", {("green-tea", "antioxidant")}),
+        ("Niacinamid mildert Linien und rote Flecken.", {("niacinamide", "wrinkles"), ("niacinamide", "redness")}),
+        ("In erster Linie spendet Urea Feuchtigkeit.", {("urea", "hydration")}),
         # effect words in their other forms
         ("Urea works by moisturising and softening the skin.", {("urea", "hydration"), ("urea", "texture")}),
         ("Hyaluronic acid gives a dewy look.", {("hyaluronic-acid", "radiance")}),

@@ -60,6 +60,7 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "lines and folds",
         ),
         "de": (
+            "Linien",
             "Falte*",
             "Anti-Falten",
             "Fältchen",
@@ -122,7 +123,19 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "firms",
             "taut*",
         ),
-        "de": ("Hängebäckchen", "straff*", "Festigkeit", "Hautfestigkeit", "festigt", "festigend", "erschlafft*", "Erschlaffung"),
+        "de": (
+            "festere Haut",
+            "liftet",
+            "liftend*",
+            "Hängebäckchen",
+            "straff*",
+            "Festigkeit",
+            "Hautfestigkeit",
+            "festigt",
+            "festigend",
+            "erschlafft*",
+            "Erschlaffung",
+        ),
     },
     "hydration": {
         "en": (
@@ -210,6 +223,10 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "refined",
         ),
         "de": (
+            "zarte Haut",
+            "zarter Haut",
+            "Hautrelief",
+            "rauhe Haut",
             "Haut weich",
             "samtweich*",
             "samtig*",
@@ -271,6 +288,10 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "more even",
         ),
         "de": (
+            "ungleichmäßiger Teint",
+            "ungleichmäßigen Teint",
+            "Aknemale",
+            "Pickelmale",
             "Sommersprossen",
             "dunkle Flecken",
             "dunklen Flecken",
@@ -308,6 +329,8 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "fresh complexion",
         ),
         "de": (
+            "müde Haut",
+            "müder Haut",
             "frischen Teint",
             "frischeren Teint",
             "Strahlkraft",
@@ -420,6 +443,7 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "water loss",
         ),
         "de": (
+            "Hydrolipidfilm*",
             "Schutzschicht",
             "Barriere*",
             "Hautbarriere*",
@@ -505,6 +529,7 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "dead surface cells",
         ),
         "de": (
+            "peelt",
             "exfolier*",
             "abgestorbene Hautzellen",
             "Hautschüppchen",
@@ -528,7 +553,7 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "red patches",
             "ruddiness",
         ),
-        "de": ("Rötung*", "Hautrötung*", "gerötet*"),
+        "de": ("rote Flecken", "Rötung*", "Hautrötung*", "gerötet*"),
     },
     "oil-control": {
         "en": (
@@ -808,6 +833,8 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "stressors",
         ),
         "de": (
+            "Blaulicht",
+            "blaues Licht",
             "zellschützend*",
             "Zellschutz",
             "Umwelteinfl*",
