@@ -1950,7 +1950,7 @@ def _before_skin_type(keys: list[str], hit: _Hit, n: int) -> bool:
 
 
 _WHO_HAS = _Cues.of(phrases.WHO_HAS_CUES)
-_SKIN_WORDS = _keys(("skin", "haut"))
+_SKIN_WORDS = _keys(phrases.SKIN_WORDS)
 
 
 def _after_population_cue(text: str, toks: _Tokens, hit: _Hit) -> bool:
@@ -2821,7 +2821,7 @@ def _pronoun_subject(text: str, toks: _Tokens, first_tok: int, until: int) -> bo
 
 
 _REPORTING = _keys(phrases.REPORTING_VERBS)
-_THAT = _keys(("that", "dass"))
+_THAT = _keys(phrases.THAT_WORDS)
 _PURPOSE_CUE = r"(?:for|to|zur?|für|gegen)\s+(?:(?!and\b|und\b)[\w'’-]+\s+){0,3}?"  # "for", "to calm any"
 _PURPOSE = re.compile(rf"\s*{_PURPOSE_CUE}$", re.IGNORECASE)  # right after the name
 _PURPOSE_BEFORE = re.compile(rf"\b{_PURPOSE_CUE}$", re.IGNORECASE)  # after words the name is followed by

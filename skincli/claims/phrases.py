@@ -2038,6 +2038,7 @@ CONTINUATION_PRONOUNS: frozenset[str] = frozenset(
 )
 # Verbs that report what someone says ("Supporters say they help...", "Brands claim it..."): a subject
 # pronoun right after one (or after its "that") is still the sentence's subject.
+THAT_WORDS: tuple[str, ...] = ("that", "dass")  # "Brands claim that it...": skipped after a reporting verb
 REPORTING_VERBS: tuple[str, ...] = (
     "say",
     "says",
@@ -2263,8 +2264,9 @@ POPULATION_CUES: tuple[str, ...] = (
 )
 # Not "people with" or "if you have": "Even if you have fine lines..., lactic acid can help" is a claim.
 POPULATION_WINDOW = 8
-# ... but a skin right after one of these (up to 3 words on) is the reader's, not a result: "if you have dry
-# skin", "for those with oily skin", "Menschen mit trockener Haut".
+# ... but a skin (a phrase ending in one of SKIN_WORDS) right after one of these (up to 3 words on) is the
+# reader's, not a result: "if you have dry skin", "for those with oily skin", "Menschen mit trockener Haut".
+SKIN_WORDS: tuple[str, ...] = ("skin", "Haut")
 WHO_HAS_CUES: tuple[str, ...] = (
     "if you have",
     "those with",
