@@ -2134,7 +2134,7 @@ def _injected_topic(
     return not any(keys[k] in _CREAM_WORDS for k in range(toks.at(sentence.start), min(len(keys), toks.at(sentence.end))))
 
 
-_CREAM_WORDS = _keys((*phrases.PRODUCT_NOUNS, *phrases.TOPICAL_WORDS, *phrases.APPLIED_WORDS))
+_CREAM_WORDS = _PRODUCT_NOUNS | _TOPICAL | _keys(phrases.APPLIED_WORDS)
 
 
 _LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|or\b|und\b|oder\b|sowie\b|&)", re.IGNORECASE)
@@ -2565,12 +2565,7 @@ def _unknown_after(text: str, toks: _Tokens, k: int, until: int) -> bool:
     strengthens collagen")? Up to three words, read in the EU inventory."""
     if toks.keys[k] in _NOT_UNKNOWN or toks.keys[k] in _PRONOUNS or toks.keys[k] in _CONNECTIVES:
         return False
-    starts, ends = toks.starts, toks.ends
-    for end in range(min(k + 2, len(toks) - 1), k - 1, -1):
-        if ends[end] <= until and all(toks.joins[j] for j in range(k + 1, end + 1)):
-            if _inventory_name(text[starts[k] : ends[end]]):
-                return True
-    return False
+    return toks.ends[k] <= until and _inventory_name_at(text, toks, k, until) is not None
 
 
 def _pair(
@@ -2625,7 +2620,7 @@ def _pair(
             if groups and not (topic and _pronoun_subject(text, toks, first_tok, groups[0][0].span.start)):
                 topic = _main_clause(text, toks, first_tok, groups)
                 opened = opened or groups
-                plural = topic if len({m.ingredient for g in topic for m in g}) > 1 else plural
+                plural = topic if _distinct(topic) > 1 else plural
             elif _unknown_subject(text, toks, first_tok, sentence.end, named_at) is not None:
                 topic = []  # "Zinc is a mineral. It..." continues zinc, not the ingredient before
             continue
@@ -2641,7 +2636,7 @@ def _pair(
             reference == "plural"
             and not groups
             and plural
-            and len({m.ingredient for g in topic for m in g}) == 1
+            and _distinct(topic) == 1
             and any(toks.keys[k] in _THEY for k in range(first_tok, min(toks.at(here[-1].span.start), first_tok + 6)))
         ):
             topic = plural  # "Tretinoin is best for acne. ... They fade dark spots": "they" are the two named before
@@ -2689,7 +2684,7 @@ def _pair(
                     group = purpose
             elif after < len(groups) and not _contrast_between(text, toks, eff.span.end, group_starts[after]):
                 group = groups[after]
-            elif topic and not background and (reference is not None or len({m.ingredient for g in topic for m in g}) == 1):
+            elif topic and not background and (reference is not None or _distinct(topic) == 1):
                 # several ingredients before and nothing saying which: no guess (a wrong pair misleads more than a gap)
                 if reference == "product" and opened:
                     group = [m for g in opened for m in g]
@@ -2712,12 +2707,17 @@ def _pair(
         if groups and not (pronoun_subject and topic):
             topic = _main_clause(text, toks, first_tok, groups)
             opened = opened or groups
-            plural = topic if len({m.ingredient for g in topic for m in g}) > 1 else plural
+            plural = topic if _distinct(topic) > 1 else plural
         elif background or unknown_end is not None:
             topic = []
     attributed += ahead
     attributed.sort(key=lambda e: e.span.start)
     return pairs, attributed, subjects_by_sentence
+
+
+def _distinct(groups: list[list[Mention]]) -> int:
+    """How many different ingredients the groups name ("retinol and retinol serum" is one)."""
+    return len({m.ingredient for g in groups for m in g})
 
 
 def _first_of_each(group: list[Mention]) -> list[Mention]:
@@ -2956,11 +2956,16 @@ def _unknown_subject(text: str, toks: _Tokens, first_tok: int, until: int, named
     at = bisect.bisect_left(named_at, starts[k])
     if at < len(named_at) and named_at[at] < toks.ends[min(k + 2, n - 1)]:
         return None  # a name of the knowledge base opens it
-    last = k
+    return _inventory_name_at(text, toks, k, until)
+
+
+def _inventory_name_at(text: str, toks: _Tokens, k: int, until: int) -> int | None:
+    """Where an EU-inventory name of up to three joined words starting at word k ends (the longest), or None."""
+    last, n = k, len(toks)
     while last + 1 < n and last - k < 2 and toks.joins[last + 1] and toks.ends[last + 1] <= until:
         last += 1
     for end in range(last, k - 1, -1):
-        if _inventory_name(text[starts[k] : toks.ends[end]]):
+        if _inventory_name(text[toks.starts[k] : toks.ends[end]]):
             return toks.ends[end]
     return None
 
