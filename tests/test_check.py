@@ -1292,6 +1292,23 @@ def test_a_sentence_about_an_ingredient_the_kb_lacks_claims_nothing_for_the_one_
     assert not {p for p in found if p[1] in {"regeneration", "acne", "redness", "soothing"}}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our serum pairs vitamin C with botanicals for radiance. Witch hazel soothes redness and calms the skin.",
+        "Our serum pairs vitamin C with botanicals for radiance. Propolis soothes redness and calms the skin.",
+        "Our serum pairs vitamin C with botanicals for radiance. Growth factors soothe redness and calm the skin.",
+        "Our serum pairs vitamin C with botanicals for radiance. PDRN soothes redness and calms the skin.",
+        "Das Serum mit Vitamin C sorgt für einen strahlenden Teint. Ringelblume beruhigt Rötungen.",
+        "Das Serum mit Vitamin C sorgt für einen strahlenden Teint. Wachstumsfaktoren beruhigen Rötungen.",
+    ],
+)
+def test_an_everyday_name_the_kb_lacks_opens_its_own_claim(shipped, text):
+    found = pairs(run(text, shipped))
+    assert ("vitamin-c", "radiance") in found
+    assert not {p for p in found if p[1] in {"redness", "soothing"}}
+
+
 def test_after_a_while_clause_the_main_clause_ingredient_is_the_topic(shipped):
     text = "While retinol can sting, bakuchiol is gentle. It also reduces fine lines."
     found = pairs(run(text, shipped))

@@ -2981,9 +2981,12 @@ def _inventory() -> Any:
 
 @lru_cache(maxsize=4096)
 def _inventory_name(phrase: str) -> bool:
-    """Is `phrase` an ingredient of the EU inventory (exact INCI name or a common name it maps)?"""
+    """Is `phrase` an ingredient of the EU inventory (exact INCI name or a common name it maps), or an
+    everyday name of one the knowledge base lacks (`phrases.UNKNOWN_NAMES`)?"""
     if len(phrase) < 3 or not phrase[0].isalpha():
         return False
+    if " ".join(phrase.split()).casefold() in phrases.UNKNOWN_NAMES:
+        return True
     try:
         entry = _inventory().lookup(phrase)
     except Exception:  # noqa: BLE001 - no inventory: no unknown subjects, as before
