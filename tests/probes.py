@@ -5,6 +5,7 @@ advert sets: `python tests/probes.py` prints each list's rate and its misses.
     effects-en.txt / effects-de.txt   "effect | wording": "Niacinamide <wording>." must pair niacinamide with it
     flags.txt                         "kind | sentence": the sentence must raise a flag of that kind
     flags-2.txt                       the same, and "none | sentence": no flag at all (session 6; a third held back)
+    effects-3-*.txt, flags-3.txt, pairs-3.txt    session 8's lists, a third held back the same way
     pairs.txt                         "sentence || ing:effect, ...": the exact (ingredient, effect) pairs
 """
 
@@ -108,6 +109,15 @@ def main(argv: list[str]) -> int:
     ]
     recall, precision = pairs(kb)
     rates += [("pairs recall", recall), ("pairs precision", precision)]
+    for part in ("tuned", "held"):  # the session-8 lists
+        recall, precision = pairs(kb, "pairs-3.txt", part)
+        rates += [
+            (f"effects-3-en {part}", effects(kb, "en", "effects-3-en.txt", part)),
+            (f"effects-3-de {part}", effects(kb, "de", "effects-3-de.txt", part)),
+            (f"flags-3 {part}", flags(kb, "flags-3.txt", part)),
+            (f"pairs-3 {part} recall", recall),
+            (f"pairs-3 {part} precision", precision),
+        ]
     for part in ("tuned", "held"):  # the session-6 lists: the held-back third's misses are not printed
         recall, precision = pairs(kb, "pairs-2.txt", part)
         rates += [

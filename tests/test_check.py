@@ -2429,3 +2429,32 @@ def test_a_sentence_opening_on_the_ingredients_is_about_them_even_when_it_names_
         "interfere with the body."
     )
     assert pairs(run(text, shipped)) == {("parabens", "endocrine-activity"), ("lauryl-sulfates", "endocrine-activity")}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Honestly? This stuff is basically Botox you rub on.", "injection-comparison"),
+        ("Spritzen war gestern: Dieses Serum entspannt Mimikfalten sanft.", "injection-comparison"),
+        ("Elasticity up 15% on average.", "percentage"),
+        ("88 Prozent fanden, dass sich ihre Haut praller anfühlte.", "percentage"),
+        ("Dermatologisch getestete Pflege für die ganze Familie.", "dermatologically-tested"),
+        ("Backed by dermatologists for daily use on sensitive skin.", "endorsement"),
+        ("Dark spots fade fast with this targeted serum.", "speed"),
+        ("Not one synthetic ingredient, ever.", "natural"),
+    ],
+)
+def test_general_flag_wordings(shipped, text, kind):
+    assert kind in {k for k, _t in flag_kinds(run(text, shipped))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pause your retinol for a week before any Botox appointment.",
+        "The lotion absorbs quickly and leaves no residue.",
+        "After 25, skin makes about 1% less collagen each year.",
+    ],
+)
+def test_look_alikes_of_the_general_flag_wordings_raise_none(shipped, text):
+    assert flag_kinds(run(text, shipped)) == []

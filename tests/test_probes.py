@@ -36,11 +36,12 @@ def test_pairing_sentences(shipped):
 
 
 def test_marketing_pattern_wordings_of_the_second_list(shipped):
-    """flags-2.txt: the part tuned on, and the third held back (its rate when written: 75.6%)."""
+    """flags-2.txt: the part tuned on, and the third held back (its rate when written: 67.5%; 75.6% after
+    session 6, 79.7% after session 8)."""
     tuned = flags(shipped, "flags-2.txt", "tuned")
     held = flags(shipped, "flags-2.txt", "held")
     assert tuned.total >= 200 and tuned.rate >= 0.95, tuned.misses
-    assert held.total >= 100 and held.rate >= 0.73, held.misses
+    assert held.total >= 100 and held.rate >= 0.77, held.misses
 
 
 def test_effect_wordings_of_the_second_lists(shipped):
@@ -60,3 +61,23 @@ def test_pairing_sentences_of_the_second_list(shipped):
     assert recall.total >= 150 and recall.rate >= 0.76 and precision.rate >= 0.81, recall.misses
     recall, precision = pairs(shipped, "pairs-2.txt", "held")
     assert recall.total >= 80 and recall.rate >= 0.80 and precision.rate >= 0.91, (recall.rate, precision.rate)
+
+
+def test_the_third_lists_of_session_8(shipped):
+    """effects-3-en/-de, flags-3 and pairs-3 (session 8), written by helpers who never saw the checker; lines
+    sharing five words in a row with a held-out advert set were dropped. Rates when written -> after the
+    session's wordings, tuned part / held-back third: effects-3-en 81.0% -> 96.9% / 80.0% -> 82.2%,
+    effects-3-de 78.8% -> 96.9% / 76.6% -> 78.2%, flags-3 83.5% -> 96.5% / 84.3% -> 84.3%."""
+    for language, tuned_floor, held_floor in (("en", 0.95, 0.80), ("de", 0.95, 0.76)):
+        tuned = effects(shipped, language, f"effects-3-{language}.txt", "tuned")
+        held = effects(shipped, language, f"effects-3-{language}.txt", "held")
+        assert tuned.total >= 400 and tuned.rate >= tuned_floor, tuned.misses
+        assert held.total >= 150 and held.rate >= held_floor, (language, held.rate)
+    tuned = flags(shipped, "flags-3.txt", "tuned")
+    held = flags(shipped, "flags-3.txt", "held")
+    assert tuned.total >= 250 and tuned.rate >= 0.94, tuned.misses
+    assert held.total >= 120 and held.rate >= 0.82, held.rate
+    recall, precision = pairs(shipped, "pairs-3.txt", "tuned")
+    assert recall.total >= 180 and recall.rate >= 0.82 and precision.rate >= 0.84, recall.misses
+    recall, precision = pairs(shipped, "pairs-3.txt", "held")
+    assert recall.total >= 90 and recall.rate >= 0.87 and precision.rate >= 0.93, (recall.rate, precision.rate)
