@@ -2458,3 +2458,32 @@ def test_general_flag_wordings(shipped, text, kind):
 )
 def test_look_alikes_of_the_general_flag_wordings_raise_none(shipped, text):
     assert flag_kinds(run(text, shipped)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "soften" with an effect as its object is the means: the claim is the object's
+        (
+            "Retinol ramps up collagen production, which softens wrinkles over time.",
+            {("retinol", "collagen"), ("retinol", "wrinkles")},
+        ),
+        # the skin's own ceramides in German genitive are the effect, not the ingredient
+        ("Niacinamid fördert die Bildung hauteigener Ceramide und stärkt so die Barriere.", {("niacinamide", "barrier")}),
+        # a sentence opened by an extract the knowledge base lacks claims nothing for the ingredient before
+        ("Ringelblumenextrakt beruhigt gereizte Haut, Hyaluronsäure spendet Feuchtigkeit.", {("hyaluronic-acid", "hydration")}),
+        ("Our toner has niacinamide for radiance. Bilberry extract soothes redness.", {("niacinamide", "radiance")}),
+        (
+            "Titanium dioxide reflects UV, while vitamin E mops up free radicals.",
+            {("titanium-dioxide", "photoprotection"), ("vitamin-e", "antioxidant")},
+        ),
+        # who the product suits, not what it does
+        (
+            "Is hyaluronic acid right for oily skin? Absolutely: it hydrates without feeling heavy.",
+            {("hyaluronic-acid", "hydration")},
+        ),
+        ("Astaxanthin, a red pigment from microalgae, is one of the strongest antioxidants.", {("astaxanthin", "antioxidant")}),
+    ],
+)
+def test_general_reading_rules_of_session_8(shipped, text, expected):
+    assert pairs(run(text, shipped)) == expected

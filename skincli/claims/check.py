@@ -2979,13 +2979,17 @@ def _inventory() -> Any:
     return CosIng(memory_index=False)
 
 
+_UNKNOWN_ENDINGS = tuple(phrases.UNKNOWN_NAME_ENDINGS)
+
+
 @lru_cache(maxsize=4096)
 def _inventory_name(phrase: str) -> bool:
     """Is `phrase` an ingredient of the EU inventory (exact INCI name or a common name it maps), or an
     everyday name of one the knowledge base lacks (`phrases.UNKNOWN_NAMES`)?"""
     if len(phrase) < 3 or not phrase[0].isalpha():
         return False
-    if " ".join(phrase.split()).casefold() in phrases.UNKNOWN_NAMES:
+    folded = " ".join(phrase.split()).casefold()
+    if folded in phrases.UNKNOWN_NAMES or folded.endswith(_UNKNOWN_ENDINGS):
         return True
     try:
         entry = _inventory().lookup(phrase)

@@ -169,6 +169,9 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "retains moisture",
             "moisture reservoir*",
             "rehydrat*",
+            "dry hands",
+            "dry feet",
+            "cracked heels",
         ),
         "de": (
             "durstige Haut",
@@ -192,6 +195,10 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "wasserbindend*",
             "dehydriert*",
             "Hydro-Boost",
+            "trockene Füße",
+            "trockener Füße",
+            "trockene Hände",
+            "rissige*",
         ),
     },
     "plumping": {
@@ -239,6 +246,7 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "feeling silky",
             "bumpy",
             "grainy",
+            "skin silky",
         ),
         "de": (
             "zarte Haut",
@@ -312,6 +320,8 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "evens the complexion",
             "evens out the complexion",
             "melanin transfer",
+            "post-breakout",
+            "post-blemish",
         ),
         "de": (
             "ungleichmäßiger Teint",
@@ -474,6 +484,15 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "sun-protective",
             "photoprotective",
             "UV burns",
+            "reflects UV",
+            "reflect UV",
+            "scatters UV",
+            "scatter UV",
+            "absorbs UV",
+            "absorb UV",
+            "blocks UV",
+            "block UV",
+            "filters UV",
         ),
         "de": (
             "UV-Schutz",
@@ -564,6 +583,8 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "fuller hair",
             "hair thinning",
             "regrowth",
+            "shedding",
+            "thicker-looking hair",
         ),
         "de": (
             "Haarwachstum",
@@ -928,6 +949,7 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "gentlest",
             "without harshness",
             "tolerated",
+            "reactive complexion*",
         ),
         "de": (
             "alle Hauttypen",
@@ -1286,6 +1308,7 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
 # same clause, across the words in EFFECT_OBJECT_FILLER); the claim is the object's effect.
 EFFECT_VERBS: tuple[str, ...] = (
     "calm*",
+    "soften*",
     "sooth*",
     "tighten*",
     "brighten*",
@@ -2144,6 +2167,9 @@ CONSTITUENT_FILLER: tuple[str, ...] = (
     "hauteigene",
     "hauteigenes",
     "hauteigenen",
+    "hauteigener",
+    "körpereigener",
+    "eigener",
     "natürliche",
     "natürliches",
     "natürlichen",
@@ -2485,6 +2511,9 @@ POPULATION_WINDOW = 8
 SKIN_WORDS: tuple[str, ...] = ("skin", "Haut")
 WHO_HAS_CUES: tuple[str, ...] = (
     "if you have",
+    "right for",
+    "suits",
+    "suited to",
     "those with",
     "people with",
     "anyone with",
@@ -2563,6 +2592,12 @@ ANSWER_SENTENCES = 3
 # CosIng inventory shipped for `scan` (exact INCI names and the common names it maps), when they open
 # the sentence; these words are never taken for one.
 NOT_UNKNOWN_SUBJECTS: frozenset[str] = frozenset({"skin", "haut", "face", "gesicht", "results", "water", "wasser"})
+# ... and so is a name that ends like an extract or an oil ("Bilberry extract brightens", "Ringelblumenextrakt
+# beruhigt"): whatever plant it is, it is an ingredient, and the sentence's claim is its own.
+UNKNOWN_NAME_ENDINGS: tuple[str, ...] = (
+    *(" extract", " extracts", " oil", " oils", " butter", " seed oil", " ferment", " filtrate"),
+    *("extrakt", "extrakte", "öl", "öle", "butter"),
+)
 # Everyday names of ingredients and classes the knowledge base lacks that no single INCI name stands for
 # (the inventory's common names cover "witch hazel", "propolis", "PDRN"), and German everyday names,
 # which the inventory never has: an opening "Wachstumsfaktoren regen ... an" is their claim.
@@ -2605,6 +2640,7 @@ UNKNOWN_NAMES: frozenset[str] = frozenset(
         "sake",
         "rice",
         "honey",
+        "reiswasser",
         # German everyday names
         "probiotika",
         "präbiotika",
@@ -4681,6 +4717,12 @@ FLAG_NEAR: dict[str, tuple[Near, ...]] = {
 # Words that look like an effect phrase but name a product: "moisturizers" is a kind of cream, not a
 # claim of hydration.
 NOT_EFFECTS: tuple[str, ...] = (
+    # where a product goes, not what it does: "apply ... to dry skin", "use on dry skin"
+    "on dry skin",
+    "onto dry skin",
+    # a colour, not the skin's pigmentation: "astaxanthin, a red pigment from microalgae"
+    "red pigment",
+    "natural pigment",
     # how a sunscreen or silicone sits on the skin, not the skin's own barrier: "mineral sunscreens work by
     # creating a physical barrier on the skin", "silicones create a barrier on your skin"
     "physical barrier*",
