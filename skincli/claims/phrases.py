@@ -492,7 +492,6 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "absorb UV",
             "blocks UV",
             "block UV",
-            "filters UV",
         ),
         "de": (
             "UV-Schutz",
