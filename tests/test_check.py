@@ -2487,3 +2487,35 @@ def test_look_alikes_of_the_general_flag_wordings_raise_none(shipped, text):
 )
 def test_general_reading_rules_of_session_8(shipped, text, expected):
     assert pairs(run(text, shipped)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Our SPF is free of oxybenzone, which has been linked to coral reef damage.",
+            {("benzophenone-3", "environmental-harm")},
+        ),
+        ("Free from parabens, which are linked to hormone disruption.", {("parabens", "endocrine-activity")}),
+        (
+            "Formulated without oxybenzone or octinoxate, two filters under scrutiny for harming coral reefs.",
+            {("benzophenone-3", "environmental-harm"), ("octinoxate", "environmental-harm")},
+        ),
+        # what the product is, after its free-from list, is not said of the left-out ingredient
+        ("The cream contains no retinol, so it is safe to use during pregnancy.", set()),
+        ("It is fragrance-free and non-comedogenic.", set()),
+    ],
+)
+def test_a_hazard_said_of_a_left_out_ingredient_is_its_own(shipped, text, expected):
+    assert {p for p in pairs(run(text, shipped)) if p[0] != "sunscreen"} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Salicylic acid exfoliates inside the pore. Quickly reduces oil and can dry the skin.",
+        "Salicylic acid exfoliates inside the pore. Excess oil is dissolved, and it can dry the skin.",
+    ],
+)
+def test_a_verb_phrase_or_the_skins_oil_is_no_unknown_ingredient(shipped, text):
+    assert ("salicylic-acid", "dryness") in pairs(run(text, shipped))

@@ -154,6 +154,7 @@ class Mention:
     role: str
     sentence: int
     predicate: bool = False
+    absent: bool = False  # named among what the product leaves out ("free of parabens"): a hazard said of it is its own
 
     def to_dict(self) -> dict[str, Any]:
         return {"ingredient": {"id": self.ingredient, "name": self.name}, **self.span.to_dict(), "role": self.role}
@@ -2081,17 +2082,19 @@ def _mentions(
                 comparison = _LIST_GOES_ON.match(text, end) is not None  # continues a list only if one goes on
 
         previous = out[-1] if out and out[-1].sentence == index and out[-1].span.end >= clause_start else None
-        predicate = not comparison and (
-            _predicate(toks, hit, clause_start, previous)
-            or _apposition(text, out[-1] if out else None, index, start)
-            or _adjunct(toks, hit)
-            or _anaphor(toks, hit)
-            or _absent(toks, hit)
-            or _named_absent(text, toks, hit, named)
-            or (hit.payload in _CONSTITUENTS and _skins_own(text, toks, hit))
+        absent = not comparison and (_absent(toks, hit) or _named_absent(text, toks, hit, named))
+        predicate = absent or (
+            not comparison
+            and (
+                _predicate(toks, hit, clause_start, previous)
+                or _apposition(text, out[-1] if out else None, index, start)
+                or _adjunct(toks, hit)
+                or _anaphor(toks, hit)
+                or (hit.payload in _CONSTITUENTS and _skins_own(text, toks, hit))
+            )
         )
         role = "comparison" if comparison else "subject"
-        out.append(Mention(hit.payload, kb.name_of(hit.payload), _span(text, start, end), role, index, predicate))
+        out.append(Mention(hit.payload, kb.name_of(hit.payload), _span(text, start, end), role, index, predicate, absent))
     return tuple(out)
 
 
@@ -2574,9 +2577,12 @@ def _pair(
     """Pair each effect phrase with the ingredients it is claimed for (see the module docstring).
     Mentions and effects are bucketed by sentence once, so each sentence sees only its own."""
     subjects_by_sentence: dict[int, list[Mention]] = {}
+    absent_by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         if m.role == "subject" and not m.predicate:
             subjects_by_sentence.setdefault(m.sentence, []).append(m)
+        elif m.absent:
+            absent_by_sentence.setdefault(m.sentence, []).append(m)
     effects_by_sentence: dict[int, list[EffectPhrase]] = {}
     for e in effects:
         effects_by_sentence.setdefault(e.sentence, []).append(e)
@@ -2651,12 +2657,17 @@ def _pair(
         seen: set[tuple[str, str, bool]] = set()
         group_ends = [g[-1].span.end for g in groups]
         group_starts = [g[0].span.start for g in groups]
+        left_out = absent_by_sentence.get(index, [])
         for eff in here:
             group: list[Mention] | None = None
             how = "sentence"
+            if left_out and eff.effect in _HAZARDS:
+                group = _hazard_of_left_out(text, left_out, group_starts, eff)
             before = bisect.bisect_right(group_ends, eff.span.start)  # groups ending before the phrase
             after = bisect.bisect_left(group_starts, eff.span.end)  # the first group starting after it
-            if unknown_end is not None and not before:
+            if group is not None:
+                pass  # "free of oxybenzone, which harms reefs": the hazard is the left-out ingredient's
+            elif unknown_end is not None and not before:
                 pass  # the claim of an ingredient the knowledge base lacks, named first: nobody else's
             elif heading_for is not None:
                 group, how = heading_for, "next-sentence"
@@ -2713,6 +2724,35 @@ def _pair(
     attributed += ahead
     attributed.sort(key=lambda e: e.span.start)
     return pairs, attributed, subjects_by_sentence
+
+
+_HAZARDS = frozenset(phrases.HAZARD_EFFECTS)
+
+
+# what follows a left-out name to say something of it: a relative clause, an apposition, a bracket (not
+# ", so it is safe", which says something of the product)
+_SAID_OF = re.compile(
+    r"\s*(?:\(|[,:\u2013\u2014]\s*(?:which|that|die|der|das|welche\w*|two|three|both|all|each|an?|known|linked|shown"
+    r"|suspected|considered|commonly|often|chemicals?|filters?|ingredients?|preservatives?|substances?|compounds?"
+    r"|Stoffe\w*|Inhaltsstoff\w*|beide|zwei|drei)\b)",
+    re.IGNORECASE,
+)
+
+
+def _hazard_of_left_out(text: str, left_out: list[Mention], group_starts: list[int], eff: EffectPhrase) -> list[Mention] | None:
+    """The ingredients a product leaves out, followed by a clause or apposition that names a hazard, with no
+    subject between ("without parabens, which are linked to hormone disruption", "no oxybenzone or
+    octinoxate, two filters shown to harm reefs"): the hazard is said of them. A product's own properties
+    after the list ("fragrance-free and non-comedogenic") are not."""
+    named = [m for m in left_out if m.span.end <= eff.span.start]
+    if not named:
+        return None
+    last = named[-1].span.end
+    if eff.span.start - last > 120 or not _SAID_OF.match(text, last):
+        return None
+    if any(last <= start < eff.span.start for start in group_starts):
+        return None  # "Free of parabens, our serum calms irritation": the serum's
+    return named
 
 
 def _distinct(groups: list[list[Mention]]) -> int:
@@ -2980,6 +3020,28 @@ def _inventory() -> Any:
 
 
 _UNKNOWN_ENDINGS = tuple(phrases.UNKNOWN_NAME_ENDINGS)
+_NOT_AN_INGREDIENT_BEFORE = frozenset(phrases.NOT_AN_INGREDIENT_BEFORE)
+
+
+def _named_like_an_ingredient(folded: str) -> bool:
+    """ "Bilberry extract", "Hagebuttenöl": a plant's extract or oil. Not "excess oil" or "natural oils" (the
+    skin's, an effect), nor "facial oils" (a kind of product)."""
+    words = folded.split(" ")
+    if words[0] in _NOT_AN_INGREDIENT_BEFORE or effect_lexicon().has(name_key(folded)):
+        return False
+    # "Quickly reduces oil": a verb phrase, not a name (names before "oil" are nouns: "sea buckthorn oil")
+    return not any(
+        w.endswith(("ly", "ing")) or w in _NOT_AN_INGREDIENT_BEFORE or w in _FUNCTION_WORDS or _EFFECT_WORD.fullmatch(w)
+        for w in words[:-1]
+    )
+
+
+_FUNCTION_WORDS = frozenset(
+    ("a", "an", "the", "and", "or", "of", "with", "like", "und", "oder", "wie", "mit", "von", "ein", "eine")
+)
+
+
+_EFFECT_WORD = re.compile(r"(?:reduc|control|balanc|absorb|remov|regulat|minimi[sz]|fight|cut|clear|strip|lock|seal)\w*")
 
 
 @lru_cache(maxsize=4096)
@@ -2989,7 +3051,9 @@ def _inventory_name(phrase: str) -> bool:
     if len(phrase) < 3 or not phrase[0].isalpha():
         return False
     folded = " ".join(phrase.split()).casefold()
-    if folded in phrases.UNKNOWN_NAMES or folded.endswith(_UNKNOWN_ENDINGS):
+    if folded in phrases.UNKNOWN_NAMES:
+        return True
+    if folded.endswith(_UNKNOWN_ENDINGS) and _named_like_an_ingredient(folded):
         return True
     try:
         entry = _inventory().lookup(phrase)

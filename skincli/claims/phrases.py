@@ -2214,6 +2214,13 @@ CONSTITUENT_WORDS: tuple[str, ...] = (
 # acid production", "Neubildung von Collagen, elastischen Fasern und Hyaluronsäure") they are no subject.
 CONSTITUENT_INGREDIENTS: tuple[str, ...] = ("hyaluronic-acid", "ceramides", "topical-collagen")
 
+# Hazards a text can say of what a product leaves out ("free of oxybenzone, which harms coral reefs",
+# "ohne Aluminiumsalze, die im Verdacht stehen, hormonell zu wirken"): paired with the left-out names.
+HAZARD_EFFECTS: tuple[str, ...] = (
+    *("environmental-harm", "endocrine-activity", "cancer-risk", "systemic-toxicity", "contact-allergy"),
+    *("irritation", "comedogenicity", "pregnancy-risk", "photosensitivity", "dryness"),
+)
+
 # ---- which ingredient an effect belongs to -------------------------------------------------------
 # Ingredients named one after another, joined only by these words or punctuation, form one group and
 # share the effects: "retinol and niacinamide reduce wrinkles", "fruit acids (AHAs and PHAs)",
@@ -2596,6 +2603,14 @@ NOT_UNKNOWN_SUBJECTS: frozenset[str] = frozenset({"skin", "haut", "face", "gesic
 UNKNOWN_NAME_ENDINGS: tuple[str, ...] = (
     *(" extract", " extracts", " oil", " oils", " butter", " seed oil", " ferment", " filtrate"),
     *("extrakt", "extrakte", "öl", "öle", "butter"),
+)
+# ... unless its first word says whose oil it is or what kind of product: "excess oil", "your skin's natural
+# oils", "facial oils", "Gesichtsöl" (one word, a product) is caught by the product words.
+NOT_AN_INGREDIENT_BEFORE: tuple[str, ...] = (
+    *("excess", "natural", "skin", "skin's", "skins", "sebum", "surface", "extra", "too", "much", "more", "less"),
+    *("face", "facial", "body", "hair", "scalp", "cleansing", "massage", "bath", "beard", "lip", "carrier"),
+    *("plant", "botanical", "vegetable", "cooking", "essential", "fragrance", "mineral", "baby", "dry", "nourishing"),
+    *("überschüssiges", "überschüssiger", "hauteigenes", "natürliches", "natürliche"),
 )
 # Everyday names of ingredients and classes the knowledge base lacks that no single INCI name stands for
 # (the inventory's common names cover "witch hazel", "propolis", "PDRN"), and German everyday names,
