@@ -2519,3 +2519,23 @@ def test_a_hazard_said_of_a_left_out_ingredient_is_its_own(shipped, text, expect
 )
 def test_a_verb_phrase_or_the_skins_oil_is_no_unknown_ingredient(shipped, text):
     assert ("salicylic-acid", "dryness") in pairs(run(text, shipped))
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "compared"),
+    [
+        ("Im Vergleich zu Retinol wirkt Retinal deutlich schneller gegen Falten.", "retinal", "retinol"),
+        ("Als sanfte Alternative zu Hydrochinon hellt Alpha-Arbutin Pigmentflecken auf.", "alpha-arbutin", "hydroquinone"),
+        ("Im Vergleich zu herkömmlichem Retinol ist Bakuchiol sanfter.", "bakuchiol", "retinol"),
+    ],
+)
+def test_after_a_fronted_german_comparison_the_verb_ends_it(shipped, text, subject, compared):
+    view = run(text, shipped)
+    roles = {m["ingredient"]["id"]: m["role"] for m in view["mentions"]}
+    assert roles == {subject: "subject", compared: "comparison"}
+    assert {i for i, _e in pairs(view)} == {subject}
+
+
+def test_examples_of_a_compared_class_stay_compared(shipped):
+    view = run("Niacinamid ist eine Alternative zu aggressiveren Wirkstoffen wie Retinol.", shipped)
+    assert {m["role"] for m in view["mentions"] if m["ingredient"]["id"] == "retinol"} == {"comparison"}

@@ -2163,7 +2163,7 @@ def _compared_before(text: str, toks: _Tokens, hit: _Hit, clause_start: int) -> 
         for cue in _COMPARISON_CUES:
             end = k + len(cue)
             if tuple(keys[k:end]) == cue and end <= hit.first and hit.first - end <= phrases.COMPARISON_GAP:
-                return True
+                return not _verb_after_compared(text, toks, end, hit.first)
         if hit.first - k - 1 > phrases.COMPARISON_GAP:
             continue
         if key == "like" and _like_is_comparison(text, toks, k):
@@ -2174,6 +2174,23 @@ def _compared_before(text: str, toks: _Tokens, hit: _Hit, clause_start: int) -> 
             return True
         if key == "als" and any(k > j and _is_comparative(text, toks, k - j) for j in (1, 2, 3)):
             return True  # "stärker als", "der potentere Wirkstoff als"
+    return False
+
+
+_NOUN_PHRASE_WORDS = _keys(phrases.NOUN_PHRASE_WORDS)
+
+
+def _verb_after_compared(text: str, toks: _Tokens, lo: int, hi: int) -> bool:
+    """ "Im Vergleich zu Retinol wirkt Retinal ...", "Als Alternative zu Hydrochinon hellt Alpha-Arbutin ...":
+    a capitalised name after the cue, then a lower-case verb before this name. The comparison ended with the
+    first name; German puts its verb, then the subject, after a fronted phrase."""
+    capital = False
+    for k in range(lo, hi):
+        word = text[toks.starts[k] : toks.ends[k]]
+        if word[:1].isupper():
+            capital = True
+        elif capital and toks.keys[k] not in _NOUN_PHRASE_WORDS and not word[:1].isdigit():
+            return True
     return False
 
 

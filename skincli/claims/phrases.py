@@ -1531,6 +1531,15 @@ FLAGS_THAT_DENY: tuple[str, ...] = ("free-from", "natural", "no-side-effects")
 # the cue and the name, in the same clause: "nothing like the results that you can get with Botox".
 # Matched case-insensitively on the original text; a space in a cue stands for any run of spaces.
 COMPARISON_GAP = 8
+# Words that go on a compared noun phrase ("zu Retinol und Retinal", "than vitamin C or E"); any other
+# lower-case word after a capitalised compared name is a verb, and what follows it is compared no more.
+NOUN_PHRASE_WORDS: tuple[str, ...] = (
+    *("und", "oder", "sowie", "bzw", "der", "die", "das", "dem", "den", "des", "von", "mit", "in", "im", "ohne"),
+    *("and", "or", "the", "of", "with", "a", "an", "in", "%", "x"),
+    # examples of the compared class: "anderen Eingriffen wie beispielsweise der Injektion von Botox"
+    *("wie", "beispielsweise", "etwa", "zum", "beispiel", "z", "b", "insbesondere", "vor", "allem"),
+    *("like", "such", "as", "including", "especially", "e", "g", "eg"),
+)
 COMPARISON_CUES: tuple[str, ...] = (
     "than",
     "unlike",
