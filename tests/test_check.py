@@ -2539,3 +2539,12 @@ def test_after_a_fronted_german_comparison_the_verb_ends_it(shipped, text, subje
 def test_examples_of_a_compared_class_stay_compared(shipped):
     view = run("Niacinamid ist eine Alternative zu aggressiveren Wirkstoffen wie Retinol.", shipped)
     assert {m["role"] for m in view["mentions"] if m["ingredient"]["id"] == "retinol"} == {"comparison"}
+
+
+def test_the_moisture_barrier_is_the_barrier(shipped):
+    assert pairs(run("Niacinamide strengthens your skin's moisture barrier.", shipped)) == {("niacinamide", "barrier")}
+
+
+def test_both_with_an_adverb_still_refers_to_the_two(shipped):
+    found = pairs(run("Caffeine and green tea are antioxidants. Both also help reduce dark circles.", shipped))
+    assert {("caffeine", "dark-circles"), ("green-tea", "dark-circles")} <= found

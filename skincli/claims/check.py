@@ -2485,8 +2485,12 @@ def _reference(text: str, sentence: _Sentence, toks: _Tokens, first_tok: int, un
                 return "product"
             if following in _INGREDIENT_NOUNS:
                 return "plural"
-        if key in _BOTH and k + 1 < n and (keys[k + 1] in _INGREDIENT_NOUNS or keys[k + 1] in _BOTH_VERBS):
-            return "plural"  # "Both compounds promote collagen", "Beide wirken"
+        if key in _BOTH:
+            j = k + 1
+            while j < n and j - k <= 2 and keys[j] in _BOTH_ADVERBS:  # "Both also help", "Beide sorgen zudem"
+                j += 1
+            if j < n and (keys[j] in _INGREDIENT_NOUNS or keys[j] in _BOTH_VERBS):
+                return "plural"  # "Both compounds promote collagen", "Beide wirken"
         if key in _PRONOUNS or key == "es":
             opens = k == first_tok or _CLAUSE_BREAK.search(text, toks.ends[k - 1], starts[k]) is not None
             if opens or key not in _POSSESSIVES:
@@ -2508,6 +2512,7 @@ def _opens_on_ingredients(toks: _Tokens, first_tok: int) -> bool:
 _BOTH = _keys(phrases.BOTH_WORDS)
 _THEY = _keys(phrases.THEY_WORDS)
 _BOTH_VERBS = _keys(phrases.BOTH_VERBS)
+_BOTH_ADVERBS = _keys(phrases.BOTH_ADVERBS)
 
 
 def _is_background(text: str, toks: _Tokens, sentence: _Sentence, first_tok: int) -> bool:

@@ -520,6 +520,8 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "water loss",
             "ceramide levels",
             "acid mantle",
+            "moisture barrier",
+            "moisture barriers",
         ),
         "de": (
             "Hydrolipidfilm*",
@@ -533,6 +535,7 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "widerstandsfähig*",
             "Ceramidproduktion",
             "Lipidbarriere",
+            "Feuchtigkeitsbarriere",
         ),
     },
     "wound-healing": {
@@ -2329,6 +2332,7 @@ BOTH_WORDS: tuple[str, ...] = ("both", "beide", "beiden")
 # even when one was named alone since ("Retinol and tretinoin ... Tretinoin is best for acne. They fade dark
 # spots").
 THEY_WORDS: tuple[str, ...] = ("they", "both", "beide", "beiden")  # not "these": "these benefits"
+BOTH_ADVERBS: tuple[str, ...] = ("also", "additionally", "even", "really", "actively", "auch", "zudem", "außerdem", "zusätzlich")
 BOTH_VERBS: tuple[str, ...] = (
     "are",
     "have",
