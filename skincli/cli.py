@@ -821,6 +821,9 @@ def _read_input(text: str | None, file: str | None, *, what: str) -> str:
     text = _arg_text(text)
     if len(text) > limit:
         raise typer.BadParameter(f"is longer than the limit of {limit // (1024 * 1024)} MiB", param_hint=what)
+    if len(text) < 1024 and not any(c.isspace() for c in text) and os.path.isfile(text):
+        # `skincli check page.txt` reads the words "page.txt": say so, the way a user expects to hear it
+        typer.echo(f"note: {text!r} is read as {what}; to read the file, use --file {text}", err=True)
     return text
 
 

@@ -318,3 +318,14 @@ def test_a_reader_that_goes_away_on_an_ascii_terminal_is_also_exit_0(tmp_path, a
     err = proc.stderr.read()
     assert proc.wait(timeout=60) == 0
     assert err == b""
+
+
+def test_a_file_name_given_as_text_gets_a_hint_on_stderr(tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_text("Niacinamide fades dark spots.", encoding="utf-8")
+    result = _run(tmp_path, "check", str(page))
+    assert result.returncode == 0
+    assert f"use --file {page}".encode() in result.stderr
+    assert b"--file" not in result.stdout  # the report stays clean for scripts
+    plain = _run(tmp_path, "check", "Niacinamide fades dark spots.")
+    assert plain.stderr == b""
