@@ -2548,3 +2548,18 @@ def test_the_moisture_barrier_is_the_barrier(shipped):
 def test_both_with_an_adverb_still_refers_to_the_two(shipped):
     found = pairs(run("Caffeine and green tea are antioxidants. Both also help reduce dark circles.", shipped))
     assert {("caffeine", "dark-circles"), ("green-tea", "dark-circles")} <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The star ingredient in our KeraFine Body Smoothing Lotion is glycolic acid.", set()),
+        ("Superdrug's new Naturally Radiant Glycolic Tonic contains glycolic acid.", set()),
+        # said again outside the name, the claim stands
+        ("Our Hydrating Daily Serum with hyaluronic acid hydrates deeply.", {("hyaluronic-acid", "hydration")}),
+        # a hyphenated German compound is one word, not a name
+        ("Niacinamid ist ein echter Anti-Aging-Booster.", {("niacinamide", "skin-ageing")}),
+    ],
+)
+def test_an_effect_word_in_a_product_name_is_no_claim(shipped, text, expected):
+    assert pairs(run(text, shipped)) == expected

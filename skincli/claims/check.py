@@ -1588,7 +1588,7 @@ def check_text(text: str, kb: KnowledgeBase) -> CheckReport:
     mention_hits, effect_hits = _resolve_overlaps(text, toks, sentences, sentence_of, raw_mentions, raw_effects, kb)
     effect_hits = _not_the_user(text, toks, _effect_objects(text, toks, effect_hits))
     effect_hits = _not_described(text, toks, effect_hits, mention_hits)
-    effect_hits = [h for h in effect_hits if not _a_cause(text, toks, h)]
+    effect_hits = [h for h in effect_hits if not _a_cause(text, toks, h) and not _in_product_name(text, toks, h)]
     injection_spans = [(start, end) for kind, start, end in raw_flags if kind == "injection-comparison"]
     mentions = _mentions(text, toks, mention_hits, kb, sentences, sentence_of, injection_spans)
     effects = [
@@ -1952,6 +1952,34 @@ def _before_skin_type(keys: list[str], hit: _Hit, n: int) -> bool:
 
 _WHO_HAS = _Cues.of(phrases.WHO_HAS_CUES)
 _SKIN_WORDS = _keys(phrases.SKIN_WORDS)
+
+
+_PRODUCT_NAME_NOUNS = _keys(phrases.PRODUCT_NAME_NOUNS)
+
+
+def _in_product_name(text: str, toks: _Tokens, hit: _Hit) -> bool:
+    """ "KèraPhine Body Smoothing Lotion", "Naturally Radiant Glycolic Tonic": an effect word inside a
+    product's name, three or more capitalised words ending on a product noun, names the product; it is
+    not a claim the text makes (the labelled pages never pair it when the text does not say it again)."""
+    starts, ends, n = toks.starts, toks.ends, len(toks)
+
+    def capital(k: int) -> bool:
+        first = text[starts[k] : starts[k] + 1]
+        return first.isupper() or first.isdigit()
+
+    if not all(capital(k) for k in range(hit.first, hit.last + 1)):
+        return False
+    last = hit.last
+    while last + 1 < n and capital(last + 1) and text[ends[last] : starts[last + 1]] in (" ", "-"):
+        last += 1
+        if toks.keys[last] in _PRODUCT_NAME_NOUNS:
+            break
+    if toks.keys[last] not in _PRODUCT_NAME_NOUNS:
+        return False
+    first = hit.first
+    while first > 0 and capital(first - 1) and text[ends[first - 1] : starts[first]] in (" ", "-"):
+        first -= 1
+    return text.count(" ", starts[first], ends[last]) >= 2  # words, not a hyphenated compound ("Anti-Aging-Pflege")
 
 
 def _after_population_cue(text: str, toks: _Tokens, hit: _Hit) -> bool:

@@ -2523,6 +2523,14 @@ POPULATION_CUES: tuple[str, ...] = (
     "geeignet für",
     "geeignet bei",
 )
+# The last word of a product's name ("... Smoothing Lotion", "... Radiant Glycolic Tonic"): an effect word in
+# a run of three or more capitalised words ending on one of these names the product, it is no claim.
+PRODUCT_NAME_NOUNS: tuple[str, ...] = (
+    *("serum", "cream", "creme", "crème", "cleanser", "toner", "mask", "essence", "lotion", "moisturiser"),
+    *("moisturizer", "gel", "balm", "fluid", "ampoule", "concentrate", "emulsion", "booster", "drops", "tonic"),
+    *("mist", "peel", "exfoliant", "foam", "wash", "primer", "pads", "patches", "stick", "spray", "oil", "treatment"),
+    *("pflege", "tagescreme", "nachtcreme", "maske", "kur"),
+)
 # Not "people with" or "if you have": "Even if you have fine lines..., lactic acid can help" is a claim.
 POPULATION_WINDOW = 8
 # ... but a skin (a phrase ending in one of SKIN_WORDS) right after one of these (up to 3 words on) is the
