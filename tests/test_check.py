@@ -2563,3 +2563,9 @@ def test_both_with_an_adverb_still_refers_to_the_two(shipped):
 )
 def test_an_effect_word_in_a_product_name_is_no_claim(shipped, text, expected):
     assert pairs(run(text, shipped)) == expected
+
+
+def test_a_sun_factor_ending_a_product_name_is_not_the_sunscreen_ingredient(shipped):
+    text = "The brand says the New Age Defense Hydrator SPF15 works by targeting the skin's natural collagen."
+    assert pairs(run(text, shipped)) == set()
+    assert pairs(run("Always use SPF30 to protect from UV damage.", shipped)) == {("sunscreen", "photoprotection")}

@@ -1586,6 +1586,7 @@ def check_text(text: str, kb: KnowledgeBase) -> CheckReport:
     raw_flags = _find_flags(text, toks, sentences)
 
     mention_hits, effect_hits = _resolve_overlaps(text, toks, sentences, sentence_of, raw_mentions, raw_effects, kb)
+    mention_hits = [h for h in mention_hits if not _sun_factor_of_a_name(text, toks, h)]
     effect_hits = _not_the_user(text, toks, _effect_objects(text, toks, effect_hits))
     effect_hits = _not_described(text, toks, effect_hits, mention_hits)
     effect_hits = [h for h in effect_hits if not _a_cause(text, toks, h) and not _in_product_name(text, toks, h)]
@@ -1980,6 +1981,23 @@ def _in_product_name(text: str, toks: _Tokens, hit: _Hit) -> bool:
     while first > 0 and capital(first - 1) and text[ends[first - 1] : starts[first]] in (" ", "-"):
         first -= 1
     return text.count(" ", starts[first], ends[last]) >= 2  # words, not a hyphenated compound ("Anti-Aging-Pflege")
+
+
+_SUN_FACTOR = re.compile(r"(?:SPF|LSF)\s?\d+\+?")
+
+
+def _sun_factor_of_a_name(text: str, toks: _Tokens, hit: _Hit) -> bool:
+    """ "the New Age Defense Hydrator SPF15 works by...": the sun factor ends a product's name (two or more
+    capitalised words before it); the claims are the product's, not sunscreen's as an ingredient."""
+    if hit.first != hit.last or not _SUN_FACTOR.fullmatch(text, toks.starts[hit.first], toks.ends[hit.last]):
+        return False
+    k, words = hit.first, 0
+    while (
+        k > 0 and text[toks.ends[k - 1] : toks.starts[k]] == " " and text[toks.starts[k - 1] : toks.starts[k - 1] + 1].isupper()
+    ):
+        k -= 1
+        words += 1
+    return words >= 2 and k > 0 and text[toks.ends[k - 1] : toks.starts[k]].strip() == ""
 
 
 def _after_population_cue(text: str, toks: _Tokens, hit: _Hit) -> bool:
