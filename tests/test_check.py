@@ -2569,3 +2569,27 @@ def test_a_sun_factor_ending_a_product_name_is_not_the_sunscreen_ingredient(ship
     text = "The brand says the New Age Defense Hydrator SPF15 works by targeting the skin's natural collagen."
     assert pairs(run(text, shipped)) == set()
     assert pairs(run("Always use SPF30 to protect from UV damage.", shipped)) == {("sunscreen", "photoprotection")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a cleft singles the name out as the subject
+        (
+            "Marula oil gives the glow, but it is the vitamin E in the blend that protects skin from free radicals.",
+            {("vitamin-e", "antioxidant")},
+        ),
+        ("Es ist das Niacinamid, das Rötungen mildert.", {("niacinamide", "redness")}),
+        # "it is a peptide that ..." says what it is: no cleft
+        ("Our serum smooths lines. It is a peptide that relaxes wrinkles.", set()),
+        # a relative clause right after names is theirs
+        ("Adenosine smooths wrinkles and is paired with niacinamide, which brightens.", {("niacinamide", "radiance")}),
+        ("The serum pairs retinol with niacinamide, which calms redness.", {("niacinamide", "redness")}),
+        (
+            "It contains vitamin C and ferulic acid, which protect against free radicals.",
+            {("vitamin-c", "antioxidant"), ("ferulic-acid", "antioxidant")},
+        ),
+    ],
+)
+def test_clefts_and_relative_clauses_name_whose_claim_it_is(shipped, text, expected):
+    assert pairs(run(text, shipped)) == expected

@@ -2132,7 +2132,7 @@ def _mentions(
         predicate = absent or (
             not comparison
             and (
-                _predicate(toks, hit, clause_start, previous)
+                _predicate(text, toks, hit, clause_start, previous)
                 or _apposition(text, out[-1] if out else None, index, start)
                 or _adjunct(toks, hit)
                 or _anaphor(toks, hit)
@@ -2336,7 +2336,29 @@ def _named_as_cream(text: str, toks: _Tokens, hit: _Hit, hits: list[_Hit], claus
 _QUOTES_RE = re.compile(f"[{re.escape(_QUOTES)}]")
 
 
-def _predicate(toks: _Tokens, hit: _Hit, clause_start: int, previous: Mention | None) -> bool:
+def _cleft(text: str, toks: _Tokens, pronoun: int, hit: _Hit) -> bool:
+    """ "It is the vitamin E in the blend that protects...", "Es ist das Niacinamid, das Rötungen mildert":
+    "it" + copula + (the) name + "that" singles the name out as the subject of what follows."""
+    keys = toks.keys
+    if keys[pronoun] not in ("it", "es"):
+        return False
+    between = [keys[j] for j in range(pronoun + 2, hit.first) if keys[j] != "s"]
+    if any(w not in ("the", "der", "die", "das", "only", "nur", "just", "really") for w in between):
+        return False  # "It is a peptide that...": what it is, not which one
+    for j in range(hit.last + 1, min(len(toks), hit.last + 6)):
+        if keys[j] in ("that", "which", "who") or (
+            keys[j] in ("das", "der", "die", "welches", "welcher", "welche") and "," in text[toks.ends[j - 1] : toks.starts[j]]
+        ):
+            return True
+        if keys[j] in _NOT_IN_CLEFT:
+            return False
+    return False
+
+
+_NOT_IN_CLEFT = frozenset(("and", "but", "und", "aber", "or", "oder", "because", "weil", "is", "ist", "are", "sind"))
+
+
+def _predicate(text: str, toks: _Tokens, hit: _Hit, clause_start: int, previous: Mention | None) -> bool:
     """ "It is a peptide", "Das sind Peptide", "Argireline is the trade name for a synthetic peptide": a
     pronoun or a name, then a copula, before this name in the same clause make it say what that subject
     is; it is not a new subject."""
@@ -2345,7 +2367,7 @@ def _predicate(toks: _Tokens, hit: _Hit, clause_start: int, previous: Mention | 
     for k in range(first, hit.first - 1):
         copula = keys[k + 1] in _COPULAS or (keys[k + 1] == "s" and toks.joins[k + 1] and not toks.hard[k + 1])  # "It's"
         if keys[k] in _PREDICATE_PRONOUNS and copula and not _new_clause(keys, k + 2, hit.first):
-            return True
+            return not _cleft(text, toks, k, hit)
     if previous is not None and previous.role == "subject":
         after_previous = toks.at(previous.span.end)
         copulas = [k for k in range(after_previous, hit.first) if keys[k] in _COPULAS]
@@ -2646,7 +2668,10 @@ def _pair(
     Mentions and effects are bucketed by sentence once, so each sentence sees only its own."""
     subjects_by_sentence: dict[int, list[Mention]] = {}
     absent_by_sentence: dict[int, list[Mention]] = {}
+    named_by_sentence: dict[int, list[Mention]] = {}  # every name but comparisons and left-out ones
     for m in mentions:
+        if m.role == "subject" and not m.absent:
+            named_by_sentence.setdefault(m.sentence, []).append(m)
         if m.role == "subject" and not m.predicate:
             subjects_by_sentence.setdefault(m.sentence, []).append(m)
         elif m.absent:
@@ -2731,10 +2756,12 @@ def _pair(
             how = "sentence"
             if left_out and eff.effect in _HAZARDS:
                 group = _hazard_of_left_out(text, left_out, group_starts, eff)
+            if group is None:
+                group = _relative_of(text, named_by_sentence.get(index, []), eff)
             before = bisect.bisect_right(group_ends, eff.span.start)  # groups ending before the phrase
             after = bisect.bisect_left(group_starts, eff.span.end)  # the first group starting after it
             if group is not None:
-                pass  # "free of oxybenzone, which harms reefs": the hazard is the left-out ingredient's
+                pass  # "free of oxybenzone, which harms reefs", "paired with niacinamide, which brightens"
             elif unknown_end is not None and not before:
                 pass  # the claim of an ingredient the knowledge base lacks, named first: nobody else's
             elif heading_for is not None:
@@ -2795,6 +2822,24 @@ def _pair(
 
 
 _HAZARDS = frozenset(phrases.HAZARD_EFFECTS)
+_RELATIVE = re.compile(
+    r"\s*(?:\([^()]{0,60}\)\s*)?,\s*(?:which|who|die|der|das|welche[rsn]?)\s+(?:[^\s,;:.!?]+\s+){0,8}?$", re.IGNORECASE
+)
+_COORDINATED = re.compile(r"\s*(?:,|and|or|und|oder|&)\s*(?:(?:and|or|und|oder)\s+)?", re.IGNORECASE)
+
+
+def _relative_of(text: str, named: list[Mention], eff: EffectPhrase) -> list[Mention] | None:
+    """ "... paired with niacinamide, which brightens", "retinol and ceramides, which strengthen...": an effect
+    in a relative clause right after names is theirs, whatever the sentence's subject."""
+    before = [m for m in named if m.span.end <= eff.span.start]
+    if not before or not _RELATIVE.fullmatch(text, before[-1].span.end, eff.span.start):
+        return None
+    group = [before[-1]]
+    for m in reversed(before[:-1]):
+        if not _COORDINATED.fullmatch(text, m.span.end, group[0].span.start):
+            break
+        group.insert(0, m)
+    return group
 
 
 # what follows a left-out name to say something of it: a relative clause, an apposition, a bracket (not
