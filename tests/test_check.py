@@ -2593,3 +2593,20 @@ def test_a_sun_factor_ending_a_product_name_is_not_the_sunscreen_ingredient(ship
 )
 def test_clefts_and_relative_clauses_name_whose_claim_it_is(shipped, text, expected):
     assert pairs(run(text, shipped)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("It works twice as well as ordinary creams.", "numeric-superlative"),
+        ("This is no ordinary moisturizer.", "comparison"),
+        ("Where other serums fail, ours delivers.", "comparison"),
+        ("Das ist keine gewöhnliche Creme.", "comparison"),
+    ],
+)
+def test_comparisons_with_the_other_side_unnamed(shipped, text, kind):
+    assert kind in {k for k, _t in flag_kinds(run(text, shipped))}
+
+
+def test_twice_a_day_is_no_comparison(shipped):
+    assert flag_kinds(run("Use it twice a day as well as at night.", shipped)) == []
