@@ -2610,3 +2610,8 @@ def test_comparisons_with_the_other_side_unnamed(shipped, text, kind):
 
 def test_twice_a_day_is_no_comparison(shipped):
     assert flag_kinds(run("Use it twice a day as well as at night.", shipped)) == []
+
+
+def test_a_formula_verb_before_ohne_makes_a_free_from_list(shipped):
+    text = "Die Creme ist ohne Alkohol und Duftstoffe, dafür mit beruhigendem Panthenol."
+    assert pairs(run(text, shipped)) == {("panthenol", "soothing")}

@@ -1874,6 +1874,10 @@ ABSENT_BEFORE: tuple[str, ...] = (
     "contain no",
     "never contains",
     "never contain",
+    # a formula's own verb before "without" / "ohne": "kommt ohne Parabene aus", "is completely without"
+    *("ist ohne", "sind ohne", "kommt ohne", "kommen ohne", "ganz ohne", "völlig ohne", "komplett ohne"),
+    *("gänzlich ohne", "bewusst ohne", "verzichtet auf", "verzichten auf", "verzichtet bewusst auf"),
+    *("comes without", "come without", "completely without", "entirely without"),
 )
 # The words that join the items of a list ("A, B or C"): inside one, a comma does not end it.
 LIST_CONJUNCTIONS: tuple[str, ...] = ("and", "or", "nor", "und", "oder", "noch")
