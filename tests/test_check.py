@@ -2615,3 +2615,8 @@ def test_twice_a_day_is_no_comparison(shipped):
 def test_a_formula_verb_before_ohne_makes_a_free_from_list(shipped):
     text = "Die Creme ist ohne Alkohol und Duftstoffe, dafür mit beruhigendem Panthenol."
     assert pairs(run(text, shipped)) == {("panthenol", "soothing")}
+
+
+def test_an_english_comparison_goes_on_past_a_capitalised_name(shipped):
+    view = run("Bakuchiol is a gentle alternative to Vitamin A derivatives like retinol.", shipped)
+    assert {m["role"] for m in view["mentions"] if m["ingredient"]["id"] == "retinol"} == {"comparison"}

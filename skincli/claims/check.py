@@ -2209,7 +2209,7 @@ def _compared_before(text: str, toks: _Tokens, hit: _Hit, clause_start: int) -> 
         for cue in _COMPARISON_CUES:
             end = k + len(cue)
             if tuple(keys[k:end]) == cue and end <= hit.first and hit.first - end <= phrases.COMPARISON_GAP:
-                return not _verb_after_compared(text, toks, end, hit.first)
+                return not (_GERMAN_CUE_WORDS.intersection(cue) and _verb_after_compared(text, toks, end, hit.first))
         if hit.first - k - 1 > phrases.COMPARISON_GAP:
             continue
         if key == "like" and _like_is_comparison(text, toks, k):
@@ -2224,12 +2224,14 @@ def _compared_before(text: str, toks: _Tokens, hit: _Hit, clause_start: int) -> 
 
 
 _NOUN_PHRASE_WORDS = _keys(phrases.NOUN_PHRASE_WORDS)
+_GERMAN_CUE_WORDS = frozenset(("zu", "als", "gegenuber", "gegenüber", "statt", "anstatt", "anstelle", "vergleich"))
 
 
 def _verb_after_compared(text: str, toks: _Tokens, lo: int, hi: int) -> bool:
     """ "Im Vergleich zu Retinol wirkt Retinal ...", "Als Alternative zu Hydrochinon hellt Alpha-Arbutin ...":
-    a capitalised name after the cue, then a lower-case verb before this name. The comparison ended with the
-    first name; German puts its verb, then the subject, after a fronted phrase."""
+    a capitalised name after a German cue, then a lower-case verb before this name. The comparison ended with
+    the first name; German puts its verb, then the subject, after a fronted phrase. (English capitalises
+    names, not nouns: "compared to Vitamin A derivatives like retinol" goes on.)"""
     capital = False
     for k in range(lo, hi):
         word = text[toks.starts[k] : toks.ends[k]]
