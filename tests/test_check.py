@@ -2620,3 +2620,15 @@ def test_a_formula_verb_before_ohne_makes_a_free_from_list(shipped):
 def test_an_english_comparison_goes_on_past_a_capitalised_name(shipped):
     view = run("Bakuchiol is a gentle alternative to Vitamin A derivatives like retinol.", shipped)
     assert {m["role"] for m in view["mentions"] if m["ingredient"]["id"] == "retinol"} == {"comparison"}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Tested in an independent clinical study.", "clinically-proven"),
+        ("A proven anti-ager for every skin type.", "clinically-proven"),
+        ("No irritation, no redness, no downtime.", "no-side-effects"),
+    ],
+)
+def test_unnamed_proof_and_no_side_effects_in_other_words(shipped, text, kind):
+    assert kind in {k for k, _t in flag_kinds(run(text, shipped))}
