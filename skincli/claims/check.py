@@ -2400,6 +2400,9 @@ def _anaphor(toks: _Tokens, hit: _Hit) -> bool:
 
 _ABSENT_AFTER = _keys(phrases.ABSENT_AFTER)
 _ABSENT_BEFORE = _Cues.of(phrases.ABSENT_BEFORE)
+_ABSENT_BY_LAST: dict[str, list[tuple[str, ...]]] = {}  # the cues by their last word: one look-up a word
+for _cue in _ABSENT_BEFORE.phrases:
+    _ABSENT_BY_LAST.setdefault(_cue[-1], []).append(_cue)
 _ABSENT_FILLER = _keys(phrases.ABSENT_FILLER)
 _LIST_JOIN = re.compile(r"[ \t]*,?[ \t]+|,|[ \t]*\([ \t]*")
 
@@ -2415,7 +2418,7 @@ def _named_absent(text: str, toks: _Tokens, hit: _Hit, named: frozenset[int]) ->
             return False
         if "," in gap and not conjunction and keys[k + 1] not in _CONJUNCTIONS:
             closed = True  # "A, B or C, our serum": a comma with no conjunction after it ends the list
-        if any(k + 1 >= len(c) and tuple(keys[k + 1 - len(c) : k + 1]) == c for c in _ABSENT_BEFORE.phrases):
+        if any(k + 1 >= len(c) and tuple(keys[k + 1 - len(c) : k + 1]) == c for c in _ABSENT_BY_LAST.get(keys[k], ())):
             return not closed or _LIST_GOES_ON.match(text, ends[hit.last]) is not None
         if k in named:
             continue
