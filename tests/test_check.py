@@ -2632,3 +2632,8 @@ def test_an_english_comparison_goes_on_past_a_capitalised_name(shipped):
 )
 def test_unnamed_proof_and_no_side_effects_in_other_words(shipped, text, kind):
     assert kind in {k for k, _t in flag_kinds(run(text, shipped))}
+
+
+def test_a_share_of_patients_that_has_a_condition_is_no_result(shipped):
+    assert flag_kinds(run("Acne affects about 15% of patients in their twenties.", shipped)) == []
+    assert [k for k, _t in flag_kinds(run("89% of respondents felt their skin was more radiant.", shipped))] == ["percentage"]

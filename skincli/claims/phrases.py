@@ -3548,7 +3548,9 @@ FLAGS: dict[str, FlagKind] = {
             r"(?<![\w.,])\d{1,3}(?:[.,]\d+)?\s?(?:%|percent|per\s+cent|Prozent)\s+(?:smaller|firmer|smoother|brighter|softer|plumper|tighter|stronger|younger|deeper|faster|higher|lower|better|greater|glatter|straffer|kleiner|feuchter|praller|besser|jünger|stärker|höher|niedriger|reduziert|verringert|verbessert|erhöht)\b",
             r"(?<![\w.,])\d{1,3}(?:[.,]\d+)?\s?(?:%|percent|per\s+cent|Prozent)[\s-]+(?:boost|rise|drop|decrease|gain|uplift|lift|increase|reduction|improvement|Plus|Anstieg|Zunahme|Abnahme|Rückgang|Verbesserung|Reduktion|Steigerung)\b",
             r"\b(?:by|um)\s+(?:an\s+average\s+of|on\s+average|an\s+impressive|a\s+remarkable|durchschnittlich|im\s+(?:Schnitt|Durchschnitt|Mittel)|sagenhafte|beeindruckende)\s+\d{1,3}(?:[.,]\d+)?\s?(?:%|percent|per\s+cent|Prozent)",
-            rf"(?<![\w.,]){_PCT}\s+of\s+(?:[\w-]+\s+){{0,2}}?(?:respondents|followers|customers|clients|patients|buyers|reviewers|shoppers|participants|testers|users|women|men|people)\b",
+            # "89% of respondents felt", "95% of my followers who tried it said": a result they report (not "10% of
+            # women have melasma", a prevalence)
+            rf"(?<![\w.,]){_PCT}\s+of\s+(?:[\w-]+\s+){{0,2}}?(?:respondents|followers|customers|clients|patients|buyers|reviewers|shoppers|participants|testers|users|women|men|people)\s+(?:[\w-]+\s+){{0,3}}?(?:saw|said|say|reported|report|noticed|notice|agreed|agree|felt|feel|found|find|experienced|showed|rated|stated|loved|love|would|claimed|observed|saw)\b",
             rf"(?<![\w.,]){_PCT}\s+(?:shallower|fuller|clearer|healthier|thicker|calmer|more\s+(?:even|radiant|hydrated|elastic|supple|luminous)|feinere?|ebenmäßiger|strahlender|elastischer|fester|glatter|praller|weicher)\b",
             rf"\b(?:up|down|improved|increased|rose|fell|dropped|climbed)\s+(?:by\s+)?(?:up\s+to\s+)?(?:an\s+average\s+of\s+)?{_PCT}",
             rf"(?<![\w.,]){_PCT}\s+(?:fanden|gaben|sagten|bemerkten|spürten|stellten|empfanden|noticed|observed|claimed|rated|stated|loved)\b",
