@@ -68,7 +68,7 @@ def test_the_third_lists_of_session_8(shipped):
     sharing five words in a row with a held-out advert set were dropped. Rates when written -> after the
     session's wordings, tuned part / held-back third: effects-3-en 81.0% -> 96.9% / 80.0% -> 82.2%,
     effects-3-de 78.8% -> 96.9% / 76.6% -> 78.2%, flags-3 83.5% -> 96.5% / 84.3% -> 84.3%, pairs-3 recall
-    and precision 83.7%/86.3% -> 87.2%/93.2% / 88.8%/95.0% -> 91.6%/97.0%."""
+    and precision 83.7%/86.3% -> 91.1%/93.9% / 88.8%/95.0% -> 92.5%/98.0%."""
     for language, tuned_floor, held_floor in (("en", 0.95, 0.80), ("de", 0.95, 0.76)):
         tuned = effects(shipped, language, f"effects-3-{language}.txt", "tuned")
         held = effects(shipped, language, f"effects-3-{language}.txt", "held")
@@ -79,6 +79,6 @@ def test_the_third_lists_of_session_8(shipped):
     assert tuned.total >= 250 and tuned.rate >= 0.94, tuned.misses
     assert held.total >= 120 and held.rate >= 0.82, held.rate
     recall, precision = pairs(shipped, "pairs-3.txt", "tuned")
-    assert recall.total >= 180 and recall.rate >= 0.85 and precision.rate >= 0.91, recall.misses
+    assert recall.total >= 180 and recall.rate >= 0.89 and precision.rate >= 0.92, recall.misses
     recall, precision = pairs(shipped, "pairs-3.txt", "held")
-    assert recall.total >= 90 and recall.rate >= 0.89 and precision.rate >= 0.95, (recall.rate, precision.rate)
+    assert recall.total >= 90 and recall.rate >= 0.91 and precision.rate >= 0.96, (recall.rate, precision.rate)
