@@ -154,7 +154,6 @@ class Mention:
     role: str
     sentence: int
     predicate: bool = False
-    absent: bool = False  # named among what the product leaves out ("free of parabens"): a hazard said of it is its own
 
     def to_dict(self) -> dict[str, Any]:
         return {"ingredient": {"id": self.ingredient, "name": self.name}, **self.span.to_dict(), "role": self.role}
@@ -1591,7 +1590,7 @@ def check_text(text: str, kb: KnowledgeBase) -> CheckReport:
     effect_hits = _not_described(text, toks, effect_hits, mention_hits)
     effect_hits = [h for h in effect_hits if not _a_cause(text, toks, h) and not _in_product_name(text, toks, h)]
     injection_spans = [(start, end) for kind, start, end in raw_flags if kind == "injection-comparison"]
-    mentions = _mentions(text, toks, mention_hits, kb, sentences, sentence_of, injection_spans)
+    mentions, left_out_at = _mentions(text, toks, mention_hits, kb, sentences, sentence_of, injection_spans)
     effects = [
         EffectPhrase(
             h.payload,
@@ -1603,7 +1602,7 @@ def check_text(text: str, kb: KnowledgeBase) -> CheckReport:
         for fused in (_fused_non(text, toks, h),)
     ]
     del raw_mentions, raw_effects, mention_hits, effect_hits  # long texts: free what is done with before pairing
-    pairs, effects, subjects_by_sentence = _pair(text, toks, sentences, mentions, effects)
+    pairs, effects, subjects_by_sentence = _pair(text, toks, sentences, mentions, effects, left_out_at)
     del toks  # the words are not needed any more
     findings = _grade(pairs, mentions, kb, spelled_out)
     flags = _flags(text, sentences, raw_flags, sentence_of, mentions, subjects_by_sentence, kb)
@@ -2090,10 +2089,12 @@ def _mentions(
     sentences: _Sentences,
     sentence_of: Any,
     injection_spans: list[tuple[int, int]],
-) -> tuple[Mention, ...]:
+) -> tuple[tuple[Mention, ...], frozenset[int]]:
     """Each name with its role; a name listed right after a comparison ("than retinol and salicylic
-    acid", "Botulinum toxin (Botox)") is a comparison too."""
+    acid", "Botulinum toxin (Botox)") is a comparison too. Also where the names the product leaves out
+    start ("free of parabens"): a hazard said of them is theirs (kept apart, so a mention costs no more)."""
     out: list[Mention] = []
+    left_out_at: set[int] = set()
     flag_at = 0
     kinds: dict[str, str] = {}
     named = frozenset(k for h in hits for k in range(h.first, h.last + 1))
@@ -2140,8 +2141,10 @@ def _mentions(
             )
         )
         role = "comparison" if comparison else "subject"
-        out.append(Mention(hit.payload, kb.name_of(hit.payload), _span(text, start, end), role, index, predicate, absent))
-    return tuple(out)
+        out.append(Mention(hit.payload, kb.name_of(hit.payload), _span(text, start, end), role, index, predicate))
+        if absent:
+            left_out_at.add(start)
+    return tuple(out), frozenset(left_out_at)
 
 
 _INJECTION = _word_set(phrases.INJECTION_WORDS)
@@ -2667,19 +2670,21 @@ def _unknown_after(text: str, toks: _Tokens, k: int, until: int) -> bool:
 
 
 def _pair(
-    text: str, toks: _Tokens, sentences: _Sentences, mentions: tuple[Mention, ...], effects: list[EffectPhrase]
+    text: str,
+    toks: _Tokens,
+    sentences: _Sentences,
+    mentions: tuple[Mention, ...],
+    effects: list[EffectPhrase],
+    left_out_at: frozenset[int] = frozenset(),
 ) -> tuple[list[_Pair], list[EffectPhrase], dict[int, list[Mention]]]:
     """Pair each effect phrase with the ingredients it is claimed for (see the module docstring).
     Mentions and effects are bucketed by sentence once, so each sentence sees only its own."""
     subjects_by_sentence: dict[int, list[Mention]] = {}
     absent_by_sentence: dict[int, list[Mention]] = {}
-    named_by_sentence: dict[int, list[Mention]] = {}  # every name but comparisons and left-out ones
     for m in mentions:
-        if m.role == "subject" and not m.absent:
-            named_by_sentence.setdefault(m.sentence, []).append(m)
         if m.role == "subject" and not m.predicate:
             subjects_by_sentence.setdefault(m.sentence, []).append(m)
-        elif m.absent:
+        elif m.span.start in left_out_at:
             absent_by_sentence.setdefault(m.sentence, []).append(m)
     effects_by_sentence: dict[int, list[EffectPhrase]] = {}
     for e in effects:
@@ -2762,7 +2767,7 @@ def _pair(
             if left_out and eff.effect in _HAZARDS:
                 group = _hazard_of_left_out(text, left_out, group_starts, eff)
             if group is None:
-                group = _relative_of(text, named_by_sentence.get(index, []), eff)
+                group = _relative_of(text, mentions, named_at, sentence.start, eff, left_out_at)
             before = bisect.bisect_right(group_ends, eff.span.start)  # groups ending before the phrase
             after = bisect.bisect_left(group_starts, eff.span.end)  # the first group starting after it
             if group is not None:
@@ -2833,18 +2838,38 @@ _RELATIVE = re.compile(
 _COORDINATED = re.compile(r"\s*(?:,|and|or|und|oder|&)\s*(?:(?:and|or|und|oder)\s+)?", re.IGNORECASE)
 
 
-def _relative_of(text: str, named: list[Mention], eff: EffectPhrase) -> list[Mention] | None:
+def _relative_of(
+    text: str,
+    mentions: tuple[Mention, ...],
+    starts: list[int],
+    sentence_start: int,
+    eff: EffectPhrase,
+    left_out_at: frozenset[int],
+) -> list[Mention] | None:
     """ "... paired with niacinamide, which brightens", "retinol and ceramides, which strengthen...": an effect
-    in a relative clause right after names is theirs, whatever the sentence's subject."""
-    before = [m for m in named if m.span.end <= eff.span.start]
-    if not before or not _RELATIVE.fullmatch(text, before[-1].span.end, eff.span.start):
+    in a relative clause right after names is theirs, whatever the sentence's subject. `starts` are the
+    mentions' starts (sorted), so only the names just before the phrase are looked at."""
+    k = bisect.bisect_left(starts, eff.span.start) - 1
+    if k < 0 or mentions[k].span.start < sentence_start or not _named_here(mentions[k], left_out_at):
         return None
-    group = [before[-1]]
-    for m in reversed(before[:-1]):
-        if not _COORDINATED.fullmatch(text, m.span.end, group[0].span.start):
+    if not _RELATIVE.fullmatch(text, mentions[k].span.end, eff.span.start):
+        return None
+    group = [mentions[k]]
+    for j in range(k - 1, -1, -1):
+        m = mentions[j]
+        if (
+            m.span.start < sentence_start
+            or not _named_here(m, left_out_at)
+            or not _COORDINATED.fullmatch(text, m.span.end, group[0].span.start)
+        ):
             break
         group.insert(0, m)
     return group
+
+
+def _named_here(m: Mention, left_out_at: frozenset[int]) -> bool:
+    """A name an effect can belong to: not a comparison, not one the product leaves out."""
+    return m.role == "subject" and m.span.start not in left_out_at
 
 
 # what follows a left-out name to say something of it: a relative clause, an apposition, a bracket (not
