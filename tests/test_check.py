@@ -1974,7 +1974,12 @@ def test_a_patterns_opening_words_hold_every_match_it_makes():
 
     assert _opening_words(r"\b(?:safer|gentler|milder)\s+(?:for|on)\b") == ("safer", "gentler", "milder")
     assert _opening_words(r"\b(?:a|b)\s+x|\by") is None  # a "|" outside the group: a match may start elsewhere
-    assert _opening_words(r"\b(?:more|less)\w*\s+x") is not None and _opening_words(r"\b(?:mo+re)\s+x") is None
+    assert _opening_words(r"\b(?:more|less)\w*\s+x") is not None and _opening_words(r"\b(?:mo+re)\s+x") == ("mo",)
+    # the letters an alternative starts with, whatever follows them
+    assert _opening_words(r"\b(?:botox|filler\w*(?:\s+shots?)?|face[\s-]?lift)\s+x") == ("botox", "filler", "face")
+    assert _opening_words(r"\b(?:injections?|fillers)\b") == ("injection", "fillers")  # the last letter optional
+    assert _opening_words(r"\b(?:a|an)?\s+proven") is None  # an optional group may match nothing
+    assert _opening_words(r"\b(?:\d+|two)\s+x") is None  # an alternative opening on no letters
     texts = [p["text"] for p in load_all()]
     checked = 0
     for n, _kind in enumerate(phrases.FLAGS):

@@ -1456,22 +1456,54 @@ def _by_word(n: int) -> tuple[tuple[str, tuple[int, ...]], ...]:
     return tuple((word, tuple(indexes)) for word, indexes in groups.items())
 
 
-_OPENING = re.compile(r"(?:\(\?<!(?:[^()]|\([^()]*\))*\))*\\b\(\?:([^()\[\]{}]*)\)")
+_OPENING = re.compile(r"(?:\(\?<!(?:[^()]|\([^()]*\))*\))*\\b\(\?:")  # lookbehinds, then a word boundary and a group
+_LEADING_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _opening_words(pattern: str) -> tuple[str, ...] | None:
-    """For a pattern with no required word that opens with a group of plain alternatives ("\\b(?:safer|
-    gentler|milder)\\s+for"): one word of each alternative, lower-cased, one of which every match holds;
-    None for any other pattern."""
+    """For a pattern with no required word that opens with a group of alternatives ("\\b(?:safer|gentler|
+    milder)\\s+for", "\\b(?:botox|botulinum\\w*|filler\\w*)..."): the letters each alternative starts with,
+    lower-cased, one of which every match holds; None when an alternative starts otherwise (or the group
+    is optional, or the pattern has a "|" outside every group)."""
     m = _OPENING.match(pattern)
     if m is None or _top_level_bar(pattern):
         return None
+    alternatives, depth, start, i = [], 0, m.end(), m.end()
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i += 1
+            while i < len(pattern) and pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+        elif ch == ")":
+            alternatives.append(pattern[start:i])
+            if pattern[i + 1 : i + 2] in ("?", "*") or pattern.startswith("{0", i + 1):
+                return None  # the group may match nothing
+            break
+        elif ch == "|" and not depth:
+            alternatives.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    else:
+        return None
     words = []
-    for alternative in m.group(1).split("|"):
-        parts = alternative.split("\\s+")
-        if not all(part.isalpha() for part in parts):
+    for alternative in alternatives:
+        lead = _LEADING_LETTERS.match(alternative)
+        if lead is None:
             return None
-        words.append(max(parts, key=len).lower())
+        word = lead.group()
+        if alternative[lead.end() : lead.end() + 1] in ("?", "*", "{"):
+            word = word[:-1]  # "injections?": the last letter is optional
+        if len(word) < 2:
+            return None
+        words.append(word.lower())
     return tuple(words)
 
 
