@@ -109,24 +109,17 @@ def main(argv: list[str]) -> int:
     ]
     recall, precision = pairs(kb)
     rates += [("pairs recall", recall), ("pairs precision", precision)]
-    for part in ("tuned", "held"):  # the session-8 lists
-        recall, precision = pairs(kb, "pairs-3.txt", part)
-        rates += [
-            (f"effects-3-en {part}", effects(kb, "en", "effects-3-en.txt", part)),
-            (f"effects-3-de {part}", effects(kb, "de", "effects-3-de.txt", part)),
-            (f"flags-3 {part}", flags(kb, "flags-3.txt", part)),
-            (f"pairs-3 {part} recall", recall),
-            (f"pairs-3 {part} precision", precision),
-        ]
-    for part in ("tuned", "held"):  # the session-6 lists: the held-back third's misses are not printed
-        recall, precision = pairs(kb, "pairs-2.txt", part)
-        rates += [
-            (f"effects-2-en {part}", effects(kb, "en", "effects-2-en.txt", part)),
-            (f"effects-2-de {part}", effects(kb, "de", "effects-2-de.txt", part)),
-            (f"flags-2 {part}", flags(kb, "flags-2.txt", part)),
-            (f"pairs-2 {part} recall", recall),
-            (f"pairs-2 {part} precision", precision),
-        ]
+    # the session-8 lists, then the session-6 ones; the held-back third's misses are not printed
+    for generation in ("3", "2"):
+        for part in ("tuned", "held"):
+            recall, precision = pairs(kb, f"pairs-{generation}.txt", part)
+            rates += [
+                (f"effects-{generation}-en {part}", effects(kb, "en", f"effects-{generation}-en.txt", part)),
+                (f"effects-{generation}-de {part}", effects(kb, "de", f"effects-{generation}-de.txt", part)),
+                (f"flags-{generation} {part}", flags(kb, f"flags-{generation}.txt", part)),
+                (f"pairs-{generation} {part} recall", recall),
+                (f"pairs-{generation} {part} precision", precision),
+            ]
     for name, rate in rates:
         print(f"{name:26} {rate.hits:4} of {rate.total:4}  {rate.rate:6.1%}")
         if "precision" not in name and ("held" not in name or "--all" in argv):
