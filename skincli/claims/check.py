@@ -1857,19 +1857,24 @@ def _effect_objects(text: str, toks: _Tokens, hits: list[_Hit]) -> list[_Hit]:
 
 
 class _Cues(NamedTuple):
-    """Multi-word cues as tuples of word keys, and the words they start with (a cheap first test)."""
+    """Multi-word cues as tuples of word keys, and the words they start and end with (a cheap first test)."""
 
     phrases: tuple[tuple[str, ...], ...]
     first: frozenset[str]
+    last: frozenset[str]
 
     @classmethod
     def of(cls, words: tuple[str, ...]) -> _Cues:
         keyed = tuple(tuple(name_key(w) for w in c.split()) for c in words)
-        return cls(keyed, frozenset(c[0] for c in keyed))
+        return cls(keyed, frozenset(c[0] for c in keyed), frozenset(c[-1] for c in keyed))
 
     def at(self, keys: list[str], k: int) -> bool:
         """Does one of the cues start at word k?"""
         return keys[k] in self.first and any(tuple(keys[k : k + len(c)]) == c for c in self.phrases)
+
+    def ends_at(self, keys: list[str], k: int) -> bool:
+        """Does one of the cues end at word k?"""
+        return keys[k] in self.last and any(k + 1 >= len(c) and tuple(keys[k + 1 - len(c) : k + 1]) == c for c in self.phrases)
 
 
 def _cue_before(text: str, toks: _Tokens, hit: _Hit, cues: _Cues, window: int) -> bool:
@@ -2259,7 +2264,7 @@ def _compared_before(text: str, toks: _Tokens, hit: _Hit, clause_start: int) -> 
 
 
 _NOUN_PHRASE_WORDS = _keys(phrases.NOUN_PHRASE_WORDS)
-_GERMAN_CUE_WORDS = frozenset(("zu", "als", "gegenuber", "gegenüber", "statt", "anstatt", "anstelle", "vergleich"))
+_GERMAN_CUE_WORDS = _keys(phrases.GERMAN_COMPARISON_WORDS)
 
 
 def _verb_after_compared(text: str, toks: _Tokens, lo: int, hi: int) -> bool:
@@ -2377,22 +2382,26 @@ def _cleft(text: str, toks: _Tokens, pronoun: int, hit: _Hit) -> bool:
     """ "It is the vitamin E in the blend that protects...", "Es ist das Niacinamid, das Rötungen mildert":
     "it" + copula + (the) name + "that" singles the name out as the subject of what follows."""
     keys = toks.keys
-    if keys[pronoun] not in ("it", "es"):
+    if keys[pronoun] not in _CLEFT_PRONOUNS:
         return False
     between = [keys[j] for j in range(pronoun + 2, hit.first) if keys[j] != "s"]
-    if any(w not in ("the", "der", "die", "das", "only", "nur", "just", "really") for w in between):
+    if any(w not in _CLEFT_DETERMINERS for w in between):
         return False  # "It is a peptide that...": what it is, not which one
     for j in range(hit.last + 1, min(len(toks), hit.last + 6)):
-        if keys[j] in ("that", "which", "who") or (
-            keys[j] in ("das", "der", "die", "welches", "welcher", "welche") and "," in text[toks.ends[j - 1] : toks.starts[j]]
+        if keys[j] in _CLEFT_RELATIVES or (
+            keys[j] in _CLEFT_RELATIVES_AFTER_COMMA and "," in text[toks.ends[j - 1] : toks.starts[j]]
         ):
             return True
-        if keys[j] in _NOT_IN_CLEFT:
+        if keys[j] in _CLEFT_BREAKS:
             return False
     return False
 
 
-_NOT_IN_CLEFT = frozenset(("and", "but", "und", "aber", "or", "oder", "because", "weil", "is", "ist", "are", "sind"))
+_CLEFT_PRONOUNS = _keys(phrases.CLEFT_PRONOUNS)
+_CLEFT_DETERMINERS = _keys(phrases.CLEFT_DETERMINERS)
+_CLEFT_RELATIVES = _keys(phrases.CLEFT_RELATIVES)
+_CLEFT_RELATIVES_AFTER_COMMA = _keys(phrases.CLEFT_RELATIVES_AFTER_COMMA)
+_CLEFT_BREAKS = _keys(phrases.CLEFT_BREAKS)
 
 
 def _predicate(text: str, toks: _Tokens, hit: _Hit, clause_start: int, previous: Mention | None) -> bool:
@@ -2435,9 +2444,6 @@ def _anaphor(toks: _Tokens, hit: _Hit) -> bool:
 
 _ABSENT_AFTER = _keys(phrases.ABSENT_AFTER)
 _ABSENT_BEFORE = _Cues.of(phrases.ABSENT_BEFORE)
-_ABSENT_BY_LAST: dict[str, list[tuple[str, ...]]] = {}  # the cues by their last word: one look-up a word
-for _cue in _ABSENT_BEFORE.phrases:
-    _ABSENT_BY_LAST.setdefault(_cue[-1], []).append(_cue)
 _ABSENT_FILLER = _keys(phrases.ABSENT_FILLER)
 _LIST_JOIN = re.compile(r"[ \t]*,?[ \t]+|,|[ \t]*\([ \t]*")
 
@@ -2453,7 +2459,7 @@ def _named_absent(text: str, toks: _Tokens, hit: _Hit, named: frozenset[int]) ->
             return False
         if "," in gap and not conjunction and keys[k + 1] not in _CONJUNCTIONS:
             closed = True  # "A, B or C, our serum": a comma with no conjunction after it ends the list
-        if any(k + 1 >= len(c) and tuple(keys[k + 1 - len(c) : k + 1]) == c for c in _ABSENT_BY_LAST.get(keys[k], ())):
+        if _ABSENT_BEFORE.ends_at(keys, k):
             return not closed or _LIST_GOES_ON.match(text, ends[hit.last]) is not None
         if k in named:
             continue
@@ -3206,17 +3212,14 @@ def _named_like_an_ingredient(folded: str) -> bool:
         return False
     # "Quickly reduces oil": a verb phrase, not a name (names before "oil" are nouns: "sea buckthorn oil")
     return not any(
-        w.endswith(("ly", "ing")) or w in _NOT_AN_INGREDIENT_BEFORE or w in _FUNCTION_WORDS or _EFFECT_WORD.fullmatch(w)
+        w in _NOT_AN_INGREDIENT_BEFORE or w in _NOT_IN_A_NAME or w.endswith(_NOT_IN_A_NAME_ENDINGS) or _A_VERB.fullmatch(w)
         for w in words[:-1]
     )
 
 
-_FUNCTION_WORDS = frozenset(
-    ("a", "an", "the", "and", "or", "of", "with", "like", "und", "oder", "wie", "mit", "von", "ein", "eine")
-)
-
-
-_EFFECT_WORD = re.compile(r"(?:reduc|control|balanc|absorb|remov|regulat|minimi[sz]|fight|cut|clear|strip|lock|seal)\w*")
+_NOT_IN_A_NAME = frozenset(phrases.NOT_IN_AN_INGREDIENT_NAME)
+_NOT_IN_A_NAME_ENDINGS = phrases.NOT_IN_AN_INGREDIENT_NAME_ENDINGS
+_A_VERB = re.compile(rf"(?:{_alternation(phrases.NOT_IN_AN_INGREDIENT_NAME_STEMS)})\w*")
 
 
 @lru_cache(maxsize=4096)

@@ -1533,6 +1533,9 @@ FLAGS_THAT_DENY: tuple[str, ...] = ("free-from", "natural", "no-side-effects")
 COMPARISON_GAP = 8
 # Words that go on a compared noun phrase ("zu Retinol und Retinal", "than vitamin C or E"); any other
 # lower-case word after a capitalised compared name is a verb, and what follows it is compared no more.
+# The words of a German comparison cue ("im Vergleich zu", "anders als"): only after one of those does a
+# lower-case verb end the comparison (English capitalises names, not nouns).
+GERMAN_COMPARISON_WORDS: tuple[str, ...] = ("zu", "als", "gegenüber", "statt", "anstatt", "anstelle", "Vergleich")
 NOUN_PHRASE_WORDS: tuple[str, ...] = (
     *("und", "oder", "sowie", "bzw", "der", "die", "das", "dem", "den", "des", "von", "mit", "in", "im", "ohne"),
     *("and", "or", "the", "of", "with", "a", "an", "in", "%", "x"),
@@ -2634,6 +2637,16 @@ NOT_AN_INGREDIENT_BEFORE: tuple[str, ...] = (
     *("plant", "botanical", "vegetable", "cooking", "essential", "fragrance", "mineral", "baby", "dry", "nourishing"),
     *("überschüssiges", "überschüssiger", "hauteigenes", "natürliches", "natürliche"),
 )
+# ... and the words before the ending read as a name, not as a verb phrase ("Quickly reduces oil"): none is
+# one of these, ends like an adverb or an -ing form, or starts like a verb of what an oil does.
+NOT_IN_AN_INGREDIENT_NAME: tuple[str, ...] = (
+    *("a", "an", "the", "and", "or", "of", "with", "like", "und", "oder", "wie", "mit", "von", "ein", "eine"),
+)
+NOT_IN_AN_INGREDIENT_NAME_ENDINGS: tuple[str, ...] = ("ly", "ing")
+NOT_IN_AN_INGREDIENT_NAME_STEMS: tuple[str, ...] = (
+    *("reduc", "control", "balanc", "absorb", "remov", "regulat", "minimis", "minimiz", "fight", "cut", "clear"),
+    *("strip", "lock", "seal"),
+)
 # Everyday names of ingredients and classes the knowledge base lacks that no single INCI name stands for
 # (the inventory's common names cover "witch hazel", "propolis", "PDRN"), and German everyday names,
 # which the inventory never has: an opening "Wachstumsfaktoren regen ... an" is their claim.
@@ -2741,6 +2754,15 @@ UNKNOWN_NAMES: frozenset[str] = frozenset(
 # "It is a peptide that...", "Das sind Peptide, die...": the name after a pronoun and a copula is what
 # the pronoun's ingredient is, not a new subject.
 COPULAS: frozenset[str] = frozenset({"is", "are", "was", "ist", "sind", "war"})
+# ... unless it is a cleft: "It is the vitamin E in the blend that protects", "Es ist das Niacinamid, das
+# Rötungen mildert" single the name out as the subject. Only "it" / "es", only these words between the
+# copula and the name ("It is a peptide that..." says what it is), and a relative word within a few words
+# after the name (the German ones after a comma), before any of CLEFT_BREAKS.
+CLEFT_PRONOUNS: tuple[str, ...] = ("it", "es")
+CLEFT_DETERMINERS: tuple[str, ...] = ("the", "der", "die", "das", "only", "nur", "just", "really")
+CLEFT_RELATIVES: tuple[str, ...] = ("that", "which", "who")
+CLEFT_RELATIVES_AFTER_COMMA: tuple[str, ...] = ("das", "der", "die", "welches", "welcher", "welche")
+CLEFT_BREAKS: tuple[str, ...] = ("and", "but", "und", "aber", "or", "oder", "because", "weil", "is", "ist", "are", "sind")
 # ... unless one of these stands between the copula and the name: a new clause with its own subject.
 NEW_CLAUSE_WORDS: frozenset[str] = frozenset(
     {
@@ -2940,14 +2962,11 @@ FLAGS: dict[str, FlagKind] = {
             "verzehnfach*",
             "verdreifach*",
             "<number>x",
-            "twice",
             "double",
             "triple",
             "*fold",
             "doppelte*",
             "dreifache*",
-            "twice",
-            "times",
         ),
         "link": ("<number>",),
         "compares": False,
@@ -3074,7 +3093,6 @@ FLAGS: dict[str, FlagKind] = {
             "emulates",
             "surgeon",
             "injector",
-            "injectable",
         ),
         "link": ("botox", "botulinum", "filler", "facelift", "injection", "lift"),
         "compares": True,
@@ -3513,8 +3531,6 @@ FLAGS: dict[str, FlagKind] = {
             "faster",
             "quickest",
             "quicker",
-            "fast",
-            "right",
         ),
         "link": (),
         "compares": False,
@@ -3574,9 +3590,6 @@ FLAGS: dict[str, FlagKind] = {
             "durchschnittlich",
             "schnitt",
             "durchschnitt",
-            "<percent>",
-            "<percent>",
-            "<percent>",
         ),
         "link": ("<number>",),
         "compares": False,
@@ -3643,7 +3656,6 @@ FLAGS: dict[str, FlagKind] = {
             r"\bthe\s+science\s+is\s+(?:clear|in)\b",
             r"\bwissenschaftlich\s+fundiert\w*",
             r"\bes\s+ist\s+erwiesen\b",
-            r"\berwiesenermaßen\b",
             r"\b(?:tested|evaluated|assessed|examined)\s+in\s+(?:an?\s+)?(?:independent\s+|randomi[sz]ed\s+|double-blind\s+)*clinical\s+(?:study|trial|studies|trials)\b",
             r"\b(?:a|an|the)\s+proven\s+(?:anti-ager|anti-aging\s+\w+|anti-ageing\s+\w+|formula|solution|ingredient|active|treatment|wrinkle-fighter)\b",
         ),
@@ -3730,15 +3742,10 @@ FLAGS: dict[str, FlagKind] = {
             "observed",
             "evidence",
             "science",
-            "science",
-            "wissenschaftlich",
             "erwiesen",
             "erwiesenermaßen",
-            "clinical",
-            "clinically",
             "klinischen",
             "klinischer",
-            "proven",
         ),
         "link": (),
         "compares": False,
@@ -3855,9 +3862,6 @@ FLAGS: dict[str, FlagKind] = {
             "preferred",
             "beloved",
             "obsessed",
-            "endorsed",
-            "approved",
-            "empfohlen",
             "empfohlene*",
         ),
         "link": (),
@@ -3980,8 +3984,6 @@ FLAGS: dict[str, FlagKind] = {
             "cure*",
             "geheimwaffe*",
             "allheilmittel*",
-            "wonder",
-            "wonder",
             "wonder",
         ),
         "link": ("miracle", "wonder"),
@@ -4137,8 +4139,6 @@ FLAGS: dict[str, FlagKind] = {
             "natural",
             "naturlich*",
             "hundred",
-            "synthetic",
-            "synthetische*",
             "chemische*",
             "künstliche*",
         ),
