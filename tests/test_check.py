@@ -2623,3 +2623,13 @@ def test_an_english_comparison_goes_on_past_a_capitalised_name(shipped):
 def test_a_share_of_patients_that_has_a_condition_is_no_result(shipped):
     assert flag_kinds(run("Acne affects about 15% of patients in their twenties.", shipped)) == []
     assert [k for k, _t in flag_kinds(run("89% of respondents felt their skin was more radiant.", shipped))] == ["percentage"]
+
+
+def test_the_product_in_a_later_paragraph_is_the_one_the_text_opened_with(shipped):
+    text = "Our serum is made with alpha arbutin at 2%.\n\nThis serum fades dark spots and evens skin tone."
+    assert pairs(run(text, shipped)) == {("alpha-arbutin", "hyperpigmentation")}
+    # two ingredients opened the text: "this serum" says nothing about which one a claim is for
+    two = "Our serum is made with alpha arbutin and niacinamide.\n\nThis serum fades dark spots."
+    assert pairs(run(two, shipped)) == set()
+    # a pronoun is not the product: the paragraph rule for "it" stays as it was
+    assert pairs(run("Our serum is made with alpha arbutin.\n\nFades dark spots.", shipped)) == set()
