@@ -2633,3 +2633,41 @@ def test_the_product_in_a_later_paragraph_is_the_one_the_text_opened_with(shippe
     assert pairs(run(two, shipped)) == set()
     # a pronoun is not the product: the paragraph rule for "it" stays as it was
     assert pairs(run("Our serum is made with alpha arbutin.\n\nFades dark spots.", shipped)) == set()
+
+
+# The knowledge base's own words for an effect that the checker leaves alone on purpose: each names the
+# effect only in some uses ("lines" of text, "spots" of acne or of pigment, "peeling" skin as a side effect,
+# "allergy" in "allergy season", "burning" as a verb of the sun, "renewal" read as cell renewal).
+_KB_WORDS_NOT_READ = {
+    ("wrinkles", "lines"),
+    ("acne", "spots"),
+    ("exfoliation", "peeling"),
+    ("exfoliation", "Peeling"),
+    ("contact-allergy", "allergy"),
+    ("contact-allergy", "allergic"),
+    ("contact-allergy", "Allergie"),
+    ("irritation", "burning"),
+    ("regeneration", "renewal"),
+    ("plumping", "volumising lips"),
+    ("dryness", "Dryness"),
+    ("dryness", "Trockenheit"),
+    ("environmental-harm", "environment"),
+}
+
+
+def test_the_checker_reads_the_knowledge_base_s_own_names_for_each_effect(shipped):
+    """An advert that says "photoprotection" or "Kupferrose" uses the knowledge base's own word: the
+    checker must read it as that effect, unless the word is listed above as read on purpose otherwise."""
+    from skincli.claims.check import _tokens
+
+    lexicon = effect_lexicon()
+    missed = []
+    for effect in shipped.effects():
+        for word in (effect.name, *effect.aliases):
+            if (effect.id, word) in _KB_WORDS_NOT_READ:
+                continue
+            text = f"zz {word} zz"
+            found = {h.payload for h in lexicon.find(_tokens(text)) if h.payload}
+            if effect.id not in found:
+                missed.append((effect.id, word, sorted(found)))
+    assert missed == []

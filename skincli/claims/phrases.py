@@ -104,6 +104,8 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "suppler",
             "snap back",
             "snaps back",
+            "pliability",
+            "pliable",
         ),
         "de": (
             "Elastizität",
@@ -489,6 +491,8 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "absorb UV",
             "blocks UV",
             "block UV",
+            "photoprotection",
+            "sun's light",
         ),
         "de": (
             "UV-Schutz",
@@ -518,6 +522,7 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "acid mantle",
             "moisture barrier",
             "moisture barriers",
+            "moisture loss",
         ),
         "de": (
             "Hydrolipidfilm*",
@@ -532,6 +537,7 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Ceramidproduktion",
             "Lipidbarriere",
             "Feuchtigkeitsbarriere",
+            "Feuchtigkeitsverlust",
         ),
     },
     "wound-healing": {
@@ -600,7 +606,11 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "rosacea": {
         "en": ("rosacea", "couperose"),
-        "de": ("Rosazea", "Kuperose"),
+        "de": (
+            "Rosazea",
+            "Kuperose",
+            "Kupferrose",
+        ),
     },
     "eczema": {
         "en": (
@@ -671,6 +681,7 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "red patches",
             "ruddiness",
             "flushed",
+            "red skin",
         ),
         "de": ("rote Flecken", "Rötung*", "Hautrötung*", "gerötet*"),
     },
@@ -945,6 +956,7 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "gentlest",
             "tolerated",
             "reactive complexion*",
+            "gentleness",
         ),
         "de": (
             "alle Hauttypen",
@@ -1078,7 +1090,16 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
         ),
     },
     "comedogenicity": {
-        "en": ("comedogenic", "clog pores", "clogs pores", "block pores", "blocks pores", "block up pores", "pore-clogging"),
+        "en": (
+            "comedogenic",
+            "clog pores",
+            "clogs pores",
+            "block pores",
+            "blocks pores",
+            "block up pores",
+            "pore-clogging",
+            "comedogenicity",
+        ),
         "de": ("komedogen*", "porenverstopfend*", "verstopft die Poren", "verstopfen die Poren"),
     },
     "dryness": {
@@ -1162,6 +1183,7 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "interferes with hormones",
             "endocrine system",
             "hormone levels",
+            "endocrine activity",
         ),
         "de": (
             "hormonell wirksam*",
@@ -1283,6 +1305,7 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "ocean pollution",
             "harms the environment",
             "harm the environment",
+            "environmental harm",
         ),
         "de": (
             "riffsicher*",
