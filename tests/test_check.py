@@ -1157,6 +1157,41 @@ def _advert_corpus() -> str:
     return "\n\n".join(p["text"] for p in load())
 
 
+def test_a_long_text_read_in_pieces_is_read_as_a_whole(shipped, monkeypatch):
+    """A text longer than a piece is read a piece at a time (memory), each with context around it: every
+    labelled passage of every set, read in pieces of 5,000 characters with 1,000 around them, gives the
+    same report, row for row, as one reading of the whole."""
+    from advert_measure import load_all
+
+    import skincli.claims.check as check_module
+
+    text = "\n\n".join(p["text"] for p in load_all()) + "\n\n"
+    whole = check_text(text, shipped).to_dict()
+    monkeypatch.setattr(check_module, "_PIECE", 5000)
+    monkeypatch.setattr(check_module, "_AROUND", 1000)
+    assert len(list(check_module._pieces(text))) > 100
+    pieces = check_text(text, shipped).to_dict()
+    assert_offsets(text, pieces)
+    for key in ("summary", "findings", "flags", "mentions", "effects"):
+        assert pieces[key] == whole[key], key
+
+
+def test_initials_spelled_out_in_an_earlier_piece_name_the_ingredient_later(shipped, monkeypatch):
+    import skincli.claims.check as check_module
+
+    filler = "\n\n".join(f"Paragraph {n} says nothing about skin at all." for n in range(200))
+    text = f"Sodium Ascorbyl Phosphate is in the serum.\n\n{filler}\n\nSAP brightens dull skin.\n"
+    whole = check_text(text, shipped).to_dict()
+    monkeypatch.setattr(check_module, "_PIECE", 2000)
+    monkeypatch.setattr(check_module, "_AROUND", 500)
+    pieces = check_text(text, shipped).to_dict()
+    assert ("vitamin-c", "radiance") in pairs(pieces)
+    assert pieces["findings"] == whole["findings"]
+    # used before it is spelled out, the initials name nothing, in pieces as in a whole reading
+    backwards = f"SAP brightens dull skin.\n\n{filler}\n\nSodium Ascorbyl Phosphate is in the serum.\n"
+    assert ("vitamin-c", "radiance") not in pairs(check_text(backwards, shipped).to_dict())
+
+
 def test_a_long_text_gives_each_passage_the_same_findings_as_alone(shipped, monkeypatch):
     """The same code path as a 10 MB input (words read in blocks, sentences and flags in arrays and
     buckets), on a text of 25 copies of the labelled passages with blocks of 4 KB: every copy gets the

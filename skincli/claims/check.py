@@ -1602,7 +1602,110 @@ def _denied_after(text: str, toks: _Tokens, end: int, limit: int) -> bool:
 
 # ---- the check -------------------------------------------------------------------------------------------
 def check_text(text: str, kb: KnowledgeBase) -> CheckReport:
-    """Find ingredients, effect claims and marketing patterns in `text` and grade each claim."""
+    """Find ingredients, effect claims and marketing patterns in `text` and grade each claim.
+
+    A long text is read a piece at a time (`_pieces`), so the words and sentences of megabytes are never
+    all held at once; each piece is read with the paragraphs around it, and keeps only what starts in it,
+    so a claim is paired as in a whole reading. Grading is done once, over the whole text."""
+    pairs: list[_Pair] = []
+    mentions: list[Mention] = []
+    effects: list[EffectPhrase] = []
+    flags: list[Flag] = []
+    spelled_out: dict[str, str] = {}
+    initials: dict[str, tuple[str, str]] = {}  # spelled out in the pieces before: "SAP" names it from there on
+    sentence_base = 0
+    for lo, hi, start, end in _pieces(text):
+        piece = text if (start, end) == (0, len(text)) else text[start:end]
+        found = _analyse(piece, kb, initials)
+        spelled_out.update(found.spelled_out)
+        for key, (ingredient, at, name) in found.defined.items():
+            if lo <= at + start < hi:
+                initials.setdefault(key, (ingredient, name))
+        if piece is text:
+            pairs, mentions, effects, flags = found.pairs, list(found.mentions), found.effects, list(found.flags)
+            break
+        first, after = (bisect.bisect_left(found.sentence_starts, at - start) for at in (lo, hi))
+        keep = _Keep(text, start, lo - start, hi - start, sentence_base - first)
+        mentions += [keep.mention(m) for m in found.mentions if keep.inside(m.span)]
+        effects += [keep.effect(e) for e in found.effects if keep.inside(e.span)]
+        pairs += [
+            _Pair(keep.mention(p.mention), keep.effect(p.effect), p.attribution)
+            for p in found.pairs
+            if keep.inside(p.effect.span)
+        ]
+        flags += [keep.flag(g, n) for n, g in enumerate((g for g in found.flags if keep.inside(g.span)), len(flags) + 1)]
+        sentence_base += after - first
+    findings = _grade(pairs, tuple(mentions), kb, spelled_out)
+    return CheckReport(text, findings, tuple(flags), tuple(mentions), tuple(effects), kb)
+
+
+_PIECE = 1 << 20  # characters of a long text read at a time
+_AROUND = 1 << 12  # characters read before and after a piece, for what refers across its edges
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
+
+
+def _pieces(text: str) -> Iterator[tuple[int, int, int, int]]:
+    """(lo, hi, start, end): the text cut at blank lines into pieces [lo, hi) of about `_PIECE`
+    characters, each read as [start, end), a paragraph or more of context on either side."""
+    n = len(text)
+    lo = 0
+    while lo < n:
+        cut = _PARAGRAPH_BREAK.search(text, lo + _PIECE) if n - lo > _PIECE + _AROUND else None
+        hi = cut.end() if cut is not None else n
+        before = _PARAGRAPH_BREAK.search(text, max(lo - 2 * _AROUND, 0), max(lo - _AROUND // 2, 0)) if lo else None
+        start = before.end() if before is not None else max(lo - 2 * _AROUND, 0)
+        after = _PARAGRAPH_BREAK.search(text, min(hi + _AROUND, n)) if hi < n else None
+        end = after.start() if after is not None else n
+        yield lo, hi, start, end
+        lo = hi
+
+
+class _Found(NamedTuple):
+    pairs: list[_Pair]
+    mentions: tuple[Mention, ...]
+    effects: list[EffectPhrase]
+    flags: tuple[Flag, ...]
+    spelled_out: dict[str, str]
+    defined: dict[str, tuple[str, int, str]]  # initials spelled out in the piece: (ingredient, offset, name)
+    sentence_starts: Any  # array of the piece's sentence starts
+
+
+class _Keep:
+    """Moves what a piece found to the whole text's offsets and sentence numbers; a mention or phrase
+    that two pairs share stays one object."""
+
+    def __init__(self, text: str, start: int, lo: int, hi: int, sentence_shift: int) -> None:
+        self.text, self.start, self.lo, self.hi, self.shift = text, start, lo, hi, sentence_shift
+        self._moved: dict[int, Any] = {}
+
+    def inside(self, span: Span) -> bool:
+        return self.lo <= span.start < self.hi
+
+    def span(self, span: Span) -> Span:
+        return Span.of(self.text, span.start + self.start, span.end + self.start)
+
+    def mention(self, m: Mention) -> Mention:
+        moved = self._moved.get(id(m))
+        if moved is None:
+            span, sentence = self.span(m.span), m.sentence + self.shift
+            moved = self._moved[id(m)] = Mention(m.ingredient, m.name, span, m.role, sentence, m.predicate)
+        return moved
+
+    def effect(self, e: EffectPhrase) -> EffectPhrase:
+        moved = self._moved.get(id(e))
+        if moved is None:
+            negation = None if e.negation is None else self.span(e.negation)
+            span, sentence = self.span(e.span), e.sentence + self.shift
+            moved = self._moved[id(e)] = EffectPhrase(e.effect, span, negation, sentence, e.attributed)
+        return moved
+
+    def flag(self, g: Flag, n: int) -> Flag:
+        return Flag(n, g.kind, self.span(g.span), g.explanation, g.claim, g.subject, g.compared, g.level)
+
+
+def _analyse(text: str, kb: KnowledgeBase, known_initials: dict[str, tuple[str, str]] | None = None) -> _Found:
+    """Everything before grading, for one text or one piece of a long one (`known_initials`: those the
+    pieces before spelled out)."""
     toks = _Tokens(text)
     sentences = _sentences(text)
     sentence_starts = sentences.starts
@@ -1612,7 +1715,7 @@ def check_text(text: str, kb: KnowledgeBase) -> CheckReport:
 
     lexicon = ingredient_lexicon(kb)
     raw_mentions = _vitamin_lists(text, toks, lexicon, [h for h in lexicon.find(toks) if h.payload])
-    raw_mentions, spelled_out = _initialisms(text, toks, raw_mentions)
+    raw_mentions, spelled_out, defined = _initialisms(text, toks, raw_mentions, known_initials)
     raw_effects = [h for h in effect_lexicon().find(toks) if h.payload and not _scare_quoted(text, toks, h)]
     raw_flags = _find_flags(text, toks, sentences)
 
@@ -1636,9 +1739,8 @@ def check_text(text: str, kb: KnowledgeBase) -> CheckReport:
     del raw_mentions, raw_effects, mention_hits, effect_hits  # long texts: free what is done with before pairing
     pairs, effects, subjects_by_sentence = _pair(text, toks, sentences, mentions, effects, left_out_at)
     del toks  # the words are not needed any more
-    findings = _grade(pairs, mentions, kb, spelled_out)
     flags = _flags(text, sentences, raw_flags, sentence_of, mentions, subjects_by_sentence, kb)
-    return CheckReport(text, findings, flags, mentions, tuple(effects), kb)
+    return _Found(pairs, mentions, effects, flags, spelled_out, defined, sentence_starts)
 
 
 def _span(text: str, start: int, end: int) -> Span:
@@ -1654,23 +1756,30 @@ _LETTER = re.compile(r"\b[A-K]\d{0,2}\b")
 _INITIALISM = re.compile(r"[A-Z]{2,5}(?:-\d{1,2})?")
 
 
-def _initialisms(text: str, toks: _Tokens, hits: list[_Hit]) -> tuple[list[_Hit], dict[str, str]]:
+def _initialisms(
+    text: str, toks: _Tokens, hits: list[_Hit], known: dict[str, tuple[str, str]] | None = None
+) -> tuple[list[_Hit], dict[str, str], dict[str, tuple[str, int, str]]]:
     """A name of several words, then its initials in capitals: "Sodium Ascorbyl Phosphate ... SAP",
     "Palmitoyl Oligopeptide ... PO", "Acetyl Hexapeptide-8 ... AH-8". The initials name that ingredient
     from there on in this text (copy abbreviates what it named in full a sentence before). Also returns
     each initialism used with the name it stands for, whose form ("sodium ascorbyl phosphate") it is graded
-    as, so "SAP" never borrows the evidence of another form of vitamin C."""
-    initials: dict[str, tuple[str, int, str]] = {}  # initials -> (ingredient, first word of the full name, the name)
+    as, so "SAP" never borrows the evidence of another form of vitamin C; and the initials this text
+    spells out, with where (a long text's later pieces get them as `known`: initials -> (ingredient, name))."""
+    initials: dict[str, tuple[str, int, str]] = {key: (ingredient, -1, full) for key, (ingredient, full) in (known or {}).items()}
+    defined: dict[str, tuple[str, int, str]] = {}  # initials -> (ingredient, offset of the full name, the name)
     for hit in hits:
         if hit.last > hit.first:
             words = [toks.raw(k) for k in range(hit.first, hit.last + 1)]
             letters = "".join(w[0] for w in words if w[:1].isalpha()).upper()
             digits = "".join(w for w in words if w.isdigit())
             if len(letters) >= 2:
-                full = text[toks.starts[hit.first] : toks.ends[hit.last]]
-                initials.setdefault(f"{letters}-{digits}" if digits else letters, (hit.payload, hit.first, full))
+                key = f"{letters}-{digits}" if digits else letters
+                if key not in initials:
+                    full = text[toks.starts[hit.first] : toks.ends[hit.last]]
+                    initials[key] = (hit.payload, hit.first, full)
+                    defined[key] = (hit.payload, toks.starts[hit.first], full)
     if not initials:
-        return hits, {}
+        return hits, {}, defined
     firsts = [h.first for h in hits]  # sorted: a word inside a name found already is no initialism
     added: list[_Hit] = []
     spelled_out: dict[str, str] = {}
@@ -1687,8 +1796,8 @@ def _initialisms(text: str, toks: _Tokens, hits: list[_Hit]) -> tuple[list[_Hit]
         added.append(_Hit(k, last, named[0]))
         spelled_out[m.group()] = named[2]
     if not added:
-        return hits, {}
-    return sorted([*hits, *added], key=lambda h: h.first), spelled_out
+        return hits, {}, defined
+    return sorted([*hits, *added], key=lambda h: h.first), spelled_out, defined
 
 
 def _vitamin_lists(text: str, toks: _Tokens, lexicon: Lexicon, hits: list[_Hit]) -> list[_Hit]:
