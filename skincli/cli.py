@@ -561,6 +561,11 @@ def check(
     With a profile (--pregnant, --sensitive, --avoid, or your profile file) the report opens with what
     in the advert's ingredients concerns you.
 
+    The reading is automatic and a first pass: on real adverts it had never seen, about three in four of
+    the ingredient-effect pairs it reported were right, and it found about three in four of those a
+    careful reader marks (README, "Measured on real adverts"). Read the quoted text of a finding before
+    you cite it; a missing flag means "not found", not "not there".
+
     Examples:
 
       skincli check "Our exosome serum regenerates skin like a facelift"
