@@ -1578,6 +1578,11 @@ def test_a_contrast_with_its_own_subject_ends_the_claim(shipped):
         ("Ceramide halten die Haut geschmeidig.", "elasticity"),
         ("Retinol hat eine peelende Wirkung.", "exfoliation"),
         ("Panthenol wirkt reizlindernd.", "soothing"),
+        # session 9, from unlabelled pages read for wordings (never from a held-out set)
+        ("Koffein wirkt abschwellend.", "dark-circles"),
+        ("Niacinamid sorgt für eine Verfeinerung des Hautbildes.", "texture"),
+        ("Hyaluronic acid helps prevent moisture loss.", "barrier"),
+        ("Retinol improves pliability.", "elasticity"),
     ],
 )
 def test_more_effect_wordings(shipped, text, effect):

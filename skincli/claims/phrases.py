@@ -281,6 +281,7 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "rauer Haut",
             "babyzart",
             "pfirsichzart",
+            "Verfeinerung des Hautbild*",
         ),
     },
     "hyperpigmentation": {
@@ -894,6 +895,7 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Augenring*",
             "Augenschatten",
             "Schatten unter den Augen",
+            "abschwellend*",
         ),
     },
     "photodamage": {
