@@ -2665,16 +2665,6 @@ def test_a_share_of_patients_that_has_a_condition_is_no_result(shipped):
     assert [k for k, _t in flag_kinds(run("89% of respondents felt their skin was more radiant.", shipped))] == ["percentage"]
 
 
-def test_the_product_in_a_later_paragraph_is_the_one_the_text_opened_with(shipped):
-    text = "Our serum is made with alpha arbutin at 2%.\n\nThis serum fades dark spots and evens skin tone."
-    assert pairs(run(text, shipped)) == {("alpha-arbutin", "hyperpigmentation")}
-    # two ingredients opened the text: "this serum" says nothing about which one a claim is for
-    two = "Our serum is made with alpha arbutin and niacinamide.\n\nThis serum fades dark spots."
-    assert pairs(run(two, shipped)) == set()
-    # a pronoun is not the product: the paragraph rule for "it" stays as it was
-    assert pairs(run("Our serum is made with alpha arbutin.\n\nFades dark spots.", shipped)) == set()
-
-
 # The knowledge base's own words for an effect that the checker leaves alone on purpose: each names the
 # effect only in some uses ("lines" of text, "spots" of acne or of pigment, "peeling" skin as a side effect,
 # "allergy" in "allergy season", "burning" as a verb of the sun, "renewal" read as cell renewal).

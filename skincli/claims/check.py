@@ -2854,7 +2854,6 @@ def _pair(
     topic: list[list[Mention]] = []
     plural: list[list[Mention]] = []  # the paragraph's last topic of two ingredients or more: what "they" are
     opened: list[list[Mention]] = []  # the paragraph's first ingredients: what "the serum" refers to
-    opened_before: list[list[Mention]] = []  # the paragraph before's: "This serum" opening a paragraph of its own
     paragraph = -1
     named_at = [m.span.start for m in mentions]  # every name, as subject or not: an opener that is one is known
     # A text that opens with "it" before naming anything ("It's not just for acne ... azelaic acid is safe"):
@@ -2866,7 +2865,7 @@ def _pair(
         carried: list[list[Mention]] = []
         if sentence.paragraph != paragraph:
             if not _list_item(text, sentence):  # items of a numbered or bulleted list, blank lines between, go on
-                carried, opened_before, topic, opened, plural = topic, opened, [], [], []
+                carried, topic, opened, plural = topic, [], [], []
             paragraph = sentence.paragraph
             attributed += ahead  # nothing named in the paragraph that opened with "it": no one's
             ahead = []
@@ -2966,9 +2965,6 @@ def _pair(
                 else:
                     # "it" is one thing: the first named of a list ("retinaldehyde, ceramides and chamomile. It...")
                     group = _it_means(text, topic) if reference == "singular" else [m for g in topic for m in g]
-                how = "previous-sentence"
-            elif reference == "product" and not background and not groups and not opened and _distinct(opened_before) == 1:
-                group = [m for g in opened_before for m in g]
                 how = "previous-sentence"
             if group is None:
                 if only_pronouns and not named_yet and not groups and reference in ("singular", "plural") and not background:
