@@ -1626,13 +1626,13 @@ def check_text(text: str, kb: KnowledgeBase) -> CheckReport:
     initials: dict[str, tuple[str, str]] = {}  # spelled out in the pieces before: "SAP" names it from there on
     sentence_base = 0
     for lo, hi, start, end in _pieces(text):
-        piece = text if (start, end) == (0, len(text)) else text[start:end]
-        found = _analyse(piece, kb, initials)
+        whole = lo == 0 and hi == len(text)  # a text of one piece: nothing to move
+        found = _analyse(text if whole else text[start:end], kb, initials)
         spelled_out.update(found.spelled_out)
         for key, (ingredient, at, name) in found.defined.items():
             if lo <= at + start < hi:
                 initials.setdefault(key, (ingredient, name))
-        if piece is text:
+        if whole:
             pairs, mentions, effects, flags = found.pairs, list(found.mentions), found.effects, list(found.flags)
             break
         first, after = (bisect.bisect_left(found.sentence_starts, at - start) for at in (lo, hi))
