@@ -2701,3 +2701,22 @@ def test_the_checker_reads_the_knowledge_base_s_own_names_for_each_effect(shippe
             if effect.id not in found:
                 missed.append((effect.id, word, sorted(found)))
     assert missed == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Argireline is marketed as a Botox alternative that smooths wrinkles.",
+        "Argireline is often called Botox in a jar and smooths wrinkles.",
+        "Argireline, often called Botox in a jar, smooths wrinkles.",
+        "Argireline, also known as the Botox alternative, smooths wrinkles.",
+    ],
+)
+def test_a_name_given_to_the_subject_is_no_second_subject(shipped, text):
+    """A participle that names ("marketed as", "called", "known as") says what the subject is, as "is a"
+    does: the wrinkle claim is Argireline's, not the product category it is sold as."""
+    assert pairs(run(text, shipped)) == {("acetyl-hexapeptide-8", "wrinkles")}
+
+
+def test_a_passive_participle_still_introduces_another_ingredient(shipped):
+    assert ("shea-butter", "soothing") in pairs(run("The balm is blended with shea butter that soothes dry lips.", shipped))

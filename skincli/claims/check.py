@@ -2618,12 +2618,21 @@ def _new_clause(keys: list[str], lo: int, hi: int) -> bool:
     discovered lactic acid"), or a verb make the copula a passive ("is blended with shea butter")? Then
     the name is not what the copula's subject is."""
     return any(
-        keys[k] in _NEW_CLAUSE or (keys[k].endswith("ed") and len(keys[k]) > 4) or keys[k] == "with" for k in range(lo, hi)
+        keys[k] in _NEW_CLAUSE or (keys[k].endswith("ed") and len(keys[k]) > 4 and keys[k] not in _NAMING) or keys[k] == "with"
+        for k in range(lo, hi)
     )
 
 
+_NAMING = _keys(phrases.NAMING_PARTICIPLES)
+
+
+_ARTICLE_AND_WORDS = r"(?:an?|the|ein|eine|einer|einem|der|die|das)\s+(?:[\w-]+\s+){0,3}"
+_NAMED_AS = (
+    r"(?:(?:often|also|sometimes|widely|commonly)\s+)?(?:" + "|".join(phrases.NAMING_PARTICIPLES) + r")(?:\s+(?:to\s+)?as)?\s+"
+)
 _APPOSITION = re.compile(
-    r"\s*(?:,|\u2014|\u2013|\s-|\()\s*(?:an?|the|ein|eine|einer|einem|der|die|das)\s+(?:[\w-]+\s+){0,3}", re.IGNORECASE
+    rf"\s*(?:,|\u2014|\u2013|\s-|\()\s*(?:{_NAMED_AS}(?:(?:an?|the)\s+)?(?:[\w-]+\s+){{0,3}}|{_ARTICLE_AND_WORDS})",
+    re.IGNORECASE,
 )
 
 

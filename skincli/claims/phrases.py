@@ -2810,6 +2810,30 @@ NEW_CLAUSE_WORDS: frozenset[str] = frozenset(
         "wir",
     }
 )
+# Participles that name rather than act: after a copula ("is marketed as a Botox alternative", "is often
+# called Botox in a jar") the name that follows says what the subject is, as "is a ..." does; it is no
+# passive ("is blended with shea butter") and no second subject. Also in an apposition: "Argireline,
+# often called Botox in a jar, ...".
+NAMING_PARTICIPLES: tuple[str, ...] = (
+    "marketed",
+    "sold",
+    "touted",
+    "billed",
+    "hailed",
+    "known",
+    "described",
+    "referred",
+    "regarded",
+    "considered",
+    "called",
+    "dubbed",
+    "nicknamed",
+    "labelled",
+    "labeled",
+    "branded",
+    "positioned",
+    "advertised",
+)
 # A sentence of background (how skin ages, what collagen is) names effects without claiming them for
 # anything: it continues no ingredient. Regular expressions, case-insensitive, on the sentence.
 BACKGROUND: tuple[str, ...] = (
