@@ -2707,15 +2707,20 @@ def test_the_checker_reads_the_knowledge_base_s_own_names_for_each_effect(shippe
     "text",
     [
         "Argireline is marketed as a Botox alternative that smooths wrinkles.",
-        "Argireline is often called Botox in a jar and smooths wrinkles.",
-        "Argireline, often called Botox in a jar, smooths wrinkles.",
-        "Argireline, also known as the Botox alternative, smooths wrinkles.",
+        "Argireline is often touted as Botox in a jar and smooths wrinkles.",
+        "Argireline, often touted as Botox in a jar, smooths wrinkles.",
+        "Argireline, sold as the Botox alternative, smooths wrinkles.",
     ],
 )
-def test_a_name_given_to_the_subject_is_no_second_subject(shipped, text):
-    """A participle that names ("marketed as", "called", "known as") says what the subject is, as "is a"
-    does: the wrinkle claim is Argireline's, not the product category it is sold as."""
+def test_a_name_the_subject_is_sold_as_is_no_second_subject(shipped, text):
+    """A participle of marketing ("marketed as", "touted as", "sold as") says what the subject is sold as,
+    as "is a" says what it is: the wrinkle claim is Argireline's, not the product category's."""
     assert pairs(run(text, shipped)) == {("acetyl-hexapeptide-8", "wrinkles")}
+
+
+def test_another_name_after_known_as_is_the_claims_owner(shipped):
+    # "known as" gives the narrower name of the same thing: its claim
+    assert ("acetyl-hexapeptide-8", "wrinkles") in pairs(run("This peptide, known as Argireline, smooths wrinkles.", shipped))
 
 
 def test_a_passive_participle_still_introduces_another_ingredient(shipped):

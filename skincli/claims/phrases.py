@@ -2810,29 +2810,25 @@ NEW_CLAUSE_WORDS: frozenset[str] = frozenset(
         "wir",
     }
 )
-# Participles that name rather than act: after a copula ("is marketed as a Botox alternative", "is often
-# called Botox in a jar") the name that follows says what the subject is, as "is a ..." does; it is no
-# passive ("is blended with shea butter") and no second subject. Also in an apposition: "Argireline,
-# often called Botox in a jar, ...".
+# Participles of marketing that name rather than act: after a copula ("is marketed as a Botox alternative",
+# "is touted as Botox in a jar") the name that follows is what the subject is sold as, as "is a ..." says
+# what it is; it is no passive ("is blended with shea butter") and no second subject. Also in an
+# apposition: "Argireline, often touted as Botox in a jar, ...". Not "known as" or "called": those
+# introduce another name of the same or a narrower thing ("this peptide, known as Argireline"), whose
+# claim it is.
 NAMING_PARTICIPLES: tuple[str, ...] = (
     "marketed",
     "sold",
     "touted",
     "billed",
     "hailed",
-    "known",
-    "described",
-    "referred",
-    "regarded",
-    "considered",
-    "called",
-    "dubbed",
-    "nicknamed",
-    "labelled",
-    "labeled",
+    "advertised",
     "branded",
     "positioned",
-    "advertised",
+    "promoted",
+    "pitched",
+    "labelled",
+    "labeled",
 )
 # A sentence of background (how skin ages, what collagen is) names effects without claiming them for
 # anything: it continues no ingredient. Regular expressions, case-insensitive, on the sentence.
