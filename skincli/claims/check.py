@@ -2119,24 +2119,31 @@ def _in_product_name(text: str, toks: _Tokens, hit: _Hit) -> bool:
     product's name, three or more capitalised words ending on a product noun, names the product; it is
     not a claim the text makes (the labelled pages never pair it when the text does not say it again)."""
     starts, ends, n = toks.starts, toks.ends, len(toks)
-
-    def capital(k: int) -> bool:
-        first = text[starts[k] : starts[k] + 1]
-        return first.isupper() or first.isdigit()
-
-    if not all(capital(k) for k in range(hit.first, hit.last + 1)):
+    if not all(_capitalised(text, toks, k, digits=True) for k in range(hit.first, hit.last + 1)):
         return False
     last = hit.last
-    while last + 1 < n and capital(last + 1) and text[ends[last] : starts[last + 1]] in (" ", "-"):
+    while last + 1 < n and _capitalised(text, toks, last + 1, digits=True) and text[ends[last] : starts[last + 1]] in (" ", "-"):
         last += 1
         if toks.keys[last] in _PRODUCT_NAME_NOUNS:
             break
     if toks.keys[last] not in _PRODUCT_NAME_NOUNS:
         return False
-    first = hit.first
-    while first > 0 and capital(first - 1) and text[ends[first - 1] : starts[first]] in (" ", "-"):
-        first -= 1
+    first = _capitalised_run_start(text, toks, hit.first, (" ", "-"), digits=True)
     return text.count(" ", starts[first], ends[last]) >= 2  # words, not a hyphenated compound ("Anti-Aging-Pflege")
+
+
+def _capitalised(text: str, toks: _Tokens, k: int, *, digits: bool) -> bool:
+    """Does word k open with a capital (or, with `digits`, a digit), as the words of a product's name do?"""
+    first = text[toks.starts[k] : toks.starts[k] + 1]
+    return first.isupper() or (digits and first.isdigit())
+
+
+def _capitalised_run_start(text: str, toks: _Tokens, k: int, gaps: tuple[str, ...], *, digits: bool) -> int:
+    """The first word of the run of capitalised words that ends at word k, each joined to the next by one
+    of `gaps`: where a product's name starts ("New Age Defense Hydrator SPF15")."""
+    while k > 0 and _capitalised(text, toks, k - 1, digits=digits) and text[toks.ends[k - 1] : toks.starts[k]] in gaps:
+        k -= 1
+    return k
 
 
 _SUN_FACTOR = re.compile(r"(?:SPF|LSF)\s?\d+\+?")
@@ -2147,13 +2154,8 @@ def _sun_factor_of_a_name(text: str, toks: _Tokens, hit: _Hit) -> bool:
     capitalised words before it); the claims are the product's, not sunscreen's as an ingredient."""
     if hit.first != hit.last or not _SUN_FACTOR.fullmatch(text, toks.starts[hit.first], toks.ends[hit.last]):
         return False
-    k, words = hit.first, 0
-    while (
-        k > 0 and text[toks.ends[k - 1] : toks.starts[k]] == " " and text[toks.starts[k - 1] : toks.starts[k - 1] + 1].isupper()
-    ):
-        k -= 1
-        words += 1
-    return words >= 2 and k > 0 and text[toks.ends[k - 1] : toks.starts[k]].strip() == ""
+    k = _capitalised_run_start(text, toks, hit.first, (" ",), digits=False)
+    return hit.first - k >= 2 and k > 0 and text[toks.ends[k - 1] : toks.starts[k]].strip() == ""
 
 
 def _after_population_cue(text: str, toks: _Tokens, hit: _Hit) -> bool:
