@@ -28,11 +28,11 @@ ADVERTS_5 = Path(__file__).parent / "data" / "adverts" / "adverts-5.yaml"  # "de
 ADVERTS_6 = Path(__file__).parent / "data" / "adverts" / "adverts-6.yaml"  # "dev-6": measured, then opened in session 4
 ADVERTS_7 = Path(__file__).parent / "data" / "adverts" / "adverts-7.yaml"  # "dev-7": measured, then opened in session 4
 ADVERTS_8 = Path(__file__).parent / "data" / "adverts" / "adverts-8.yaml"  # "dev-8": held out in sessions 4-7, then opened
-ADVERTS_9 = Path(__file__).parent / "data" / "adverts" / "adverts-9.yaml"  # "held-out-9": session 4's last measure
+ADVERTS_9 = Path(__file__).parent / "data" / "adverts" / "adverts-9.yaml"  # "dev-9": held out in sessions 4-9, then opened in session 10
 ADVERTS_10 = Path(__file__).parent / "data" / "adverts" / "adverts-10.yaml"  # "held-out-10": session 5's measure
 ADVERTS_11 = Path(__file__).parent / "data" / "adverts" / "adverts-11.yaml"  # "dev-11": measured once, then opened
 ADVERTS_12 = Path(__file__).parent / "data" / "adverts" / "adverts-12.yaml"  # "held-out-12": session 6's measure
-ADVERTS_13 = Path(__file__).parent / "data" / "adverts" / "adverts-13.yaml"  # "held-out-13": session 7's measure
+ADVERTS_13 = Path(__file__).parent / "data" / "adverts" / "adverts-13.yaml"  # "dev-13": held out in sessions 7-9, then opened in session 10
 ADVERTS_14 = Path(__file__).parent / "data" / "adverts" / "adverts-14.yaml"  # "held-out-14": session 7's last measure
 ADVERTS_15 = Path(__file__).parent / "data" / "adverts" / "adverts-15.yaml"  # "held-out-15": session 8's measure
 ADVERTS_16 = Path(__file__).parent / "data" / "adverts" / "adverts-16.yaml"  # "held-out-16": session 9's measure
@@ -266,11 +266,11 @@ SPLIT_NOTES = {
     "dev-6": ("sixth set; measured as held out, then opened in session 4", True),
     "dev-7": ("seventh set; measured as held out, then opened in session 4", True),
     "dev-8": ("eighth set; measured as held out in sessions 4 to 7, then opened in session 7", True),
-    "held-out-9": ("ninth set, held out; its passages are never printed", False),
+    "dev-9": ("ninth set; measured as held out in sessions 4 to 9, then opened in session 10", True),
     "held-out-10": ("tenth set, held out; its passages are never printed", False),
     "dev-11": ("eleventh set; measured once as held out, then opened in session 5", True),
     "held-out-12": ("twelfth set, held out; its passages are never printed", False),
-    "held-out-13": ("thirteenth set, held out; its passages are never printed", False),
+    "dev-13": ("thirteenth set; measured as held out in sessions 7 to 9, then opened in session 10", True),
     "held-out-14": ("fourteenth set, held out; its passages are never printed", False),
     "held-out-15": ("fifteenth set, held out; its passages are never printed", False),
     "held-out-16": ("sixteenth set, held out; its passages are never printed", False),

@@ -31,7 +31,7 @@ def shipped() -> KnowledgeBase:
 
 SPLITS = (
     *("dev", "held-out", "dev-2", "dev-3", "dev-4", "dev-5", "dev-6", "dev-7"),
-    *("dev-8", "held-out-9", "held-out-10", "dev-11", "held-out-12", "held-out-13", "held-out-14"),
+    *("dev-8", "dev-9", "held-out-10", "dev-11", "held-out-12", "dev-13", "held-out-14"),
     "held-out-15",
     "held-out-16",
 )
@@ -122,10 +122,10 @@ FLOORS = {
     # The eighth set was held out from session 4 to session 7 (its last held-out measure, at dda2608: pairs
     # 68.8/70.5, flags 84.5/63.6), then opened in session 7 (74.7/79.1 and 87.0/77.9 at the session's end).
     "dev-8": (0.73, 0.77, 0.86, 0.76),
-    # The ninth set is still held out: measured at the end of session 4 (pairs 63.3/61.5, flags 75.4/62.0,
-    # README). These floors only keep a later change from making it worse; they are not the goal, and the
-    # set must not be tuned on (open one, as the earlier ones were, and label a new one instead).
-    "held-out-9": (0.61, 0.59, 0.73, 0.60),
+    # The ninth set was held out from session 4 to session 9 (first measure, end of session 4: pairs
+    # 63.3/61.5, flags 75.4/62.0; last held-out measure, session 9's final code: 69.4/71.0 and 76.1/64.6),
+    # then opened in session 10.
+    "dev-9": (0.67, 0.69, 0.74, 0.62),
     # The tenth set, held out in session 5: 73.6/68.0 and 80.8/67.0 with its final code, 76.0/69.3 and
     # 80.8/67.0 with session 6's, 79.0/73.7 and 81.0/68.1 with session 7's (README).
     "held-out-10": (0.78, 0.72, 0.80, 0.67),
@@ -133,8 +133,9 @@ FLOORS = {
     # 76.3/68.4 and 77.9/64.5 with session 6's final code, 76.7/71.3 and 77.9/64.5 with session 7's (README).
     "held-out-12": (0.75, 0.67, 0.76, 0.63),
     # The thirteenth set, held out in session 7: 64.5/67.1 and 78.9/53.8 at its commit (session 6's checker),
-    # 65.4/69.8 and 79.5/55.8 with session 7's final code (README).
-    "held-out-13": (0.64, 0.68, 0.78, 0.54),
+    # 65.4/69.8 and 79.5/55.8 with session 7's final code (README); its last held-out measure, session 9's
+    # final code: 65.4/69.8 and 78.7/56.7. Opened in session 10.
+    "dev-13": (0.64, 0.68, 0.77, 0.55),
     # The fourteenth set, held out late in session 7: 72.5/70.4 and 69.1/50.7 at its commit (the same with
     # session 6's final code), 73.5/71.4 and 69.6/52.0 with session 7's final code (README). Session 8's
     # flags precision is 67.2%: two of its new patterns ("tested in an independent clinical study", "30%
@@ -174,4 +175,4 @@ def test_the_anatomy_script_sorts_every_mistake_the_scorer_counts(scores, shippe
     assert sum(n for cause, n in counts.items() if cause.startswith("extra pair")) == s.pairs.fp
     assert sum(n for cause, n in counts.items() if cause.startswith("missed flag")) == s.flags.fn
     assert sum(n for cause, n in counts.items() if cause.startswith("extra flag")) == s.flags.fp
-    assert main(["held-out-9"]) == 2
+    assert main(["held-out-10"]) == 2
