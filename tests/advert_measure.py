@@ -28,11 +28,15 @@ ADVERTS_5 = Path(__file__).parent / "data" / "adverts" / "adverts-5.yaml"  # "de
 ADVERTS_6 = Path(__file__).parent / "data" / "adverts" / "adverts-6.yaml"  # "dev-6": measured, then opened in session 4
 ADVERTS_7 = Path(__file__).parent / "data" / "adverts" / "adverts-7.yaml"  # "dev-7": measured, then opened in session 4
 ADVERTS_8 = Path(__file__).parent / "data" / "adverts" / "adverts-8.yaml"  # "dev-8": held out in sessions 4-7, then opened
-ADVERTS_9 = Path(__file__).parent / "data" / "adverts" / "adverts-9.yaml"  # "dev-9": held out in sessions 4-9, then opened in session 10
+ADVERTS_9 = (
+    Path(__file__).parent / "data" / "adverts" / "adverts-9.yaml"
+)  # "dev-9": held out in sessions 4-9, then opened in session 10
 ADVERTS_10 = Path(__file__).parent / "data" / "adverts" / "adverts-10.yaml"  # "held-out-10": session 5's measure
 ADVERTS_11 = Path(__file__).parent / "data" / "adverts" / "adverts-11.yaml"  # "dev-11": measured once, then opened
 ADVERTS_12 = Path(__file__).parent / "data" / "adverts" / "adverts-12.yaml"  # "held-out-12": session 6's measure
-ADVERTS_13 = Path(__file__).parent / "data" / "adverts" / "adverts-13.yaml"  # "dev-13": held out in sessions 7-9, then opened in session 10
+ADVERTS_13 = (
+    Path(__file__).parent / "data" / "adverts" / "adverts-13.yaml"
+)  # "dev-13": held out in sessions 7-9, then opened in session 10
 ADVERTS_14 = Path(__file__).parent / "data" / "adverts" / "adverts-14.yaml"  # "held-out-14": session 7's last measure
 ADVERTS_15 = Path(__file__).parent / "data" / "adverts" / "adverts-15.yaml"  # "held-out-15": session 8's measure
 ADVERTS_16 = Path(__file__).parent / "data" / "adverts" / "adverts-16.yaml"  # "held-out-16": session 9's measure

@@ -2075,6 +2075,22 @@ def test_a_pronoun_subject_keeps_the_ingredient_before(shipped, second):
     assert not {p for p in found if p[0] == "glycolic-acid"}
 
 
+def test_an_unnamed_product_holding_several_actives_keeps_its_own_claims(shipped):
+    # "it" is a product nobody named: of the several actives it holds, none is what the next "it" means
+    text = (
+        "The corrector fades spots. It is formulated with vitamin C, vitamin E and pine bark. "
+        "It promotes surface cell turnover and helps skin look younger."
+    )
+    found = pairs(run(text, shipped))
+    assert not {p for p in found if p[1] in ("cell-renewal", "skin-ageing")}
+    # ... but "these ingredients" are all of them
+    text = "The serum fades spots. It has 3% tranexamic acid and 4% niacinamide. These ingredients brighten your face."
+    assert {("tranexamic-acid", "radiance"), ("niacinamide", "radiance")} <= pairs(run(text, shipped))
+    # ... and a product holding one active goes on about that active
+    text = "Differin Gel clears acne. It contains 0.1% adapalene. It works to regulate skin cell turnover."
+    assert ("adapalene", "cell-renewal") in pairs(run(text, shipped))
+
+
 def test_a_placeholder_it_is_no_subject(shipped):
     text = "Snail mucin is loved by editors. It's no wonder that for fine lines, retinol is the gold standard."
     assert pairs(run(text, shipped)) == {("retinol", "wrinkles")}

@@ -2895,7 +2895,10 @@ def _pair(
             )
         here = effects_by_sentence.pop(index, [])
         if not here:
-            if groups and not (topic and _pronoun_subject(text, toks, first_tok, groups[0][0].span.start)):
+            if groups and _pronoun_subject(text, toks, first_tok, groups[0][0].span.start):
+                if not topic:
+                    topic, plural = _what_it_holds(_main_clause(text, toks, first_tok, groups), plural)
+            elif groups:
                 topic = _main_clause(text, toks, first_tok, groups)
                 opened = opened or groups
                 plural = topic if _distinct(topic) > 1 else plural
@@ -2914,10 +2917,15 @@ def _pair(
             reference == "plural"
             and not groups
             and plural
-            and _distinct(topic) == 1
-            and any(toks.keys[k] in _THEY for k in range(first_tok, min(toks.at(here[-1].span.start), first_tok + 6)))
+            and _distinct(topic) <= 1
+            and any(
+                toks.keys[k] in _THEY or (not topic and toks.keys[k] in _DEMONSTRATIVES and toks.keys[k + 1] in _INGREDIENT_NOUNS)
+                for k in range(first_tok, min(toks.at(here[-1].span.start), first_tok + 6))
+            )
         ):
-            topic = plural  # "Tretinoin is best for acne. ... They fade dark spots": "they" are the two named before
+            # "Tretinoin is best for acne. ... They fade dark spots": "they" are the two named before; "It has
+            # tranexamic acid and niacinamide. These ingredients...": the two the product holds
+            topic = plural
         # "These chemicals ... interfere with the body": a sentence opening on the ingredients is about them
         background = _is_background(text, toks, sentence, first_tok) and not _opens_on_ingredients(toks, first_tok)
         pronoun_subject = bool(groups) and _pronoun_subject(text, toks, first_tok, groups[0][0].span.start)
@@ -2989,7 +2997,9 @@ def _pair(
                 if key not in seen:
                     seen.add(key)
                     pairs.append(_Pair(mention, attributed[-1], how))
-        if groups and not (pronoun_subject and topic):
+        if groups and pronoun_subject and not topic:
+            topic, plural = _what_it_holds(_main_clause(text, toks, first_tok, groups), plural)
+        elif groups and not pronoun_subject:
             topic = _main_clause(text, toks, first_tok, groups)
             opened = opened or groups
             plural = topic if _distinct(topic) > 1 else plural
@@ -3138,6 +3148,15 @@ def _opening_pronoun(toks: _Tokens, first_tok: int) -> bool:
 
 
 _EXPLETIVE_AFTER = _keys(phrases.EXPLETIVE_AFTER)
+
+
+def _what_it_holds(held: list[list[Mention]], plural: list[list[Mention]]) -> tuple[list[list[Mention]], list[list[Mention]]]:
+    """The topic and plural referent after "It has 3% tranexamic acid and 4% niacinamide", whose "it" is a
+    product nobody named: one active is what "it" goes on about; of several, none is ("It promotes cell
+    turnover" is the product's), but "these ingredients" and "they" are all of them."""
+    if _distinct(held) == 1:
+        return held, plural
+    return [], held
 
 
 def _pronoun_subject(text: str, toks: _Tokens, first_tok: int, until: int) -> bool:
