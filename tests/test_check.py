@@ -2091,6 +2091,27 @@ def test_an_unnamed_product_holding_several_actives_keeps_its_own_claims(shipped
     assert ("adapalene", "cell-renewal") in pairs(run(text, shipped))
 
 
+def test_bio_retinol_is_bakuchiol_and_retinol_is_compared(shipped):
+    view = run("The natural retinol alternative, or bio-retinol, works by increasing the speed of cell turnover.", shipped)
+    assert pairs(view) == {("bakuchiol", "cell-renewal")}
+    assert {(m["ingredient"]["id"], m["role"]) for m in view["mentions"]} == {("retinol", "comparison"), ("bakuchiol", "subject")}
+    assert pairs(run("Das Bio-Retinol glättet Falten.", shipped)) == {("bakuchiol", "wrinkles")}
+
+
+@pytest.mark.parametrize(
+    "gap",
+    [
+        "\n\nGetty Images\n\nIt's a miracle worker when it comes to hydration.",
+        "\n\nAble to retain 1,000 times its own weight in water, it's a miracle worker when it comes to hydration.",
+        "\n\nAdvertisement\n\nAble to hold 1,000 times its weight in water, it's a miracle worker for hydration.",
+    ],
+)
+def test_a_paragraph_s_it_after_a_caption_or_an_opening_phrase_goes_on_about_the_one_before(shipped, gap):
+    assert pairs(run(f"The key component in this product is hyaluronic acid.{gap}", shipped)) == {
+        ("hyaluronic-acid", "hydration")
+    }
+
+
 def test_a_placeholder_it_is_no_subject(shipped):
     text = "Snail mucin is loved by editors. It's no wonder that for fine lines, retinol is the gold standard."
     assert pairs(run(text, shipped)) == {("retinol", "wrinkles")}

@@ -2872,15 +2872,21 @@ def _pair(
     ahead: list[EffectPhrase] = []
     named_yet = False
     only_pronouns = True  # every sentence so far refers back with a pronoun: nothing else was named first
+    caption = False  # the paragraph before was one line naming nothing: "Getty Images", "Advertisement"
+    before_caption: list[list[Mention]] = []
     for index, sentence in enumerate(sentences):
         carried: list[list[Mention]] = []
+        groups = _groups(text, subjects_by_sentence.get(index, []), effects_by_sentence.get(index, ()))
         if sentence.paragraph != paragraph:
             if not _list_item(text, sentence):  # items of a numbered or bulleted list, blank lines between, go on
-                carried, topic, opened, plural = topic, [], [], []
+                carried, topic, opened, plural = (before_caption if caption else topic), [], [], []
             paragraph = sentence.paragraph
             attributed += ahead  # nothing named in the paragraph that opened with "it": no one's
             ahead = []
-        groups = _groups(text, subjects_by_sentence.get(index, []), effects_by_sentence.get(index, ()))
+            caption = not groups and index not in effects_by_sentence and _label_line(text, sentence)
+            before_caption = carried
+        else:
+            caption = False
         first_tok = toks.at(sentence.start)
         if groups and ahead and _opens_clause(text, sentence, (main := _main_clause(text, toks, first_tok, groups)[0])[0]):
             for eff in ahead:
@@ -2911,7 +2917,12 @@ def _pair(
         reference = _reference(text, sentence, toks, first_tok, here[-1].span.start)
         if reference is None and index in predicates:
             reference = "singular"
-        if carried and not groups and reference in ("singular", "plural") and _opening_pronoun(toks, first_tok):
+        if (
+            carried
+            and not groups
+            and reference in ("singular", "plural")
+            and _opening_pronoun(text, toks, first_tok, here[-1].span.start)
+        ):
             topic = carried  # a paragraph opening "Not only does it hydrate..." goes on about the one before
         if (
             reference == "plural"
@@ -3142,9 +3153,19 @@ _MEANS = re.compile(
 )
 
 
-def _opening_pronoun(toks: _Tokens, first_tok: int) -> bool:
-    """Is one of the sentence's first four words a subject pronoun ("It", "Not only does it", "Plus, they")?"""
-    return any(key in _SUBJECT_PRONOUNS for key in toks.keys[first_tok : first_tok + 4])
+def _opening_pronoun(text: str, toks: _Tokens, first_tok: int, until: int) -> bool:
+    """Is one of the sentence's first four words a subject pronoun ("It", "Not only does it", "Plus, they"),
+    or the first word after an opening phrase ("Able to retain 1,000 times its weight in water, it's...")?"""
+    keys = toks.keys
+    if any(key in _SUBJECT_PRONOUNS for key in keys[first_tok : first_tok + 4]):
+        return True
+    for k in range(first_tok + 1, min(len(keys), first_tok + 16)):
+        if toks.starts[k] >= until:
+            break
+        gap = text[toks.ends[k - 1] : toks.starts[k]]
+        if "," in gap and not (gap == "," and keys[k - 1][-1:].isdigit() and keys[k][:1].isdigit()):
+            return keys[k] in _SUBJECT_PRONOUNS
+    return False
 
 
 _EXPLETIVE_AFTER = _keys(phrases.EXPLETIVE_AFTER)

@@ -2016,6 +2016,8 @@ PROSE_NAMES: dict[str, tuple[str, ...]] = {
     "azelaic-acid": ("azelaic",),
     "tranexamic-acid": ("tranexamic",),
     "kojic-acid": ("kojic",),
+    # bakuchiol's trade names as "the retinol of plants": "bio-retinol" is never retinol itself
+    "bakuchiol": ("bio-retinol", "bioretinol", "phyto-retinol", "phytoretinol", "Bio-Retinol", "Phyto-Retinol"),
 }
 # Phrases that contain a name but name something else: "chemical sunscreens" are the UV filters a text sets
 # against the finished product (the knowledge base's `sunscreen`), not that product.
