@@ -870,6 +870,8 @@ def test_collagen_as_the_object_is_the_effect_of_the_subject(shipped):
         "Peels done regularly lead to collagen stimulation that improves the appearance of wrinkles.",
         "Die Fibroblasten sind f\u00fcr den Aufbau von Collagen verantwortlich.",
         "Das Serum regt das k\u00f6rpereigene Kollagen an und strafft die Haut.",
+        "Dr Marwah notes that it not only revives collagen and elastin but also supports healing.",
+        "The peptide complex protects collagen from breaking down.",
     ],
 )
 def test_the_skins_own_collagen_is_the_effect_whoever_the_subject_is(shipped, text):
@@ -878,6 +880,11 @@ def test_the_skins_own_collagen_is_the_effect_whoever_the_subject_is(shipped, te
     view = run(text, shipped)
     assert "topical-collagen" not in mentioned(view)
     assert "collagen" in {e["effect"] for e in view["effects"]}
+
+
+def test_a_verb_on_the_line_before_does_not_make_collagen_the_skins_own(shipped):
+    text = "Supports Skin Barrier Repair\nCollagen can aid in calming and restoring damaged skin."
+    assert ("topical-collagen", "soothing") in pairs(run(text, shipped))
 
 
 def test_a_text_opening_with_it_is_about_the_first_ingredient_its_paragraph_names(shipped):

@@ -2205,8 +2205,8 @@ def _skins_own(text: str, toks: _Tokens, hit: _Hit) -> bool:
     k, skipped = hit.first - 1, 0
     while k >= 0 and skipped <= phrases.CONSTITUENT_WINDOW:
         gap = text[toks.ends[k] : toks.starts[k + 1]]
-        if _CLAUSE_BREAK.search(gap) and gap.strip() != ",":  # a comma may part a list of what the skin makes
-            return False
+        if _CLAUSE_BREAK.search(gap) and gap.strip() != "," or "\n" in gap:  # a comma may part a list of what the skin makes
+            return False  # ... but a line does not run on: "Supports Skin Barrier Repair\nCollagen can..."
         if _in_set(keys[k], _CONSTITUENT_GOVERNORS):
             return True
         if keys[k] not in _CONSTITUENT_FILLER and keys[k] not in _CONSTITUENT_WORDS:

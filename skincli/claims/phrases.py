@@ -2113,6 +2113,9 @@ CONTEXT_SENTENCES = 5
 # of collagen", "Aufbau von Kollagen"). Up to CONSTITUENT_WINDOW words before the name, in its clause,
 # skipping CONSTITUENT_FILLER. A product word (PRODUCT_AFTER, PRODUCT_BEFORE) still wins.
 CONSTITUENT_GOVERNORS: tuple[str, ...] = (
+    # what a product does to the skin's own collagen: "revives collagen and elastin", "protects collagen"
+    *("reviv*", "protect*", "renew*", "repair*", "improv*", "bolster*", "defend*", "shield*", "safeguard*"),
+    *("schützt", "schützen", "repariert", "reparieren", "erneuert", "erneuern", "verbessert", "verbessern"),
     "stimulat*",
     "boost",
     "boosts",
