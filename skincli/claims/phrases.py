@@ -3649,6 +3649,7 @@ FLAGS: dict[str, FlagKind] = {
         "explanation": "No study is cited: ask which trial, how many people, compared with what, and who paid.",
         "patterns": (
             r"\baccording\s+to\s+(?:studies|research|clinical\s+(?:trials?|studies|data))\b",
+            r"\baccording\s+to\s+(?:one|a|another|this|that|the|recent|new)\s+(?:[\w-]+\s+){0,2}?(?:study|trial|studies|trials)\b",
             r"\bproven\s+(?:effective|to\s+work|results?)\b",
             r"\bdermatologically\s+proven\b",
             r"\bproven\s+(?:efficiency|efficacy|effectiveness|results|track\s+record)\b",
@@ -4469,6 +4470,9 @@ _PROOF_WORDS = (
     "ergeben",
     "fanden",
     "festgestellt",
+    # "studies that tell us", "the research that reinforces", "studies proving", "as evidenced in trials",
+    # "Studien weisen darauf hin", "Untersuchungen haben gezeigt", "in 2000 Studien bestätigte Wirksamkeit"
+    *("tell", "tells", "reinforce*", "proving", "evidenced", "hin", "gezeigt", "bestätigte*", "belegte*"),
 )
 _CITED = ("journal", "published", "university", "universität", "et al")
 _EXPERT_WORDS = (
