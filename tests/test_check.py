@@ -999,6 +999,30 @@ def test_collagen_as_the_product_is_the_ingredient(shipped, text):
     assert ("topical-collagen", "elasticity") in pairs(run(text, shipped))
 
 
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("The capsules release their actives ten times slower than the average cream.", "slower than"),
+        ("Die Kapseln geben die Wirkstoffe zehnmal langsamer als die durchschnittliche Kosmetik ab.", "langsamer als"),
+        ("It is much pricier than a peel.", "pricier than"),
+    ],
+)
+def test_any_comparative_against_something_is_a_comparison(shipped, text, flagged):
+    assert_flagged(run(text, shipped), "comparison", flagged)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Use it no more than twice a week; results take longer than a month.",
+        "Die Haut wird immer als erstes trocken, aber als Basis dient Wasser.",
+        "Women older than 40 and other than that, anyone.",
+    ],
+)
+def test_words_that_only_look_comparative_are_not_a_comparison(shipped, text):
+    assert "comparison" not in {g["kind"] for g in run(text, shipped)["flags"]}
+
+
 def test_a_comparison_with_botox_is_flagged_and_never_the_subject(shipped):
     text = (
         "Argireline has the same cosmetic benefits as Botulinum toxin (Botox) but is safer. "

@@ -3178,6 +3178,12 @@ FLAGS: dict[str, FlagKind] = {
             r"\b(?:stabiler|potenter|reizärmer|effizienter|hautfreundlicher|ergiebiger|nachhaltiger)\s+(?:[\w-]+\s+){0,3}?als\b",
             r"\bübertrifft\b",
             r"\bsuperior\s+to\b",
+            # any comparative against something: "ten times slower than", "zehnmal langsamer als", "saner than"
+            r"\b(?!(?:other|rather|never|ever|over|under|after|later|whether|either|neither|together|water|number|older|"
+            r"younger|earlier|sooner|longer|no\s+longer|per|her|offer|deliver|consider)\b)[a-z]{3,}(?:er|ier)\s+than\b(?!\s+(?:ever|before|usual|expected|\d))",
+            r"(?-i:\b(?!(?:aber|wieder|immer|oder|der|weder|jeder|einer|keiner|dieser|jener|unser|euer|ihrer|seiner|meiner|deiner|"
+            r"welcher|solcher|hier|vier|über|unter|hinter|später|früher|eher|jünger|älter|länger|mehr|weniger|sicher|lieber|nieder)\b)"
+            r"[a-zäöüß]{3,}er)\s+als\s+(?!\d|je\b|gedacht\b|erwartet\b|sonst\b|bisher\b|zuvor\b)",
             r"\b(?:beats|trumps|outshines|outdoes|outscor\w+)\s+(?:even\s+)?(?:the\s+|its\s+|their\s+)?[\w-]+",
             r"\b(?:(?:more|less)\s+[\w-]+|better|worse|stronger|gentler|faster|safer|superior|greater|smoother|milder|higher|"
             r"lower|friendlier|kinder|quicker|closer)(?:\s+[\w'’-]+){0,6}?\)?\s+than\b(?!\s+(?:good|ever|before|usual)\b)",
@@ -3320,6 +3326,7 @@ FLAGS: dict[str, FlagKind] = {
             "gentler",
             "milder",
             "than",
+            "als",
             "well",
             "effective",
             "effectively",
