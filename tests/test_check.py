@@ -2147,6 +2147,26 @@ def test_a_paragraph_s_it_after_a_caption_or_an_opening_phrase_goes_on_about_the
     }
 
 
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Polynucleotides produce collagen and elastin.",
+        "However, polynucleotides produce collagen and elastin.",
+        "Yes, but polynucleotides produce collagen and elastin.",
+        "Aber Polynukleotide regen die Kollagenbildung an.",
+    ],
+)
+def test_a_sentence_about_an_ingredient_the_knowledge_base_lacks_is_not_the_one_before(shipped, second):
+    assert pairs(run(f"Retinol is popular. {second}", shipped)) == set()
+
+
+@pytest.mark.parametrize(
+    "second", ["However, it boosts collagen.", "Yes, retinol boosts collagen.", "However, this boosts collagen."]
+)
+def test_an_opening_word_does_not_hide_the_subject(shipped, second):
+    assert pairs(run(f"Retinol is popular. {second}", shipped)) == {("retinol", "collagen")}
+
+
 def test_a_placeholder_it_is_no_subject(shipped):
     text = "Snail mucin is loved by editors. It's no wonder that for fine lines, retinol is the gold standard."
     assert pairs(run(text, shipped)) == {("retinol", "wrinkles")}

@@ -3341,14 +3341,30 @@ def _unknown_subject(text: str, toks: _Tokens, first_tok: int, until: int, named
     repairs...", "Ferulic acid boosts..."), found in the CosIng inventory; None otherwise."""
     keys, starts, n = toks.keys, toks.starts, len(toks)
     k = first_tok
-    while k < n and starts[k] < until and keys[k] in _CONNECTIVES:
+    while k < n and starts[k] < until and (keys[k] in _CONNECTIVES or keys[k] in _OPENERS):
         k += 1
+    at = bisect.bisect_left(named_at, starts[k]) if k < n else len(named_at)
+    if at < len(named_at) and named_at[at] < toks.ends[min(k + 2, n - 1)]:
+        return None  # a name of the knowledge base opens it
+    for j in range(k, min(n - 1, k + 4)):  # "Yes, but polynucleotides...", "In fact, zinc..."
+        if starts[j + 1] >= until or keys[j] in _SUBJECT_PRONOUNS:
+            break
+        if "," in text[toks.ends[j] : starts[j + 1]]:
+            k = j + 1
+            while k < n and starts[k] < until and (keys[k] in _CONNECTIVES or keys[k] in _OPENERS):
+                k += 1
+            break
     if k >= n or starts[k] >= until or keys[k] in _NOT_UNKNOWN or keys[k] in _ARTICLES or keys[k] in _PRONOUNS:
         return None
     at = bisect.bisect_left(named_at, starts[k])
     if at < len(named_at) and named_at[at] < toks.ends[min(k + 2, n - 1)]:
         return None  # a name of the knowledge base opens it
     return _inventory_name_at(text, toks, k, until)
+
+
+# Words that open a sentence before its subject: "Yes, but polynucleotides...", "However, zinc..."
+_OPENERS = _keys(("yes", "no", "but", "however", "so", "now", "still", "indeed", "instead", "yet", "then"))
+_OPENERS |= _keys(("aber", "jedoch", "doch", "ja", "nein", "allerdings", "dennoch", "trotzdem", "denn"))
 
 
 def _inventory_name_at(text: str, toks: _Tokens, k: int, until: int) -> int | None:
