@@ -2167,6 +2167,14 @@ def test_an_opening_word_does_not_hide_the_subject(shipped, second):
     assert pairs(run(f"Retinol is popular. {second}", shipped)) == {("retinol", "collagen")}
 
 
+def test_an_answer_goes_on_about_the_ingredient_across_question_headings(shipped):
+    text = (
+        "What are exosomes?\n\nThey are small vesicles that derive from stem cells.\n\n"
+        "What are the benefits for the skin?\n\nThey regenerate the skin and reduce fine lines."
+    )
+    assert pairs(run(text, shipped)) == {("exosomes", "regeneration"), ("exosomes", "wrinkles")}
+
+
 def test_a_placeholder_it_is_no_subject(shipped):
     text = "Snail mucin is loved by editors. It's no wonder that for fine lines, retinol is the gold standard."
     assert pairs(run(text, shipped)) == {("retinol", "wrinkles")}

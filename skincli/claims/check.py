@@ -2883,7 +2883,7 @@ def _pair(
             paragraph = sentence.paragraph
             attributed += ahead  # nothing named in the paragraph that opened with "it": no one's
             ahead = []
-            caption = not groups and index not in effects_by_sentence and _label_line(text, sentence)
+            caption = not groups and index not in effects_by_sentence and (_label_line(text, sentence) or _asks(text, sentence))
             before_caption = carried
         else:
             caption = False
@@ -2910,6 +2910,12 @@ def _pair(
                 plural = topic if _distinct(topic) > 1 else plural
             elif _unknown_subject(text, toks, first_tok, sentence.end, named_at) is not None:
                 topic = []  # "Zinc is a mineral. It..." continues zinc, not the ingredient before
+            elif (
+                carried
+                and _reference(text, sentence, toks, first_tok, sentence.end) in ("singular", "plural")
+                and _opening_pronoun(text, toks, first_tok, sentence.end)
+            ):
+                topic = carried  # "What are exosomes?\n\nThey are small vesicles...": a paragraph going on about them
             continue
         unknown_end = None
         if not groups or not _GLUE.fullmatch(text, toks.ends[first_tok], groups[0][0].span.start):
@@ -3134,6 +3140,13 @@ def _opens_clause(text: str, sentence: _Sentence, mention: Mention) -> bool:
 
 # "Key actives:", "Benefits:", "Wirkstoffe:": a short label and a colon opening a line
 _LABEL = re.compile(r"\s*(?:[-*\u2022\u2713\u2714]\s*)?[\w' -]{2,30}:\s*")
+
+
+def _asks(text: str, sentence: _Sentence) -> bool:
+    """A short question of its own ("What are the benefits for the skin?"): a heading the answer after it
+    goes on under, about what came before."""
+    line = text[sentence.start : sentence.end].strip()
+    return 0 < len(line) <= 2 * phrases.SHORT_LINE and line.endswith("?")
 
 
 def _label_line(text: str, sentence: _Sentence) -> bool:
