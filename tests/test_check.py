@@ -1012,6 +1012,21 @@ def test_any_comparative_against_something_is_a_comparison(shipped, text, flagge
 
 
 @pytest.mark.parametrize(
+    ("text", "kind", "flagged"),
+    [
+        ("A clinically-tested formula.", "clinically-proven", "clinically-tested"),
+        ("A clinically\u2011proven formula.", "clinically-proven", "clinically\u2011proven"),
+        ("Dermatologically-tested.", "dermatologically-tested", "Dermatologically-tested"),
+        ("An oil\u2011free moisturiser.", "free-from", "oil\u2011free"),
+    ],
+)
+def test_hyphenated_and_non_breaking_hyphen_spellings_are_flagged(shipped, text, kind, flagged):
+    view = run(text, shipped)
+    assert_flagged(view, kind, flagged)
+    assert all(text[g["start"] : g["end"]] == g["text"] for g in view["flags"])
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Use it no more than twice a week; results take longer than a month.",

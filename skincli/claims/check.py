@@ -92,6 +92,8 @@ _BLOCK = 1 << 16  # characters tokenised at a time: bounds the memory of the int
 _JOIN_GAP = re.compile(r"[\s\-\u2010\u2011'\u2019/]+")  # what may stand between two words of one name
 _SPACE = re.compile(r"\s")
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()\[\]\u2013\u2014\"\u201c\u201d\u201e\u00ab\u00bb]")
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
+_HAS_HYPHEN = re.compile("[\u2010\u2011]")
 _GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 _ABBREVIATION = re.compile(r"[A-Z0-9]{2,5}")  # "HA", "AHA", "PRP": matched in capitals only
 _QUOTES = "'\"\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u00ab\u00bb\u2039\u203a"
@@ -1728,7 +1730,8 @@ def _analyse(text: str, kb: KnowledgeBase, known_initials: dict[str, tuple[str, 
     raw_mentions = _vitamin_lists(text, toks, lexicon, [h for h in lexicon.find(toks) if h.payload])
     raw_mentions, spelled_out, defined = _initialisms(text, toks, raw_mentions, known_initials)
     raw_effects = [h for h in effect_lexicon().find(toks) if h.payload and not _scare_quoted(text, toks, h)]
-    raw_flags = _find_flags(text, toks, sentences)
+    # "oil\u2011free": the patterns spell a hyphen as "-"; a web page's non-breaking one is the same letter count
+    raw_flags = _find_flags(text.translate(_HYPHENS) if _HAS_HYPHEN.search(text) else text, toks, sentences)
 
     mention_hits, effect_hits = _resolve_overlaps(text, toks, sentences, sentence_of, raw_mentions, raw_effects, kb)
     mention_hits = [h for h in mention_hits if not _sun_factor_of_a_name(text, toks, h)]
