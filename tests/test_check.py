@@ -1011,6 +1011,17 @@ def test_any_comparative_against_something_is_a_comparison(shipped, text, flagge
     assert_flagged(run(text, shipped), "comparison", flagged)
 
 
+def test_examples_of_a_class_set_against_the_subject_are_compared(shipped):
+    text = "If you've tried harsher brightening ingredients like vitamin C or retinol, azelaic acid offers a gentler path."
+    view = run(text, shipped)
+    roles = {m["ingredient"]["id"]: m["role"] for m in view["mentions"]}
+    assert roles == {"vitamin-c": "comparison", "retinol": "comparison", "azelaic-acid": "subject"}
+    assert {i for i, _e in pairs(view)} <= {"azelaic-acid"}
+    # examples with no comparative, or after a verb in -er, are examples
+    for text in ("The derms we spoke to prefer ingredients like salicylic acid.", "Gentle ingredients like panthenol soothe."):
+        assert {m["role"] for m in run(text, shipped)["mentions"]} == {"subject"}
+
+
 @pytest.mark.parametrize(
     ("text", "kind", "flagged"),
     [

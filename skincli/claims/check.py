@@ -2416,8 +2416,33 @@ def _like_is_comparison(text: str, toks: _Tokens, k: int) -> bool:
     if "," in text[toks.ends[k - 1] : toks.starts[k]]:  # ", like X," compares after a single thing ("Snail mucin,
         return before not in _LIKE_EXAMPLES and not before.endswith("s")  # like hyaluronic acid, draws water")
     if before not in _LIKE_VERBS_IN_S and len(before) > 3 and before.endswith("s") and not before.endswith("ss"):
-        return False  # a plural noun: "moisturizing agents like hyaluronic acid"
-    return before not in _LIKE_VERB_BEFORE and before not in _LIKE_EXAMPLES
+        return _comparative_class(toks, k - 1)  # a plural noun: "moisturizing agents like hyaluronic acid"
+    if before in _LIKE_EXAMPLES:
+        return _comparative_class(toks, k - 1)
+    return before not in _LIKE_VERB_BEFORE
+
+
+_NOT_COMPARATIVE_ER = frozenset(
+    {"other", "another", "over", "under", "never", "ever", "water", "after", "per", "her", "whether", "together"}
+    | {"rather", "fiber", "fibre", "either", "neither", "layer", "barrier", "cleanser", "toner", "booster"}
+    | {"filler", "moisturizer", "moisturiser", "sunflower", "super", "inner", "outer", "upper", "lower"}
+    # verbs in -er: "the derms prefer ingredients like salicylic acid" lists examples
+    | {"prefer", "offer", "deliver", "consider", "discover", "order", "answer", "cover", "enter", "gather"}
+    | {"suffer", "trigger", "remember", "render", "transfer", "counter", "wonder", "alter", "filter", "foster"}
+    | {"bolster", "cater", "recover", "uncover", "encounter", "administer", "minister", "power", "matter"}
+)
+
+
+def _comparative_class(toks: _Tokens, noun: int) -> bool:
+    """Are the examples after this noun those of a class set against the subject: "harsher brightening
+    ingredients like vitamin C or retinol", "less gentle acids like glycolic"?"""
+    for j in range(noun - 1, max(-1, noun - 4), -1):
+        word = toks.keys[j]
+        if word in ("more", "less", "mehr", "weniger") or (
+            len(word) > 4 and word.endswith("er") and word not in _NOT_COMPARATIVE_ER
+        ):
+            return True
+    return False
 
 
 def _as_is_comparison(keys: list[str], k: int, first: int) -> bool:
