@@ -1017,6 +1017,13 @@ def test_examples_of_a_class_set_against_the_subject_are_compared(shipped):
     roles = {m["ingredient"]["id"]: m["role"] for m in view["mentions"]}
     assert roles == {"vitamin-c": "comparison", "retinol": "comparison", "azelaic-acid": "subject"}
     assert {i for i, _e in pairs(view)} <= {"azelaic-acid"}
+    # "a gentler form of": compared; "a form of": the same thing
+    view = run(
+        "The Retinol uses retinaldehyde, a gentler, more bioavailable form of vitamin A, to regulate cell turnover.", shipped
+    )
+    assert [m["role"] for m in view["mentions"] if m["start"] > 40] == ["comparison"]
+    assert ("retinal", "cell-renewal") in pairs(view)
+    assert {m["role"] for m in run("Retinol is a form of vitamin A that smooths lines.", shipped)["mentions"]} == {"subject"}
     # examples with no comparative, or after a verb in -er, are examples
     for text in ("The derms we spoke to prefer ingredients like salicylic acid.", "Gentle ingredients like panthenol soothe."):
         assert {m["role"] for m in run(text, shipped)["mentions"]} == {"subject"}

@@ -1101,7 +1101,8 @@ _COMPARATIVES = _keys(phrases.GERMAN_COMPARATIVES)
 _NOT_COMPARATIVES = _keys(phrases.NOT_COMPARATIVES)
 _COMPARISON_AFTER = _word_set(phrases.COMPARISON_AFTER)
 _COMPARISON_CUES = tuple(sorted({tuple(name_key(w) for w in c.split()) for c in phrases.COMPARISON_CUES}, key=len, reverse=True))
-_FIRST_WORDS = frozenset(c[0] for c in _COMPARISON_CUES) | {"like", "as", "wie", "als"}
+_FORM_WORDS = frozenset({"form", "version", "variant", "derivative", "relative", "variante"})  # "a gentler form of"
+_FIRST_WORDS = frozenset(c[0] for c in _COMPARISON_CUES) | {"like", "as", "wie", "als"} | _FORM_WORDS
 
 
 def _alternation(words: tuple[str, ...]) -> str:
@@ -2385,6 +2386,8 @@ def _compared_before(text: str, toks: _Tokens, hit: _Hit, clause_start: int) -> 
             return True
         if key == "als" and any(k > j and _is_comparative(text, toks, k - j) for j in (1, 2, 3)):
             return True  # "stärker als", "der potentere Wirkstoff als"
+        if key in _FORM_WORDS and k + 1 < hit.first and keys[k + 1] in ("of", "von") and _comparative_class(toks, k):
+            return True  # "retinaldehyde, a gentler, more bioavailable form of vitamin A"
     return False
 
 
