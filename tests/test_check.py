@@ -1056,6 +1056,19 @@ def test_words_that_only_look_comparative_are_not_a_comparison(shipped, text):
     assert "comparison" not in {g["kind"] for g in run(text, shipped)["flags"]}
 
 
+@pytest.mark.parametrize(
+    "text", ["Botox in a jar smooths wrinkles.", "Pflanzen-Botox glättet Falten.", "Try these botox-like creams."]
+)
+def test_a_cream_named_after_botox_is_compared_with_it(shipped, text):
+    view = run(text, shipped)
+    roles = {(m["ingredient"]["id"], m["role"]) for m in view["mentions"]}
+    assert roles == {("plant-botox", "subject"), ("botulinum-toxin", "comparison")}
+    inner = next(m for m in view["mentions"] if m["ingredient"]["id"] == "botulinum-toxin")
+    assert text[inner["start"] : inner["end"]].lower() == "botox"
+    assert not {p for p in pairs(view) if p[0] == "botulinum-toxin"}
+    assert {m["role"] for m in run("Spilanthol smooths wrinkles.", shipped)["mentions"]} == {"subject"}
+
+
 def test_a_comparison_with_botox_is_flagged_and_never_the_subject(shipped):
     text = (
         "Argireline has the same cosmetic benefits as Botulinum toxin (Botox) but is safer. "

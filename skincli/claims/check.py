@@ -92,6 +92,7 @@ _BLOCK = 1 << 16  # characters tokenised at a time: bounds the memory of the int
 _JOIN_GAP = re.compile(r"[\s\-\u2010\u2011'\u2019/]+")  # what may stand between two words of one name
 _SPACE = re.compile(r"\s")
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()\[\]\u2013\u2014\"\u201c\u201d\u201e\u00ab\u00bb]")
+_COMPARED_INSIDE = {i: re.compile(rf"\b{w}\b", re.IGNORECASE) for i, w in phrases.COMPARED_INSIDE_WORD.items()}
 _HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
 _HAS_HYPHEN = re.compile("[\u2010\u2011]")
 _GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
@@ -2307,6 +2308,11 @@ def _mentions(
         out.append(Mention(hit.payload, kb.name_of(hit.payload), _span(text, start, end), role, index, predicate))
         if absent:
             left_out_at.add(start)
+        inner = phrases.COMPARED_INSIDE.get(hit.payload)
+        if inner is not None and (named_after := _COMPARED_INSIDE[hit.payload].search(text, start, end)):
+            # "Botox in a jar", "botox-like creams": a cream named after the injection it is set against
+            a, b = named_after.span()
+            out.append(Mention(inner, kb.name_of(inner), _span(text, a, b), "comparison", index, False))
     return tuple(out), frozenset(left_out_at)
 
 

@@ -1807,6 +1807,10 @@ CREAM_NOUNS: tuple[str, ...] = (
     "ampulle*",
     "pflege",
 )
+# A name that holds what it is set against: "Botox in a jar", "botox-like creams", "Pflanzen-Botox" are
+# creams (plant-botox) compared with botulinum toxin, which the word inside them names (a comparison mention).
+COMPARED_INSIDE: dict[str, str] = {"plant-botox": "botulinum-toxin"}
+COMPARED_INSIDE_WORD: dict[str, str] = {"plant-botox": "botox"}
 INJECTABLE_KINDS: tuple[str, ...] = ("drug", "procedure")
 # A cream ingredient named with an injection in its sentence is the injected procedure: "Faltenunterspritzung
 # mit Hyaluronsäure", "hyaluronic acid is injected". Not when the injection is denied or compared with
