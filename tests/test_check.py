@@ -1069,6 +1069,15 @@ def test_a_cream_named_after_botox_is_compared_with_it(shipped, text):
     assert {m["role"] for m in run("Spilanthol smooths wrinkles.", shipped)["mentions"]} == {"subject"}
 
 
+@pytest.mark.parametrize(
+    "text", ["Das Bio-Botox glättet Falten.", "Kräuter-Botox glättet Falten.", "This herbal Botox smooths wrinkles."]
+)
+def test_a_kind_of_botox_is_a_cream_compared_with_the_injection(shipped, text):
+    view = run(text, shipped)
+    assert_flagged(view, "injection-comparison", "Botox")
+    assert not {p for p in pairs(view) if p[0] == "botulinum-toxin"}
+
+
 def test_a_comparison_with_botox_is_flagged_and_never_the_subject(shipped):
     text = (
         "Argireline has the same cosmetic benefits as Botulinum toxin (Botox) but is safer. "

@@ -3037,6 +3037,8 @@ FLAGS: dict[str, FlagKind] = {
             rf"\brival\w*\s+(?:those\s+of\s+|that\s+of\s+)?{_ART}{_GAP}{_INJ2}",
             rf"\b(?:topical|natural|cosmetic|needle[\s-]free)\s+answer\s+to\s+{_ART}{_GAP}{_INJ2}",
             r"\bbotox[®™]?[\s\-]*(?:like|alike|ähnlich\w*|artig\w*|effe[ck]t\w*|alternatives?)",
+            # "Pflanzen-Botox", "Bio-Botox", "plant-based Botox": a cream named as a kind of the injection
+            r"\b(?:Pflanzen|Bio|Kräuter|Natur|plant|plant-based|natural|herbal|green|vegan|topical|topische\w*)[\s-]*Botox\b",
             rf"\bbotox[®™]?[\s\-]*{_CREAM}",
             r"\bfiller[\s-]*(?:cream|creme|serum|balm|lotion)\w*",
             r"\bfiller[\s-]*(?:like|ähnlich\w*|effe[ck]t\w*)",
