@@ -3063,8 +3063,10 @@ FLAGS: dict[str, FlagKind] = {
             rf"\b{_INJ2}[®™]?\s+(?:ähnel)\w*",
             rf"\bwie\s+es\s+(?:mit|bei)\s+(?:einer?\s+|der\s+|dem\s+)?{_INJ2}",
             rf"\btopi(?:cal|sche[mnrs]?)\s+['‘’\"“„]?{_INJECTION}",
-            r"\b(?:botox|filler|face[\s-]?lift)[\s-]+(?:in\s+(?:a|the|der|einer)\s+(?:jar|tube|bottle|tiegel|dose|flasche)"
-            r"|to[\s-]go|aus\s+dem\s+tiegel)\b",
+            r"\b(?:botox|filler|face[\s-]?lift)[\s-]+(?:(?:in|im|aus)\s+(?:(?:a|the|der|einer|dem)\s+)?(?:jar|tube|bottle|tiegel|dose|"
+            r"flasche|glas|tub)|to[\s-]go|for\s+(?:at\s+)?home|at\s+home|für\s+(?:zu\s+)?Hause|zum\s+(?:Auftragen|Eincremen))\b",
+            # a cream named as the injection made easy: "liquid Botox", "needle-free filler", "flüssiges Botox"
+            r"\b(?:liquid|instant|needle[\s-]?free|nadelfrei\w*|flüssige[sn]?)[\s-]*(?:botox|filler\w*)\b",
             r"\bface[\s-]?lift\w*",
             r"\b(?:needle[\s-]?free|no needles?|without\s+(?:needles?|injections?|surgery|the needle)|forgo the needle|"
             r"ohne\s+(?:Nadeln?|Spritzen?|Injektion(?:en)?|Skalpell|OP)(?:\s+oder\s+(?:Nadeln?|Spritzen?|Skalpell|OP))?|"
