@@ -1070,7 +1070,16 @@ def test_a_cream_named_after_botox_is_compared_with_it(shipped, text):
 
 
 @pytest.mark.parametrize(
-    "text", ["Das Bio-Botox glättet Falten.", "Kräuter-Botox glättet Falten.", "This herbal Botox smooths wrinkles."]
+    "text",
+    [
+        "Das Bio-Botox glättet Falten.",
+        "Kräuter-Botox glättet Falten.",
+        "This herbal Botox smooths wrinkles.",
+        "Dieses Botox im Tiegel glättet Falten.",
+        "Botox für zu Hause glättet Falten.",
+        "Needle-free Botox smooths wrinkles.",
+        "Liquid Botox smooths wrinkles.",
+    ],
 )
 def test_a_kind_of_botox_is_a_cream_compared_with_the_injection(shipped, text):
     view = run(text, shipped)
