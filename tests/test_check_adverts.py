@@ -34,10 +34,12 @@ SPLITS = (
     *("dev-8", "dev-9", "held-out-10", "dev-11", "held-out-12", "dev-13", "held-out-14"),
     "held-out-15",
     "held-out-16",
+    "held-out-17",
+    "held-out-18",
 )
 # Held out and not yet measured: not scored here, so that no test run shows its numbers before the measure
 # (a new set waits here between its commit and its one measure).
-NOT_YET_MEASURED: tuple[str, ...] = ("held-out-17", "held-out-18")
+NOT_YET_MEASURED: tuple[str, ...] = ()
 
 
 @pytest.fixture(scope="module")
@@ -121,11 +123,12 @@ FLOORS = {
     "dev-11": (0.73, 0.77, 0.84, 0.79),
     # The eighth set was held out from session 4 to session 7 (its last held-out measure, at dda2608: pairs
     # 68.8/70.5, flags 84.5/63.6), then opened in session 7 (74.7/79.1 and 87.0/77.9 at the session's end).
-    "dev-8": (0.73, 0.77, 0.86, 0.76),
+    # Session 10's general comparative rule flags "cheaper than" (Botox), which its labeller did not: 85.7%.
+    "dev-8": (0.73, 0.77, 0.85, 0.76),
     # The ninth set was held out from session 4 to session 9 (first measure, end of session 4: pairs
     # 63.3/61.5, flags 75.4/62.0; last held-out measure, session 9's final code: 69.4/71.0 and 76.1/64.6),
-    # then opened in session 10.
-    "dev-9": (0.67, 0.69, 0.74, 0.62),
+    # then opened in session 10 (74.6/75.8 and 78.1/72.2 at the session's end).
+    "dev-9": (0.73, 0.74, 0.76, 0.70),
     # The tenth set, held out in session 5: 73.6/68.0 and 80.8/67.0 with its final code, 76.0/69.3 and
     # 80.8/67.0 with session 6's, 79.0/73.7 and 81.0/68.1 with session 7's (README).
     "held-out-10": (0.78, 0.72, 0.80, 0.67),
@@ -134,8 +137,8 @@ FLOORS = {
     "held-out-12": (0.75, 0.67, 0.76, 0.63),
     # The thirteenth set, held out in session 7: 64.5/67.1 and 78.9/53.8 at its commit (session 6's checker),
     # 65.4/69.8 and 79.5/55.8 with session 7's final code (README); its last held-out measure, session 9's
-    # final code: 65.4/69.8 and 78.7/56.7. Opened in session 10.
-    "dev-13": (0.64, 0.68, 0.77, 0.55),
+    # final code: 65.4/69.8 and 78.7/56.7. Opened in session 10 (67.5/69.8 and 79.3/62.5 at its end).
+    "dev-13": (0.66, 0.68, 0.77, 0.60),
     # The fourteenth set, held out late in session 7: 72.5/70.4 and 69.1/50.7 at its commit (the same with
     # session 6's final code), 73.5/71.4 and 69.6/52.0 with session 7's final code (README). Session 8's
     # flags precision is 67.2%: two of its new patterns ("tested in an independent clinical study", "30%
@@ -148,6 +151,11 @@ FLOORS = {
     # The sixteenth set, held out in session 9: 77.6/71.6 and 80.8/76.4 at its commit (session 8's final
     # checker, aece93c), the same with session 9's final code (README).
     "held-out-16": (0.76, 0.70, 0.79, 0.75),
+    # The seventeenth and eighteenth sets, held out in session 10. Seventeenth: 78.1/68.9 and 85.2/69.7 at its
+    # commit (session 9's final checker, 48f6ed9), the same with session 10's final code. Eighteenth: 74.0/71.3
+    # and 83.1/69.0 with session 9's final checker, 76.1/73.6 and 82.0/73.0 with session 10's (README).
+    "held-out-17": (0.76, 0.67, 0.83, 0.67),
+    "held-out-18": (0.74, 0.71, 0.80, 0.70),
 }
 
 
