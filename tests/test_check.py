@@ -1087,6 +1087,13 @@ def test_a_kind_of_botox_is_a_cream_compared_with_the_injection(shipped, text):
     assert not {p for p in pairs(view) if p[0] == "botulinum-toxin"}
 
 
+def test_a_procedure_in_a_bottle_is_a_cream_compared_with_it(shipped):
+    view = run("Microneedling in a bottle: this serum resurfaces skin.", shipped)
+    assert_flagged(view, "injection-comparison", "Microneedling in a bottle")
+    assert {(m["ingredient"]["id"], m["role"]) for m in view["mentions"]} == {("microneedling", "comparison")}
+    assert ("microneedling", "collagen") in pairs(run("Microneedling boosts collagen.", shipped))
+
+
 def test_a_comparison_with_botox_is_flagged_and_never_the_subject(shipped):
     text = (
         "Argireline has the same cosmetic benefits as Botulinum toxin (Botox) but is safer. "

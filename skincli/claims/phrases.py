@@ -2933,7 +2933,7 @@ _COMPARATIVE = (
 )
 _INJECTION = (
     r"(?:botox|botulinum\w*(?:\s+toxin\w*)?|neurotoxin\w*|filler\w*|face[\s-]?lift\w*|lifting|injection\w*|injektion\w*|"
-    r"injectable\w*|spritze\w*|unterspritzung\w*|surgery|surgical|chirurg\w*|skalpell|scalpel|nervengift\w*|laser\w*|"
+    r"injectable\w*|spritze\w*|unterspritzung\w*|surgery|surgical|chirurg\w*|skalpell|scalpel|nervengift\w*|laser\w*|microneedl\w*|"
     r"(?:in[\s-]office|cosmetic|aesthetic|invasive|surgical)\s+(?:procedures?|treatments?)|microdermabrasion)"
 )
 _INJ2 = rf"{_INJECTION}(?:[\s-]+{_INJECTION})?"
@@ -3063,7 +3063,7 @@ FLAGS: dict[str, FlagKind] = {
             rf"\b{_INJ2}[®™]?\s+(?:ähnel)\w*",
             rf"\bwie\s+es\s+(?:mit|bei)\s+(?:einer?\s+|der\s+|dem\s+)?{_INJ2}",
             rf"\btopi(?:cal|sche[mnrs]?)\s+['‘’\"“„]?{_INJECTION}",
-            r"\b(?:botox|filler|face[\s-]?lift)[\s-]+(?:(?:in|im|aus)\s+(?:(?:a|the|der|einer|dem)\s+)?(?:jar|tube|bottle|tiegel|dose|"
+            r"\b(?:botox|filler|face[\s-]?lift|microneedling|laser|peel)[\s-]+(?:(?:in|im|aus)\s+(?:(?:a|the|der|einer|dem)\s+)?(?:jar|tube|bottle|tiegel|dose|"
             r"flasche|glas|tub)|to[\s-]go|for\s+(?:at\s+)?home|at\s+home|für\s+(?:zu\s+)?Hause|zum\s+(?:Auftragen|Eincremen))\b",
             # a cream named as the injection made easy: "liquid Botox", "needle-free filler", "flüssiges Botox"
             r"\b(?:liquid|instant|needle[\s-]?free|nadelfrei\w*|flüssige[sn]?)[\s-]*(?:botox|filler\w*)\b",
@@ -3087,6 +3087,7 @@ FLAGS: dict[str, FlagKind] = {
             r"\b(?:of|like)\s+an?\s+injectable\b",
         ),
         "triggers": (
+            "microneedling",
             "skip",
             "alternative",
             "ersatz",
