@@ -2378,6 +2378,10 @@ def _compared_before(text: str, toks: _Tokens, hit: _Hit, clause_start: int) -> 
         key = keys[k]
         if key not in _FIRST_WORDS:
             continue
+        if key in _FORM_WORDS:
+            if k + 1 < hit.first and keys[k + 1] in ("of", "von") and _comparative_class(toks, k):
+                return True  # "retinaldehyde, a gentler, more bioavailable form of vitamin A"
+            continue
         for cue in _COMPARISON_CUES:
             end = k + len(cue)
             if tuple(keys[k:end]) == cue and end <= hit.first and hit.first - end <= phrases.COMPARISON_GAP:
@@ -2392,8 +2396,6 @@ def _compared_before(text: str, toks: _Tokens, hit: _Hit, clause_start: int) -> 
             return True
         if key == "als" and any(k > j and _is_comparative(text, toks, k - j) for j in (1, 2, 3)):
             return True  # "stärker als", "der potentere Wirkstoff als"
-        if key in _FORM_WORDS and k + 1 < hit.first and keys[k + 1] in ("of", "von") and _comparative_class(toks, k):
-            return True  # "retinaldehyde, a gentler, more bioavailable form of vitamin A"
     return False
 
 
