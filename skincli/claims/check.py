@@ -1102,7 +1102,7 @@ _COMPARATIVES = _keys(phrases.GERMAN_COMPARATIVES)
 _NOT_COMPARATIVES = _keys(phrases.NOT_COMPARATIVES)
 _COMPARISON_AFTER = _word_set(phrases.COMPARISON_AFTER)
 _COMPARISON_CUES = tuple(sorted({tuple(name_key(w) for w in c.split()) for c in phrases.COMPARISON_CUES}, key=len, reverse=True))
-_FORM_WORDS = frozenset({"form", "version", "variant", "derivative", "relative", "variante"})  # "a gentler form of"
+_FORM_WORDS = _keys(phrases.FORM_WORDS)
 _FIRST_WORDS = frozenset(c[0] for c in _COMPARISON_CUES) | {"like", "as", "wie", "als"} | _FORM_WORDS
 
 
@@ -2210,8 +2210,9 @@ def _skins_own(text: str, toks: _Tokens, hit: _Hit) -> bool:
     k, skipped = hit.first - 1, 0
     while k >= 0 and skipped <= phrases.CONSTITUENT_WINDOW:
         gap = text[toks.ends[k] : toks.starts[k + 1]]
-        if _CLAUSE_BREAK.search(gap) and gap.strip() != "," or "\n" in gap:  # a comma may part a list of what the skin makes
-            return False  # ... but a line does not run on: "Supports Skin Barrier Repair\nCollagen can..."
+        # a comma may part a list of what the skin makes; a line break ends the walk ("...Barrier Repair\nCollagen")
+        if (_CLAUSE_BREAK.search(gap) and gap.strip() != ",") or "\n" in gap:
+            return False
         if _in_set(keys[k], _CONSTITUENT_GOVERNORS):
             return True
         if keys[k] not in _CONSTITUENT_FILLER and keys[k] not in _CONSTITUENT_WORDS:
@@ -2433,15 +2434,7 @@ def _like_is_comparison(text: str, toks: _Tokens, k: int) -> bool:
     return before not in _LIKE_VERB_BEFORE
 
 
-_NOT_COMPARATIVE_ER = frozenset(
-    {"other", "another", "over", "under", "never", "ever", "water", "after", "per", "her", "whether", "together"}
-    | {"rather", "fiber", "fibre", "either", "neither", "layer", "barrier", "cleanser", "toner", "booster"}
-    | {"filler", "moisturizer", "moisturiser", "sunflower", "super", "inner", "outer", "upper", "lower"}
-    # verbs in -er: "the derms prefer ingredients like salicylic acid" lists examples
-    | {"prefer", "offer", "deliver", "consider", "discover", "order", "answer", "cover", "enter", "gather"}
-    | {"suffer", "trigger", "remember", "render", "transfer", "counter", "wonder", "alter", "filter", "foster"}
-    | {"bolster", "cater", "recover", "uncover", "encounter", "administer", "minister", "power", "matter"}
-)
+_NOT_COMPARATIVE_ER = _keys(phrases.NOT_COMPARATIVE_ER)
 
 
 def _comparative_class(toks: _Tokens, noun: int) -> bool:
@@ -3414,9 +3407,7 @@ def _unknown_subject(text: str, toks: _Tokens, first_tok: int, until: int, named
     return _inventory_name_at(text, toks, k, until)
 
 
-# Words that open a sentence before its subject: "Yes, but polynucleotides...", "However, zinc..."
-_OPENERS = _keys(("yes", "no", "but", "however", "so", "now", "still", "indeed", "instead", "yet", "then"))
-_OPENERS |= _keys(("aber", "jedoch", "doch", "ja", "nein", "allerdings", "dennoch", "trotzdem", "denn"))
+_OPENERS = _keys(phrases.SUBJECT_OPENERS)
 
 
 def _inventory_name_at(text: str, toks: _Tokens, k: int, until: int) -> int | None:

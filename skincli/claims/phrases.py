@@ -1736,6 +1736,18 @@ PARTNER_PHRASES: tuple[str, ...] = ("zusammen mit",)
 VERB_BEFORE_CONTRAST: frozenset[str] = frozenset({"kann", "können", "ist", "sind", "wirkt", "wirken", "sollte", "hat", "muss"})
 SAME_WORDS: tuple[str, ...] = ("same", "gleiche", "gleichen", "selbe", "selben")
 AS_WELL_VERBS: tuple[str, ...] = ("work", "works", "worked", "perform", "performs", "act", "acts", "do", "does")
+# "a gentler, more bioavailable form of vitamin A": with a comparative before it, a form of a name is compared
+FORM_WORDS: tuple[str, ...] = ("form", "version", "variant", "derivative", "relative", "Variante")
+# Words in -er that are no comparative (before "ingredients like X" or a form word): "other ingredients like",
+# "the derms prefer ingredients like salicylic acid" list examples.
+NOT_COMPARATIVE_ER: tuple[str, ...] = (
+    *("other", "another", "over", "under", "never", "ever", "water", "after", "per", "her", "whether", "together"),
+    *("rather", "fiber", "fibre", "either", "neither", "layer", "barrier", "cleanser", "toner", "booster"),
+    *("filler", "moisturizer", "moisturiser", "sunflower", "super", "inner", "outer", "upper", "lower"),
+    *("prefer", "offer", "deliver", "consider", "discover", "order", "answer", "cover", "enter", "gather"),
+    *("suffer", "trigger", "remember", "render", "transfer", "counter", "wonder", "alter", "filter", "foster"),
+    *("bolster", "cater", "recover", "uncover", "encounter", "administer", "minister", "power", "matter"),
+)
 GERMAN_COMPARATIVES: tuple[str, ...] = ("mehr", "weniger", "besser", "anders", "eher", "lieber", "genauso", "ebenso")
 NOT_COMPARATIVES: tuple[str, ...] = (
     "oder",
@@ -2818,6 +2830,12 @@ NEW_CLAUSE_WORDS: frozenset[str] = frozenset(
         "ich",
         "wir",
     }
+)
+# Words that open a sentence before its subject, skipped when looking for an ingredient the knowledge base
+# lacks as the subject: "Yes, but polynucleotides...", "However, zinc...", "Aber Polynukleotide..."
+SUBJECT_OPENERS: tuple[str, ...] = (
+    *("yes", "no", "but", "however", "so", "now", "still", "indeed", "instead", "yet", "then"),
+    *("aber", "jedoch", "doch", "ja", "nein", "allerdings", "dennoch", "trotzdem", "denn"),
 )
 # Participles of marketing that name rather than act: after a copula ("is marketed as a Botox alternative",
 # "is touted as Botox in a jar") the name that follows is what the subject is sold as, as "is a ..." says
