@@ -1002,6 +1002,26 @@ def test_collagen_as_the_product_is_the_ingredient(shipped, text):
 @pytest.mark.parametrize(
     ("text", "flagged"),
     [
+        ("In contrast, chemical sunscreens absorb UV.", "In contrast"),
+        ("Retinol is a milder ingredient, whereas tretinoin is a prescription drug.", "whereas"),
+        ("Im Gegensatz dazu wirken chemische Filter erst nach Minuten.", "Im Gegensatz dazu"),
+        ("Derms recommend Pure Retinol over other counterparts.", "Pure Retinol over other counterparts"),
+    ],
+)
+def test_a_contrast_or_a_choice_of_one_over_another_is_a_comparison(shipped, text, flagged):
+    assert_flagged(run(text, shipped), "comparison", flagged)
+
+
+def test_over_as_on_top_is_no_comparison_and_a_recommendation_keeps_its_endorsement(shipped):
+    assert run("We recommend applying it over your moisturizer.", shipped)["flags"] == []
+    assert_flagged(
+        run("Dermatologists recommend retinol over other retinoids.", shipped), "endorsement", "Dermatologists recommend"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
         ("The capsules release their actives ten times slower than the average cream.", "slower than"),
         ("Die Kapseln geben die Wirkstoffe zehnmal langsamer als die durchschnittliche Kosmetik ab.", "langsamer als"),
         ("It is much pricier than a peel.", "pricier than"),

@@ -1518,6 +1518,8 @@ FLAGS_THAT_COEXIST: tuple[tuple[str, str], ...] = (
     ("no-side-effects", "comparison"),
     # "ohne Gift, Nebenwirkungen und Spritze": no side effects, and no injection
     ("no-side-effects", "injection-comparison"),
+    # "dermatologists recommend retinol over other counterparts": an endorsement of one over another
+    ("endorsement", "comparison"),
 )
 # "Immediately" after these is about recovery or what to do, not a result: "you can resume your routine
 # immediately", "consult a dermatologist immediately" (regular expressions, the words before the match).
@@ -3205,6 +3207,15 @@ FLAGS: dict[str, FlagKind] = {
             r"\b(?:stabiler|potenter|reizärmer|effizienter|hautfreundlicher|ergiebiger|nachhaltiger)\s+(?:[\w-]+\s+){0,3}?als\b",
             r"\bübertrifft\b",
             r"\bsuperior\s+to\b",
+            # a contrast that sets two things side by side: "In contrast, chemical sunscreens...", "milder, whereas tretinoin"
+            r"\b(?:in|by)\s+contrast\b(?!\s+(?:to|with)\b)",
+            r"\bwhereas\b",
+            r"\bim\s+Gegensatz\s+dazu\b",
+            r"\bdemgegenüber\b",
+            r"\bwohingegen\b",
+            # a choice of one over the other: "recommend Pure Retinol over other counterparts"
+            r"\b(?:prefer\w*|recommend\w*|choos\w*|chose|pick\w*|opt\w*\s+for|using|use)\s+(?:[\w-]+\s+){1,4}?over\s+"
+            r"(?:an?\s+|the\s+|other\s+|its\s+|their\s+)?(?!(?:your|it|them|top|time|night|days?|weeks?|months?|years?)\b)[\w-]+",
             # any comparative against something: "ten times slower than", "zehnmal langsamer als", "saner than"
             r"\b(?!(?:other|rather|never|ever|over|under|after|later|whether|either|neither|together|water|number|older|"
             r"younger|earlier|sooner|longer|no\s+longer|per|her|offer|deliver|consider)\b)[a-z]{3,}(?:er|ier)\s+than\b(?!\s+(?:ever|before|usual|expected|\d))",
@@ -3405,6 +3416,7 @@ FLAGS: dict[str, FlagKind] = {
             "counterpart*",
             "beyond",
             "whereas",
+            *("gegensatz", "demgegenuber", "wohingegen", "prefer*", "recommend*", "choos*", "chose"),
             "while",
             "wahrend",
             "wohingegen",
