@@ -1107,6 +1107,20 @@ def test_a_kind_of_botox_is_a_cream_compared_with_the_injection(shipped, text):
     assert not {p for p in pairs(view) if p[0] == "botulinum-toxin"}
 
 
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Think of it as a facial in a bottle.", "facial in a bottle"),
+        ("Salon results without the salon price.", "Salon results"),
+        ("An in-office peel you can do at home.", "in-office peel"),
+    ],
+)
+def test_what_a_professional_does_promised_at_home_is_compared_with_the_procedure(shipped, text, flagged):
+    assert_flagged(run(text, shipped), "injection-comparison", flagged)
+    # a clinic describing its own treatments compares with nothing
+    assert run("Our spa offers professional treatments.", shipped)["flags"] == []
+
+
 def test_a_procedure_in_a_bottle_is_a_cream_compared_with_it(shipped):
     view = run("Microneedling in a bottle: this serum resurfaces skin.", shipped)
     assert_flagged(view, "injection-comparison", "Microneedling in a bottle")

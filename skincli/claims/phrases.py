@@ -3083,7 +3083,10 @@ FLAGS: dict[str, FlagKind] = {
             rf"\b{_INJ2}[®™]?\s+(?:ähnel)\w*",
             rf"\bwie\s+es\s+(?:mit|bei)\s+(?:einer?\s+|der\s+|dem\s+)?{_INJ2}",
             rf"\btopi(?:cal|sche[mnrs]?)\s+['‘’\"“„]?{_INJECTION}",
-            r"\b(?:botox|filler|face[\s-]?lift|microneedling|laser|peel)[\s-]+(?:(?:in|im|aus)\s+(?:(?:a|the|der|einer|dem)\s+)?(?:jar|tube|bottle|tiegel|dose|"
+            # what a professional does, promised at home: "salon results", "an in-office peel", "a facial in a bottle"
+            r"\b(?:professional|in[\s-]office|salon|clinic|derm(?:atologist)?[’']?s?[\s-]+office)[\s-]+(?:grade\s+|level\s+|quality\s+|like\s+)?"
+            r"(?:peels?|facials?|results?)\b",
+            r"\b(?:botox|filler|face[\s-]?lift|microneedling|laser|peel|facial)[\s-]+(?:(?:in|im|aus)\s+(?:(?:a|the|der|einer|dem)\s+)?(?:jar|tube|bottle|tiegel|dose|"
             r"flasche|glas|tub)|to[\s-]go|for\s+(?:at\s+)?home|at\s+home|für\s+(?:zu\s+)?Hause|zum\s+(?:Auftragen|Eincremen))\b",
             # a cream named as the injection made easy: "liquid Botox", "needle-free filler", "flüssiges Botox"
             r"\b(?:liquid|instant|needle[\s-]?free|nadelfrei\w*|flüssige[sn]?)[\s-]*(?:botox|filler\w*)\b",
@@ -3108,6 +3111,7 @@ FLAGS: dict[str, FlagKind] = {
         ),
         "triggers": (
             "microneedling",
+            *("professional", "salon", "clinic", "office", "facial"),
             "skip",
             "alternative",
             "ersatz",
