@@ -92,7 +92,7 @@ _BLOCK = 1 << 16  # characters tokenised at a time: bounds the memory of the int
 _JOIN_GAP = re.compile(r"[\s\-\u2010\u2011'\u2019/]+")  # what may stand between two words of one name
 _SPACE = re.compile(r"\s")
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()\[\]\u2013\u2014\"\u201c\u201d\u201e\u00ab\u00bb]")
-_COMPARED_INSIDE = {i: re.compile(rf"\b{w}\b", re.IGNORECASE) for i, w in phrases.COMPARED_INSIDE_WORD.items()}
+_COMPARED_INSIDE = {i: (inner, re.compile(rf"\b{w}\b", re.IGNORECASE)) for i, (inner, w) in phrases.COMPARED_INSIDE.items()}
 _HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
 _HAS_HYPHEN = re.compile("[\u2010\u2011]")
 _GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
@@ -2309,10 +2309,10 @@ def _mentions(
         out.append(Mention(hit.payload, kb.name_of(hit.payload), _span(text, start, end), role, index, predicate))
         if absent:
             left_out_at.add(start)
-        inner = phrases.COMPARED_INSIDE.get(hit.payload)
-        if inner is not None and (named_after := _COMPARED_INSIDE[hit.payload].search(text, start, end)):
+        compared = _COMPARED_INSIDE.get(hit.payload)
+        if compared is not None and (named_after := compared[1].search(text, start, end)):
             # "Botox in a jar", "botox-like creams": a cream named after the injection it is set against
-            a, b = named_after.span()
+            inner, (a, b) = compared[0], named_after.span()
             out.append(Mention(inner, kb.name_of(inner), _span(text, a, b), "comparison", index, False))
     return tuple(out), frozenset(left_out_at)
 
@@ -3234,12 +3234,7 @@ def _pronoun_subject(text: str, toks: _Tokens, first_tok: int, until: int) -> bo
     while k < n and starts[k] < until and keys[k] in _CONNECTIVES:
         k += 1
     if k < n and keys[k] not in _SUBJECT_PRONOUNS:
-        for j in range(k, min(n - 1, k + 3)):  # "For one, it", "In fact, they"
-            if starts[j + 1] >= until:
-                break
-            if "," in text[toks.ends[j] : starts[j + 1]]:
-                k = j + 1
-                break
+        k = _past_opening_phrase(text, toks, k, until, 3)  # "For one, it", "In fact, they"
     if k < n and keys[k] not in _SUBJECT_PRONOUNS:
         for j in range(k, min(n - 2, k + 4)):  # "Supporters say they help...": who says it is not who does it
             if starts[j + 1] >= until:
@@ -3255,6 +3250,18 @@ def _pronoun_subject(text: str, toks: _Tokens, first_tok: int, until: int) -> bo
         if keys[j] in _EXPLETIVE_AFTER:
             return False
     return True
+
+
+def _past_opening_phrase(text: str, toks: _Tokens, k: int, until: int, words: int, stop: frozenset[str] = frozenset()) -> int:
+    """The word after an opening phrase of up to `words` words that a comma ends ("For one, it...", "Yes,
+    but polynucleotides..."), or k when there is none before `until` (or before a word in `stop`)."""
+    starts = toks.starts
+    for j in range(k, min(len(toks) - 1, k + words)):
+        if starts[j + 1] >= until or toks.keys[j] in stop:
+            break
+        if "," in text[toks.ends[j] : starts[j + 1]]:
+            return j + 1
+    return k
 
 
 _REPORTING = _keys(phrases.REPORTING_VERBS)
@@ -3385,26 +3392,33 @@ def _unknown_subject(text: str, toks: _Tokens, first_tok: int, until: int, named
     """Where the name ends when a sentence opens with an ingredient the knowledge base lacks ("Zinc
     repairs...", "Ferulic acid boosts..."), found in the CosIng inventory; None otherwise."""
     keys, starts, n = toks.keys, toks.starts, len(toks)
-    k = first_tok
-    while k < n and starts[k] < until and (keys[k] in _CONNECTIVES or keys[k] in _OPENERS):
-        k += 1
-    at = bisect.bisect_left(named_at, starts[k]) if k < n else len(named_at)
-    if at < len(named_at) and named_at[at] < toks.ends[min(k + 2, n - 1)]:
+    k = _past_openers(toks, first_tok, until)
+    if _named_first(toks, k, named_at):
         return None  # a name of the knowledge base opens it
-    for j in range(k, min(n - 1, k + 4)):  # "Yes, but polynucleotides...", "In fact, zinc..."
-        if starts[j + 1] >= until or keys[j] in _SUBJECT_PRONOUNS:
-            break
-        if "," in text[toks.ends[j] : starts[j + 1]]:
-            k = j + 1
-            while k < n and starts[k] < until and (keys[k] in _CONNECTIVES or keys[k] in _OPENERS):
-                k += 1
-            break
+    past = _past_opening_phrase(text, toks, k, until, 4, _SUBJECT_PRONOUNS)  # "Yes, but polynucleotides..."
+    if past != k:
+        k = _past_openers(toks, past, until)
+        if _named_first(toks, k, named_at):
+            return None
     if k >= n or starts[k] >= until or keys[k] in _NOT_UNKNOWN or keys[k] in _ARTICLES or keys[k] in _PRONOUNS:
         return None
-    at = bisect.bisect_left(named_at, starts[k])
-    if at < len(named_at) and named_at[at] < toks.ends[min(k + 2, n - 1)]:
-        return None  # a name of the knowledge base opens it
     return _inventory_name_at(text, toks, k, until)
+
+
+def _past_openers(toks: _Tokens, k: int, until: int) -> int:
+    """The first word from k that is no connective or opener ("also", "however", "aber")."""
+    keys, starts, n = toks.keys, toks.starts, len(toks)
+    while k < n and starts[k] < until and (keys[k] in _CONNECTIVES or keys[k] in _OPENERS):
+        k += 1
+    return k
+
+
+def _named_first(toks: _Tokens, k: int, named_at: list[int]) -> bool:
+    """Does a name of the knowledge base start within word k's first three words?"""
+    if k >= len(toks):
+        return False
+    at = bisect.bisect_left(named_at, toks.starts[k])
+    return at < len(named_at) and named_at[at] < toks.ends[min(k + 2, len(toks) - 1)]
 
 
 _OPENERS = _keys(phrases.SUBJECT_OPENERS)

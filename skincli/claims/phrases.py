@@ -1822,9 +1822,9 @@ CREAM_NOUNS: tuple[str, ...] = (
     "pflege",
 )
 # A name that holds what it is set against: "Botox in a jar", "botox-like creams", "Pflanzen-Botox" are
-# creams (plant-botox) compared with botulinum toxin, which the word inside them names (a comparison mention).
-COMPARED_INSIDE: dict[str, str] = {"plant-botox": "botulinum-toxin"}
-COMPARED_INSIDE_WORD: dict[str, str] = {"plant-botox": "botox"}
+# creams (plant-botox) compared with botulinum toxin, which the word inside them names (a comparison
+# mention): ingredient -> (the compared ingredient, the word that names it).
+COMPARED_INSIDE: dict[str, tuple[str, str]] = {"plant-botox": ("botulinum-toxin", "botox")}
 INJECTABLE_KINDS: tuple[str, ...] = ("drug", "procedure")
 # A cream ingredient named with an injection in its sentence is the injected procedure: "Faltenunterspritzung
 # mit Hyaluronsäure", "hyaluronic acid is injected". Not when the injection is denied or compared with
