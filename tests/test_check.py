@@ -2930,3 +2930,23 @@ def test_another_name_after_known_as_is_the_claims_owner(shipped):
 
 def test_a_passive_participle_still_introduces_another_ingredient(shipped):
     assert ("shea-butter", "soothing") in pairs(run("The balm is blended with shea butter that soothes dry lips.", shipped))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "It contains sodium hyaluronate, allantoin and glycerin.\n\nAll these ingredients help repair damaged skin.",
+            {("hyaluronic-acid", "regeneration"), ("allantoin", "regeneration"), ("glycerin", "regeneration")},
+        ),
+        ("The serum is built on niacinamide.\n\nThis ingredient calms redness.", {("niacinamide", "redness")}),
+        (
+            "Die Creme enthält Panthenol und Glycerin.\n\nDiese Wirkstoffe spenden Feuchtigkeit.",
+            {("panthenol", "hydration"), ("glycerin", "hydration")},
+        ),
+    ],
+)
+def test_a_paragraph_opening_on_these_ingredients_goes_on_about_the_ones_before(shipped, text, expected):
+    """A paragraph break ends the topic, but "These ingredients" or "This ingredient" opening the next
+    paragraph names it again, as "They" or "It" do."""
+    assert pairs(run(text, shipped)) == expected

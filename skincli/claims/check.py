@@ -2906,17 +2906,20 @@ def _pair(
     only_pronouns = True  # every sentence so far refers back with a pronoun: nothing else was named first
     caption = False  # the paragraph before was one line naming nothing: "Getty Images", "Advertisement"
     before_caption: list[list[Mention]] = []
+    plural_before_caption: list[list[Mention]] = []
     for index, sentence in enumerate(sentences):
         carried: list[list[Mention]] = []
+        carried_plural: list[list[Mention]] = []
         groups = _groups(text, subjects_by_sentence.get(index, []), effects_by_sentence.get(index, ()))
         if sentence.paragraph != paragraph:
             if not _list_item(text, sentence):  # items of a numbered or bulleted list, blank lines between, go on
-                carried, topic, opened, plural = (before_caption if caption else topic), [], [], []
+                carried, carried_plural = (before_caption, plural_before_caption) if caption else (topic, plural)
+                topic, opened, plural = [], [], []
             paragraph = sentence.paragraph
             attributed += ahead  # nothing named in the paragraph that opened with "it": no one's
             ahead = []
             caption = not groups and index not in effects_by_sentence and (_label_line(text, sentence) or _asks(text, sentence))
-            before_caption = carried
+            before_caption, plural_before_caption = carried, carried_plural
         else:
             caption = False
         first_tok = toks.at(sentence.start)
@@ -2948,6 +2951,8 @@ def _pair(
                 and _opening_pronoun(text, toks, first_tok, sentence.end)
             ):
                 topic = carried  # "What are exosomes?\n\nThey are small vesicles...": a paragraph going on about them
+            elif (carried or carried_plural) and (referent := _opening_referent(toks, first_tok, sentence.end)):
+                topic = carried_plural if referent == "plural" and carried_plural else carried
             continue
         unknown_end = None
         if not groups or not _GLUE.fullmatch(text, toks.ends[first_tok], groups[0][0].span.start):
@@ -2962,6 +2967,9 @@ def _pair(
             and _opening_pronoun(text, toks, first_tok, here[-1].span.start)
         ):
             topic = carried  # a paragraph opening "Not only does it hydrate..." goes on about the one before
+        elif (carried or carried_plural) and not groups and (referent := _opening_referent(toks, first_tok, here[0].span.start)):
+            # "...allantoin, panthenol and glycerin.\n\nAll these ingredients work together to repair...": they
+            topic = carried_plural if referent == "plural" and carried_plural else carried
         if (
             reference == "plural"
             and not groups
@@ -3198,6 +3206,20 @@ _MEANS = re.compile(
 )
 
 
+def _opening_referent(toks: _Tokens, first_tok: int, until: int) -> str | None:
+    """ "plural" or "singular" when a sentence opens on a demonstrative and an ingredient noun ("These
+    ingredients", "All these actives", "This ingredient", "Diese Wirkstoffe"): it names what came before."""
+    keys, starts, n = toks.keys, toks.starts, len(toks)
+    k = first_tok
+    if k < n and keys[k] in _ALL:
+        k += 1
+    if k + 1 < n and starts[k + 1] < until and keys[k] in _DEMONSTRATIVES:
+        noun = k + 2 if keys[k + 1] in _NUMBER_WORDS and k + 2 < n and starts[k + 2] < until else k + 1
+        if keys[noun] in _INGREDIENT_NOUNS:
+            return "singular" if keys[k] in _SINGULAR_DEMONSTRATIVES else "plural"
+    return None
+
+
 def _opening_pronoun(text: str, toks: _Tokens, first_tok: int, until: int) -> bool:
     """Is one of the sentence's first four words a subject pronoun ("It", "Not only does it", "Plus, they"),
     or the first word after an opening phrase ("Able to retain 1,000 times its weight in water, it's...")?"""
@@ -3214,6 +3236,9 @@ def _opening_pronoun(text: str, toks: _Tokens, first_tok: int, until: int) -> bo
 
 
 _EXPLETIVE_AFTER = _keys(phrases.EXPLETIVE_AFTER)
+_ALL = frozenset({"all", "alle", "allen"})
+_NUMBER_WORDS = frozenset({"two", "three", "four", "five", "zwei", "drei", "vier", "fünf", "fuenf", "funf"})
+_SINGULAR_DEMONSTRATIVES = frozenset({"this", "dieser", "dieses", "diesem"})
 
 
 def _what_it_holds(held: list[list[Mention]], plural: list[list[Mention]]) -> tuple[list[list[Mention]], list[list[Mention]]]:
