@@ -2950,3 +2950,12 @@ def test_a_paragraph_opening_on_these_ingredients_goes_on_about_the_ones_before(
     """A paragraph break ends the topic, but "These ingredients" or "This ingredient" opening the next
     paragraph names it again, as "They" or "It" do."""
     assert pairs(run(text, shipped)) == expected
+
+
+def test_a_question_heading_that_names_an_ingredient_hands_it_to_the_answer(shipped):
+    # an FAQ: the question is a paragraph of its own, and the answer need not name the ingredient again
+    text = "What types of red skin does CBD help with?\n\nRegular use helps to soothe the skin."
+    assert pairs(run(text, shipped)) == {("cannabidiol", "redness"), ("cannabidiol", "soothing")}
+    # a paragraph that goes on after the question is no heading
+    text = "Does CBD help? Some say so.\n\nRegular use helps to soothe the skin."
+    assert ("cannabidiol", "soothing") not in pairs(run(text, shipped))

@@ -2907,6 +2907,7 @@ def _pair(
     caption = False  # the paragraph before was one line naming nothing: "Getty Images", "Advertisement"
     before_caption: list[list[Mention]] = []
     plural_before_caption: list[list[Mention]] = []
+    asked_alone = False  # the paragraph so far is one question naming an ingredient: a heading for the next
     for index, sentence in enumerate(sentences):
         carried: list[list[Mention]] = []
         carried_plural: list[list[Mention]] = []
@@ -2914,14 +2915,16 @@ def _pair(
         if sentence.paragraph != paragraph:
             if not _list_item(text, sentence):  # items of a numbered or bulleted list, blank lines between, go on
                 carried, carried_plural = (before_caption, plural_before_caption) if caption else (topic, plural)
-                topic, opened, plural = [], [], []
+                # "What types of red skin does CBD help with?\n\n"This pure oil soothes...": the answer is CBD's
+                topic, opened, plural = (carried if asked_alone and not caption else []), [], []
             paragraph = sentence.paragraph
+            asked_alone = bool(groups) and _asks(text, sentence)
             attributed += ahead  # nothing named in the paragraph that opened with "it": no one's
             ahead = []
             caption = not groups and index not in effects_by_sentence and (_label_line(text, sentence) or _asks(text, sentence))
             before_caption, plural_before_caption = carried, carried_plural
         else:
-            caption = False
+            caption = asked_alone = False
         first_tok = toks.at(sentence.start)
         if groups and ahead and _opens_clause(text, sentence, (main := _main_clause(text, toks, first_tok, groups)[0])[0]):
             for eff in ahead:
