@@ -2959,3 +2959,15 @@ def test_a_question_heading_that_names_an_ingredient_hands_it_to_the_answer(ship
     # a paragraph that goes on after the question is no heading
     text = "Does CBD help? Some say so.\n\nRegular use helps to soothe the skin."
     assert ("cannabidiol", "soothing") not in pairs(run(text, shipped))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "CBD is great. This beautiful, pure oil helps to soothe the skin.",  # adjectives before a comma: no opener
+        "CBD is great.\n\nThis pure oil helps to soothe the skin.",  # a new paragraph on "this oil" goes on
+        "CBD is great.\n\nThese two powerful ingredients help to soothe the skin.",
+    ],
+)
+def test_a_demonstrative_with_adjectives_still_refers_back(shipped, text):
+    assert pairs(run(text, shipped)) == {("cannabidiol", "soothing")}

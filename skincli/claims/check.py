@@ -3217,9 +3217,12 @@ def _opening_referent(toks: _Tokens, first_tok: int, until: int) -> str | None:
     if k < n and keys[k] in _ALL:
         k += 1
     if k + 1 < n and starts[k + 1] < until and keys[k] in _DEMONSTRATIVES:
-        noun = k + 2 if keys[k + 1] in _NUMBER_WORDS and k + 2 < n and starts[k + 2] < until else k + 1
-        if keys[noun] in _INGREDIENT_NOUNS:
-            return "singular" if keys[k] in _SINGULAR_DEMONSTRATIVES else "plural"
+        # the noun may follow a number and up to two adjectives: "these two powerful ingredients", "this pure oil"
+        for noun in range(k + 1, min(n, k + 4)):
+            if starts[noun] >= until:
+                break
+            if keys[noun] in _INGREDIENT_NOUNS or keys[noun] in _OIL_NOUNS:
+                return "singular" if keys[k] in _SINGULAR_DEMONSTRATIVES else "plural"
     return None
 
 
@@ -3240,7 +3243,7 @@ def _opening_pronoun(text: str, toks: _Tokens, first_tok: int, until: int) -> bo
 
 _EXPLETIVE_AFTER = _keys(phrases.EXPLETIVE_AFTER)
 _ALL = frozenset({"all", "alle", "allen"})
-_NUMBER_WORDS = frozenset({"two", "three", "four", "five", "zwei", "drei", "vier", "fünf", "fuenf", "funf"})
+_OIL_NOUNS = frozenset({"oil", "oils", "ol", "ole", "extract", "extracts", "extrakt", "butter"})
 _SINGULAR_DEMONSTRATIVES = frozenset({"this", "dieser", "dieses", "diesem"})
 
 
@@ -3424,7 +3427,7 @@ def _unknown_subject(text: str, toks: _Tokens, first_tok: int, until: int, named
     if _named_first(toks, k, named_at):
         return None  # a name of the knowledge base opens it
     past = _past_opening_phrase(text, toks, k, until, 4, _SUBJECT_PRONOUNS)  # "Yes, but polynucleotides..."
-    if past != k:
+    if past != k and k < n and keys[k] not in _ARTICLES:  # "This beautiful, pure oil": adjectives, not an opener
         k = _past_openers(toks, past, until)
         if _named_first(toks, k, named_at):
             return None
