@@ -2971,3 +2971,14 @@ def test_a_question_heading_that_names_an_ingredient_hands_it_to_the_answer(ship
 )
 def test_a_demonstrative_with_adjectives_still_refers_back(shipped, text):
     assert pairs(run(text, shipped)) == {("cannabidiol", "soothing")}
+
+
+def test_it_does_not_mean_an_ingredient_named_in_the_plural(shipped):
+    """English "it" agrees in number: after "physical sunscreens create a barrier", "It blocks UVA" goes
+    back to the singular "zinc oxide" named before, not to the sunscreens."""
+    text = "Another sun protector is zinc oxide, used for centuries. Physical sunscreens create a barrier. It blocks UVA rays."
+    found = pairs(run(text, shipped))
+    assert ("zinc-oxide", "photoprotection") in found
+    assert ("sunscreen", "photoprotection") not in found
+    # with no singular name before, the plural one is still the best guess
+    assert ("sunscreen", "photoprotection") in pairs(run("Physical sunscreens create a barrier. It blocks UVA rays.", shipped))

@@ -2908,6 +2908,7 @@ def _pair(
     before_caption: list[list[Mention]] = []
     plural_before_caption: list[list[Mention]] = []
     asked_alone = False  # the paragraph so far is one question naming an ingredient: a heading for the next
+    history: list[list[list[Mention]]] = []  # the paragraph's topics so far, for an "it" its last one cannot be
     for index, sentence in enumerate(sentences):
         carried: list[list[Mention]] = []
         carried_plural: list[list[Mention]] = []
@@ -2925,6 +2926,10 @@ def _pair(
             before_caption, plural_before_caption = carried, carried_plural
         else:
             caption = asked_alone = False
+        if index == 0 or sentences[index - 1].paragraph != sentence.paragraph:
+            history = [carried] if carried else []
+        if topic and (not history or history[-1] is not topic):
+            history.append(topic)
         first_tok = toks.at(sentence.start)
         if groups and ahead and _opens_clause(text, sentence, (main := _main_clause(text, toks, first_tok, groups)[0])[0]):
             for eff in ahead:
@@ -3023,7 +3028,10 @@ def _pair(
                 and not (after < len(groups) and _MEANS.match(text[eff.span.end : group_starts[after]]))
             ):
                 # "It's anti-microbial and packed with glycolic acid": the pronoun is the subject, not the names after
-                group = _it_means(text, topic) if reference == "singular" else [m for g in topic for m in g]
+                if reference == "singular":
+                    group = _it_means(text, _agreeing(text, toks, first_tok, eff.span.start, topic, history))
+                else:
+                    group = [m for g in topic for m in g]
                 how = "previous-sentence"
             elif before and not _new_subject_between(text, toks, group_ends[before - 1], eff.span.start):
                 group = groups[before - 1]
@@ -3043,7 +3051,10 @@ def _pair(
                     group = [m for g in opened for m in g]
                 else:
                     # "it" is one thing: the first named of a list ("retinaldehyde, ceramides and chamomile. It...")
-                    group = _it_means(text, topic) if reference == "singular" else [m for g in topic for m in g]
+                    if reference == "singular":
+                        group = _it_means(text, _agreeing(text, toks, first_tok, eff.span.start, topic, history))
+                    else:
+                        group = [m for g in topic for m in g]
                 how = "previous-sentence"
             if group is None:
                 if only_pronouns and not named_yet and not groups and reference in ("singular", "plural") and not background:
@@ -3153,6 +3164,32 @@ def _first_of_each(group: list[Mention]) -> list[Mention]:
 _LISTED_BY = re.compile(
     rf"\b(?:{_alternation(phrases.CONTAINS_WORDS)})\s+(?:(?:\d+(?:[.,]\d+)?\s?%|an?|the|some|pure)\s+)?$", re.IGNORECASE
 )
+
+
+def _agreeing(
+    text: str, toks: _Tokens, first_tok: int, until: int, topic: list[list[Mention]], history: list[list[list[Mention]]]
+) -> list[list[Mention]]:
+    """The topic an English "it" can mean: not one ingredient named in the plural ("physical sunscreens
+    create a barrier... It's one of the few ingredients that blocks UVA"), when the paragraph named a
+    singular one before ("zinc oxide")."""
+    if _distinct(topic) != 1 or not all(_named_in_plural(text, m) for g in topic for m in g):
+        return topic
+    keys = toks.keys[first_tok : toks.at(until)]
+    if not any(k in _IT for k in keys[:6]) or any(k in _THEY for k in keys[:6]):
+        return topic
+    for earlier in reversed(history):
+        if earlier is not topic and not any(_named_in_plural(text, m) for g in earlier for m in g):
+            return earlier
+    return topic
+
+
+_IT = frozenset({"it", "its", "itself"})
+
+
+def _named_in_plural(text: str, mention: Mention) -> bool:
+    """ "sunscreens", "AHAs", "peptides": an English plural (not "snail mucus", "hibiscus", "glass")."""
+    last = text[mention.span.start : mention.span.end].rsplit(None, 1)[-1]
+    return len(last) > 3 and last.endswith("s") and not last.lower().endswith(("ss", "us", "is", "os"))
 
 
 def _it_means(text: str, topic: list[list[Mention]]) -> list[Mention]:
