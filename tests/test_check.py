@@ -2982,3 +2982,8 @@ def test_it_does_not_mean_an_ingredient_named_in_the_plural(shipped):
     assert ("sunscreen", "photoprotection") not in found
     # with no singular name before, the plural one is still the best guess
     assert ("sunscreen", "photoprotection") in pairs(run("Physical sunscreens create a barrier. It blocks UVA rays.", shipped))
+
+
+def test_a_longer_aside_inside_a_list_keeps_the_list_together(shipped):
+    text = "It features madecassoside (a molecule derived from centella asiatica), panthenol and cypress extract to soothe skin."
+    assert {("centella-asiatica", "soothing"), ("panthenol", "soothing")} <= pairs(run(text, shipped))

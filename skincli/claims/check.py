@@ -1115,7 +1115,7 @@ _GLUE_KEYS = _keys(tuple(w for w in phrases.GLUE_WORDS if " " not in w))
 _GLUE = re.compile(
     # a short aside after an item is part of the list: "kojic acid (derived from saké), alpha arbutin and ...";
     # so is an item's strength: "15 per cent L-ascorbic acid, 1 per cent vitamin E and 0.5% ferulic acid"
-    rf"(?:\s|[,/&+()\[\]\-\u2013{re.escape(_QUOTES)}®™]|\([^()\n]{{1,40}}\)|{_STRENGTH}|(?:{_alternation(phrases.GLUE_WORDS)})\b\.?)*",
+    rf"(?:\s|[,/&+()\[\]\-\u2013{re.escape(_QUOTES)}®™]|\([^()\n]{{1,60}}\)|{_STRENGTH}|(?:{_alternation(phrases.GLUE_WORDS)})\b\.?)*",
     re.IGNORECASE,
 )
 _NUMBER = re.compile(r"\d+(?:[.,'\u2009\u202f ]\d{3})*(?:[.,]\d+)?")
