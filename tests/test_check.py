@@ -2987,3 +2987,19 @@ def test_it_does_not_mean_an_ingredient_named_in_the_plural(shipped):
 def test_a_longer_aside_inside_a_list_keeps_the_list_together(shipped):
     text = "It features madecassoside (a molecule derived from centella asiatica), panthenol and cypress extract to soothe skin."
     assert {("centella-asiatica", "soothing"), ("panthenol", "soothing")} <= pairs(run(text, shipped))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Vitamin C neutralises free radicals caused by UV radiation.", {("vitamin-c", "antioxidant")}),
+        ("Bakuchiol mildert Pickel, die durch übermäßige UV-Strahlung entstehen.", {("bakuchiol", "acne")}),
+        ("Vitamin C protects against UV radiation.", {("vitamin-c", "photoprotection")}),
+        ("Vitamin C reduces damage from UV radiation.", {("vitamin-c", "photoprotection")}),
+        ("Zinkoxid schützt vor UV-Strahlen.", {("zinc-oxide", "photoprotection")}),
+        ("Zinc oxide blocks UVA and UVB.", {("zinc-oxide", "photoprotection")}),
+    ],
+)
+def test_uv_light_is_a_photoprotection_claim_only_beside_a_word_of_protection(shipped, text, expected):
+    """UV light on its own is what harms the skin; "caused by UV radiation" claims no sun protection."""
+    assert pairs(run(text, shipped)) == expected

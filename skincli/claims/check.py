@@ -1739,7 +1739,13 @@ def _analyse(text: str, kb: KnowledgeBase, known_initials: dict[str, tuple[str, 
     mention_hits = [h for h in mention_hits if not _sun_factor_of_a_name(text, toks, h)]
     effect_hits = _not_the_user(text, toks, _effect_objects(text, toks, effect_hits))
     effect_hits = _not_described(text, toks, effect_hits, mention_hits)
-    effect_hits = [h for h in effect_hits if not _a_cause(text, toks, h) and not _in_product_name(text, toks, h)]
+    effect_hits = [
+        h
+        for h in effect_hits
+        if not _a_cause(text, toks, h)
+        and not _in_product_name(text, toks, h)
+        and not _harmful_light(toks, h, sentences, sentence_of)
+    ]
     injection_spans = [(start, end) for kind, start, end in raw_flags if kind == "injection-comparison"]
     mentions, left_out_at = _mentions(text, toks, mention_hits, kb, sentences, sentence_of, injection_spans)
     effects = [
@@ -2021,6 +2027,24 @@ _SKIN_TYPES = _Cues.of(phrases.SKIN_TYPE_WORDS).phrases
 
 
 _CAUSE_CUES = _Cues.of(phrases.CAUSE_CUES)
+
+
+def _harmful_light(toks: _Tokens, hit: _Hit, sentences: _Sentences, sentence_of: Callable[[int], int]) -> bool:
+    """Is this "UV light" or "UV-Strahlung" named as what harms the skin, not what the product protects
+    from? Only with no word of protection near it in its sentence."""
+    if hit.payload != "photoprotection" or not all(
+        toks.keys[k] in _RADIATION or toks.keys[k].startswith(_RADIATION_STEMS) for k in range(hit.first, hit.last + 1)
+    ):
+        return False
+    sentence = sentences[sentence_of(toks.starts[hit.first])]
+    lo = max(toks.at(sentence.start), hit.first - phrases.RADIATION_WINDOW)
+    hi = min(toks.at(sentence.end), hit.last + phrases.RADIATION_WINDOW + 1, len(toks))
+    return not any(toks.keys[k].startswith(_PROTECTION) for k in range(lo, hi) if not hit.first <= k <= hit.last)
+
+
+_RADIATION = frozenset(phrases.RADIATION_WORDS)
+_RADIATION_STEMS = ("uvstrahl", "sonnenstrahl", "sunburn", "sonnenbrand")
+_PROTECTION = tuple(name_key(w) for w in phrases.PROTECTION_STEMS)
 
 
 def _a_cause(text: str, toks: _Tokens, hit: _Hit) -> bool:

@@ -2620,6 +2620,54 @@ CAUSE_CUES: tuple[str, ...] = (
     "in Reaktion auf",
 )
 CAUSE_WINDOW = 4
+# UV light named on its own is what harms the skin ("free radicals caused by UV radiation", "Schäden, die
+# durch UV-Strahlung entstehen"); it claims photoprotection only beside one of these stems in its sentence
+# ("protects against UV rays", "blocks UVA", "Schutz vor UV-Strahlen"). Keys: lower case, accents kept.
+RADIATION_WORDS: tuple[str, ...] = (
+    "uv",
+    "uva",
+    "uvb",
+    "rays",
+    "ray",
+    "light",
+    "radiation",
+    "strahlung",
+    "strahlen",
+    "sonnenstrahlung",
+)
+PROTECTION_STEMS: tuple[str, ...] = (
+    "protect",
+    "shield",
+    "block",
+    "filter",
+    "defen",
+    "guard",
+    "absorb",
+    "reflect",
+    "scatter",
+    "against",
+    "spf",
+    "sunscreen",
+    "sunblock",
+    "broad",
+    "prevent",
+    "screen",
+    "barrier",
+    "schütz",
+    "schutz",
+    "schirm",
+    "abwehr",
+    "gegen",
+    "vor",
+    "lsf",
+    "filtr",
+    "sonnencreme",
+    "sonnenschutz",
+    "damage",
+    "schad",
+    "schäd",
+)
+RADIATION_WINDOW = 10
 # A name after one of these is used alongside the subject, not the subject: "exosomes used in combination
 # with microneedling", "when combined with microneedling, exosome application...".
 ADJUNCT_CUES: tuple[str, ...] = (
