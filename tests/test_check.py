@@ -3003,3 +3003,10 @@ def test_a_longer_aside_inside_a_list_keeps_the_list_together(shipped):
 def test_uv_light_is_a_photoprotection_claim_only_beside_a_word_of_protection(shipped, text, expected):
     """UV light on its own is what harms the skin; "caused by UV radiation" claims no sun protection."""
     assert pairs(run(text, shipped)) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["Salicylic acid helps unclog our pores.", "Salicylic acid keeps pores clear.", "Salicylic acid is pore-clearing."]
+)
+def test_pores_cleared_are_an_acne_claim_not_pore_size(shipped, text):
+    assert pairs(run(text, shipped)) == {("salicylic-acid", "acne")}

@@ -1972,6 +1972,8 @@ def _effect_objects(text: str, toks: _Tokens, hits: list[_Hit]) -> list[_Hit]:
                 and not _CLAUSE_BREAK.search(text, toks.ends[before.last], toks.starts[hit.first])
             ):
                 continue
+        if hit.payload == "pores" and _pores_cleared(text, toks, hit):
+            hit = hit._replace(payload="acne")
         words, concern = _HARM_OR_RELIEF.get(hit.payload, ((), ""))
         if hit.first == hit.last and keys[hit.first] in words:
             hit = _harm_or_relief(text, toks, hit, concern)
@@ -1985,6 +1987,28 @@ def _effect_objects(text: str, toks: _Tokens, hits: list[_Hit]) -> list[_Hit]:
                     break
         out.append(hit)
     return out
+
+
+def _pores_cleared(text: str, toks: _Tokens, hit: _Hit) -> bool:
+    """ "unclog our pores", "keeps pores clear", "pore-clearing": comedones cleared, not pores made smaller."""
+    keys = toks.keys
+    k = hit.first - 1
+    while k >= 0 and hit.first - k <= 3 and keys[k] in _PORE_FILLER:
+        k -= 1
+    if k >= 0 and hit.first - k <= 3 and keys[k].startswith(_PORE_BEFORE):
+        if not _CLAUSE_BREAK.search(text, toks.ends[k], toks.starts[hit.first]):
+            return True
+    after = hit.last + 1
+    return (
+        after < len(toks)
+        and keys[after].startswith(_PORE_AFTER)
+        and not _CLAUSE_BREAK.search(text, toks.ends[hit.last], toks.starts[after])
+    )
+
+
+_PORE_BEFORE = tuple(phrases.PORE_CLEARING_BEFORE)
+_PORE_AFTER = tuple(phrases.PORE_CLEARING_AFTER)
+_PORE_FILLER = frozenset(phrases.PORE_FILLER)
 
 
 class _Cues(NamedTuple):

@@ -2620,6 +2620,11 @@ CAUSE_CUES: tuple[str, ...] = (
     "in Reaktion auf",
 )
 CAUSE_WINDOW = 4
+# Pores cleared are comedones treated, an acne claim, not pore size: "unclog our pores", "clearing out pores",
+# "keeps pores clear", "pore-clearing". Verbs before "pores" (up to two filler words between) and words after.
+PORE_CLEARING_BEFORE: tuple[str, ...] = ("unclog", "declog", "clear", "purif", "decongest", "befrei", "entstopf")
+PORE_CLEARING_AFTER: tuple[str, ...] = ("clear", "unclog", "purif")
+PORE_FILLER: tuple[str, ...] = ("the", "your", "our", "my", "their", "out", "up", "die", "deine", "ihre", "eure")
 # UV light named on its own is what harms the skin ("free radicals caused by UV radiation", "Schäden, die
 # durch UV-Strahlung entstehen"); it claims photoprotection only beside one of these stems in its sentence
 # ("protects against UV rays", "blocks UVA", "Schutz vor UV-Strahlen"). Keys: lower case, accents kept.
