@@ -3010,3 +3010,17 @@ def test_uv_light_is_a_photoprotection_claim_only_beside_a_word_of_protection(sh
 )
 def test_pores_cleared_are_an_acne_claim_not_pore_size(shipped, text):
     assert pairs(run(text, shipped)) == {("salicylic-acid", "acne")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Retinol is clinically effective against wrinkles.",
+        "Retinol has a proven ability to smooth wrinkles.",
+        "Enjoy the proven benefits of retinol.",
+        "Wissenschaftler haben herausgefunden, dass Retinol Falten glättet.",
+        "Retinol ist in Studien erprobt.",
+    ],
+)
+def test_more_ways_of_saying_proven_are_flagged(shipped, text):
+    assert "clinically-proven" in {g["kind"] for g in run(text, shipped)["flags"]}

@@ -3812,6 +3812,10 @@ FLAGS: dict[str, FlagKind] = {
             r"\bes\s+ist\s+erwiesen\b",
             r"\b(?:tested|evaluated|assessed|examined)\s+in\s+(?:an?\s+)?(?:independent\s+|randomi[sz]ed\s+|double-blind\s+)*clinical\s+(?:study|trial|studies|trials)\b",
             r"\b(?:a|an|the)\s+proven\s+(?:anti-ager|anti-aging\s+\w+|anti-ageing\s+\w+|formula|solution|ingredient|active|treatment|wrinkle-fighter)\b",
+            r"\bWissenschaftler\w*\s+(?:haben\s+)?(?:\w+\s+)?(?:herausgefunden|entdeckt|nachgewiesen|gezeigt|fanden|entdeckten)\b",
+            r"\bin\s+(?:\w+\s+)?Studien\s+(?:erprobt|getestet|geprüft|untersucht|bestätigt)\b",
+            r"\bclinically\s+effective\b",
+            r"\bproven\s+(?:ability|power|benefits?|performance|formula)\b",
         ),
         "triggers": (
             "according",
