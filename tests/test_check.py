@@ -3024,3 +3024,13 @@ def test_pores_cleared_are_an_acne_claim_not_pore_size(shipped, text):
 )
 def test_more_ways_of_saying_proven_are_flagged(shipped, text):
     assert "clinically-proven" in {g["kind"] for g in run(text, shipped)["flags"]}
+
+
+def test_a_list_of_side_effects_after_a_colon_names_harms(shipped):
+    text = "Tretinoin often comes with side effects during the adjustment phase: redness, peeling, dryness."
+    found = pairs(run(text, shipped))
+    assert ("tretinoin", "dryness") in found
+    assert ("tretinoin", "hydration") not in found
+    assert ("bakuchiol", "dryness") in pairs(
+        run("Bakuchiol ist geeignet, weil es die Haut nicht austrocknet.", shipped), negated=True
+    )

@@ -1930,7 +1930,7 @@ def _harm_or_relief(text: str, toks: _Tokens, hit: _Hit, concern: str) -> _Hit:
     keys = toks.keys
     for k in range(hit.first - 1, max(0, hit.first - phrases.HARM_WINDOW) - 1, -1):
         gap = text[toks.ends[k] : toks.starts[k + 1]]
-        if _CLAUSE_BREAK.search(gap) and gap.strip() != ",":
+        if _CLAUSE_BREAK.search(gap) and gap.strip() not in (",", ":"):  # "side effects: redness, dryness"
             break
         if _in_set(keys[k], _RELIEF_VERBS):
             return hit

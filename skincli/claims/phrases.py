@@ -1129,6 +1129,7 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "austrocknend*",
             "trocknet aus",
             "auszutrocknen",
+            "austrocknet",
             "Austrocknung",
             "spröde",
             "spannen",
