@@ -3034,3 +3034,11 @@ def test_a_list_of_side_effects_after_a_colon_names_harms(shipped):
     assert ("bakuchiol", "dryness") in pairs(
         run("Bakuchiol ist geeignet, weil es die Haut nicht austrocknet.", shipped), negated=True
     )
+
+
+def test_a_sentence_opening_on_a_product_name_does_not_go_on_about_the_ingredient_before(shipped):
+    text = "Vitamin C brightens. Launching in April, Hydra Life Sleeping Mask has a jellylike texture that leaves skin plump."
+    assert pairs(run(text, shipped)) == {("vitamin-c", "radiance")}
+    # German capitalises its nouns: "Feine Linien" opens no product's name
+    text = "Retinol regt die Kollagensynthese an. Feine Linien werden so gemildert."
+    assert ("retinol", "wrinkles") in pairs(run(text, shipped))

@@ -3093,7 +3093,14 @@ def _pair(
                     group = purpose
             elif after < len(groups) and not _contrast_between(text, toks, eff.span.end, group_starts[after]):
                 group = groups[after]
-            elif topic and not background and (reference is not None or _distinct(topic) == 1):
+            elif (
+                topic
+                and not background
+                and (
+                    reference is not None
+                    or (_distinct(topic) == 1 and not _product_named_first(text, toks, first_tok, eff.span.start))
+                )
+            ):
                 # several ingredients before and nothing saying which: no guess (a wrong pair misleads more than a gap)
                 if reference == "product" and opened:
                     group = [m for g in opened for m in g]
@@ -3519,6 +3526,31 @@ def _unknown_subject(text: str, toks: _Tokens, first_tok: int, until: int, named
     if k >= n or starts[k] >= until or keys[k] in _NOT_UNKNOWN or keys[k] in _ARTICLES or keys[k] in _PRONOUNS:
         return None
     return _inventory_name_at(text, toks, k, until)
+
+
+def _product_named_first(text: str, toks: _Tokens, first_tok: int, until: int) -> bool:
+    """Does an English sentence open, past any opening phrase, on a product's name of two capitalised
+    words or more ("Hydra Life Sleeping Mask has a jellylike texture that leaves skin plump")? Then its
+    claims are the product's, not those of the ingredient the sentence before was about. (A possessive,
+    "Dior's Hydra Life...", was tried too: the labels give such claims to the product's ingredients.)"""
+    k = _past_openers(toks, first_tok, until)
+    k = _past_opening_phrase(text, toks, k, until, 4)
+    n, keys = len(toks), toks.keys
+    if k + 1 >= n or toks.starts[k + 1] >= until or keys[k] in _ARTICLES or keys[k] in _PRONOUNS:
+        return False
+    if not _capitalised(text, toks, k, digits=False):
+        return False
+    if text[toks.ends[k] : toks.starts[k + 1]] != " " or not _capitalised(text, toks, k + 1, digits=True):
+        return False
+    # German capitalises its nouns ("Feine Linien und Fältchen werden..."): only an English sentence counts
+    words = toks.keys[first_tok : toks.at(until)]
+    return sum(w in _ENGLISH for w in words) > sum(w in _GERMAN_WORDS for w in words)
+
+
+_ENGLISH = frozenset({"the", "and", "is", "are", "has", "have", "with", "to", "of", "for", "that", "it", "its", "this"})
+_GERMAN_WORDS = frozenset(
+    {"der", "die", "das", "und", "ist", "sind", "mit", "fur", "den", "dem", "des", "wird", "werden", "sich"}
+)
 
 
 def _past_openers(toks: _Tokens, k: int, until: int) -> int:
