@@ -3042,3 +3042,10 @@ def test_a_sentence_opening_on_a_product_name_does_not_go_on_about_the_ingredien
     # German capitalises its nouns: "Feine Linien" opens no product's name
     text = "Retinol regt die Kollagensynthese an. Feine Linien werden so gemildert."
     assert ("retinol", "wrinkles") in pairs(run(text, shipped))
+
+
+@pytest.mark.parametrize(
+    "text", ["Niacinamide serum: a fresh, gel-like texture that absorbs fast.", "Das Niacinamid-Serum hat eine gelartige Textur."]
+)
+def test_the_product_s_own_texture_is_no_skin_texture_claim(shipped, text):
+    assert ("niacinamide", "texture") not in pairs(run(text, shipped))
