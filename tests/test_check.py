@@ -3049,3 +3049,9 @@ def test_a_sentence_opening_on_a_product_name_does_not_go_on_about_the_ingredien
 )
 def test_the_product_s_own_texture_is_no_skin_texture_claim(shipped, text):
     assert ("niacinamide", "texture") not in pairs(run(text, shipped))
+
+
+def test_acne_treatments_named_as_a_class_claim_no_acne_effect(shipped):
+    text = "Ceramides are great after using harsh products like retinoids or acne treatments."
+    assert ("ceramides", "acne") not in pairs(run(text, shipped))
+    assert ("benzoyl-peroxide", "acne") in pairs(run("Benzoyl peroxide is a powerful acne treatment.", shipped))

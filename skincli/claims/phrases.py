@@ -4933,6 +4933,9 @@ NOT_EFFECTS: tuple[str, ...] = (
     # a skin type the product is for, not an acne claim: "for sensitive or acne-prone skin"
     "acne-prone",
     "acne prone",
+    # a class of products named in passing ("after harsh acne treatments"), not a claim; "an acne treatment" is one
+    "acne treatments",
+    "acne medications",
     "blemish-prone",
     "breakout-prone",
     "moisturizer*",
