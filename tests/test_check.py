@@ -3055,3 +3055,18 @@ def test_acne_treatments_named_as_a_class_claim_no_acne_effect(shipped):
     text = "Ceramides are great after using harsh products like retinoids or acne treatments."
     assert ("ceramides", "acne") not in pairs(run(text, shipped))
     assert ("benzoyl-peroxide", "acne") in pairs(run("Benzoyl peroxide is a powerful acne treatment.", shipped))
+
+
+@pytest.mark.parametrize(
+    ("text", "effect"),
+    [
+        ("PRP leaves tighter skin.", "firmness"),
+        ("Mit Retinol erscheint die Haut gestrafft.", "firmness"),
+        ("Mit Retinol wird die Haut fester.", "firmness"),
+        ("Retinol sorgt für eine festere Haut und einen gefestigten Teint.", "firmness"),
+        ("Mit Retinol werden Pigmentflecken aufgehellt.", "hyperpigmentation"),
+        ("Retinol leaves an even-toned complexion.", "hyperpigmentation"),
+    ],
+)
+def test_comparative_and_participle_forms_of_effect_words(shipped, text, effect):
+    assert effect in {e for _i, e in pairs(run(text, shipped))}
