@@ -3070,3 +3070,8 @@ def test_acne_treatments_named_as_a_class_claim_no_acne_effect(shipped):
 )
 def test_comparative_and_participle_forms_of_effect_words(shipped, text, effect):
     assert effect in {e for _i, e in pairs(run(text, shipped))}
+
+
+def test_an_effect_verb_opening_a_list_item_is_no_object_of_the_item_before(shipped):
+    text = "Bakuchiol serum:\n- Reduces fine lines\n- Brightens and evens skin tone"
+    assert ("bakuchiol", "radiance") in pairs(run(text, shipped))

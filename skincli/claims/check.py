@@ -92,6 +92,7 @@ _BLOCK = 1 << 16  # characters tokenised at a time: bounds the memory of the int
 _JOIN_GAP = re.compile(r"[\s\-\u2010\u2011'\u2019/]+")  # what may stand between two words of one name
 _SPACE = re.compile(r"\s")
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()\[\]\u2013\u2014\"\u201c\u201d\u201e\u00ab\u00bb]")
+_NEW_ITEM = re.compile(r"\n\s*(?:[-\u2022*\u25aa\u2714\u2713\u2705]|\d+[.)])")  # a line opening a list item
 _COMPARED_INSIDE = {i: (inner, re.compile(rf"\b{w}\b", re.IGNORECASE)) for i, (inner, w) in phrases.COMPARED_INSIDE.items()}
 _HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
 _HAS_HYPHEN = re.compile("[\u2010\u2011]")
@@ -1960,6 +1961,7 @@ def _effect_objects(text: str, toks: _Tokens, hits: list[_Hit]) -> list[_Hit]:
                 and len(between) <= phrases.EFFECT_OBJECT_GAP
                 and all(keys[k] in _OBJECT_FILLER for k in between)
                 and not _CLAUSE_BREAK.search(text, toks.ends[hit.last], toks.starts[nxt.first])
+                and not _NEW_ITEM.search(text, toks.ends[hit.last], toks.starts[nxt.first])
             ):
                 continue  # the verb's object carries the claim
         if hit.first == hit.last and _in_set(keys[hit.first], _EFFECT_VERBS) and n > 0:
@@ -1970,6 +1972,7 @@ def _effect_objects(text: str, toks: _Tokens, hits: list[_Hit]) -> list[_Hit]:
                 and all(keys[k] in _OBJECT_BEFORE_FILLER for k in between)
                 and len(between) <= 1
                 and not _CLAUSE_BREAK.search(text, toks.ends[before.last], toks.starts[hit.first])
+                and not _NEW_ITEM.search(text, toks.ends[before.last], toks.starts[hit.first])
             ):
                 continue
         if hit.payload == "pores" and _pores_cleared(text, toks, hit):
