@@ -3075,3 +3075,8 @@ def test_comparative_and_participle_forms_of_effect_words(shipped, text, effect)
 def test_an_effect_verb_opening_a_list_item_is_no_object_of_the_item_before(shipped):
     text = "Bakuchiol serum:\n- Reduces fine lines\n- Brightens and evens skin tone"
     assert ("bakuchiol", "radiance") in pairs(run(text, shipped))
+
+
+@pytest.mark.parametrize("text", ["A 17% acceleration in cell renewal.", "Eine 20-prozentige Verbesserung der Elastizität."])
+def test_more_wordings_of_a_percentage_result(shipped, text):
+    assert "percentage" in {g["kind"] for g in run(text, shipped)["flags"]}

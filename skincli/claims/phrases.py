@@ -3723,7 +3723,8 @@ FLAGS: dict[str, FlagKind] = {
             r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|zwei|drei|vier|fünf|sechs|sieben|acht|neun)\s+(?:out\s+of|in|von)\s+(?:\d+|four|five|six|ten|vier|fünf|zehn)\s+(?:users|women|men|participants|people|testers|customers|subjects|volunteers|Anwender\w*|Frauen|Männer|Probanden\w*|Teilnehmer\w*|Nutzer\w*|Testerinnen|Tester)\b",
             # a result, not a rate: "pores look 30% smaller" (not "1% less collagen each year")
             r"(?<![\w.,])\d{1,3}(?:[.,]\d+)?\s?(?:%|percent|per\s+cent|Prozent)\s+(?:smaller|firmer|smoother|brighter|softer|plumper|tighter|stronger|younger|deeper|faster|higher|lower|better|greater|glatter|straffer|kleiner|feuchter|praller|besser|jünger|stärker|höher|niedriger|reduziert|verringert|verbessert|erhöht)\b",
-            r"(?<![\w.,])\d{1,3}(?:[.,]\d+)?\s?(?:%|percent|per\s+cent|Prozent)[\s-]+(?:boost|rise|drop|decrease|gain|uplift|lift|increase|reduction|improvement|Plus|Anstieg|Zunahme|Abnahme|Rückgang|Verbesserung|Reduktion|Steigerung)\b",
+            r"(?<![\w.,])\d{1,3}(?:[.,]\d+)?\s?(?:%|percent|per\s+cent|Prozent)[\s-]+(?:boost|rise|drop|decrease|gain|uplift|lift|increase|reduction|improvement|acceleration|enhancement|Plus|Anstieg|Zunahme|Abnahme|Rückgang|Verbesserung|Reduktion|Steigerung|Beschleunigung)\b",
+            r"\b\d{1,3}(?:[.,]\d+)?[\s-]?prozentige[nmr]?\s+(?:Verbesserung|Reduktion|Steigerung|Zunahme|Abnahme|Rückgang|Anstieg|Plus)\b",
             r"\b(?:by|um)\s+(?:an\s+average\s+of|on\s+average|an\s+impressive|a\s+remarkable|durchschnittlich|im\s+(?:Schnitt|Durchschnitt|Mittel)|sagenhafte|beeindruckende)\s+\d{1,3}(?:[.,]\d+)?\s?(?:%|percent|per\s+cent|Prozent)",
             # "89% of respondents felt", "95% of my followers who tried it said": a result they report (not "10% of
             # women have melasma", a prevalence)
@@ -3733,7 +3734,7 @@ FLAGS: dict[str, FlagKind] = {
             rf"(?<![\w.,]){_PCT}\s+(?:fanden|gaben|sagten|bemerkten|spürten|stellten|empfanden|noticed|observed|claimed|rated|stated|loved)\b",
         ),
         "triggers": (
-            *("10", "ten", "zehn", "<percent>", "percent", "prozent", "cent"),
+            *("10", "ten", "zehn", "<percent>", "percent", "prozent", "cent", "prozentig*"),
             "would",
             "wurden",
             "will",
