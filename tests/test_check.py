@@ -3080,3 +3080,13 @@ def test_an_effect_verb_opening_a_list_item_is_no_object_of_the_item_before(ship
 @pytest.mark.parametrize("text", ["A 17% acceleration in cell renewal.", "Eine 20-prozentige Verbesserung der Elastizität."])
 def test_more_wordings_of_a_percentage_result(shipped, text):
     assert "percentage" in {g["kind"] for g in run(text, shipped)["flags"]}
+
+
+def test_a_lower_risk_of_irritation_is_irritation_not_soothing(shipped):
+    found = pairs(run("Vitamin C with magnesium reduces the risk of irritation.", shipped))
+    assert ("vitamin-c", "irritation") in found and ("vitamin-c", "soothing") not in found
+    assert ("vitamin-c", "soothing") in pairs(run("Vitamin C reduces irritation.", shipped))
+
+
+def test_a_moisturising_product_named_in_german_is_no_hydration_claim(shipped):
+    assert ("vitamin-c", "hydration") not in pairs(run("Ganz neu: eine Feuchtigkeitspflege mit Vitamin C.", shipped))

@@ -1980,7 +1980,7 @@ def _effect_objects(text: str, toks: _Tokens, hits: list[_Hit]) -> list[_Hit]:
         words, concern = _HARM_OR_RELIEF.get(hit.payload, ((), ""))
         if hit.first == hit.last and keys[hit.first] in words:
             hit = _harm_or_relief(text, toks, hit, concern)
-        if hit.payload == "irritation" and hit.first == hit.last and keys[hit.first] in _IRRITATION:
+        if hit.payload == "irritation" and hit.first == hit.last and keys[hit.first] in _IRRITATION and not _a_risk_of(keys, hit):
             lo = max(0, hit.first - phrases.RELIEF_WINDOW)
             for k in range(hit.first - 1, lo - 1, -1):
                 if _CLAUSE_BREAK.search(text, toks.ends[k], toks.starts[k + 1]):
@@ -1990,6 +1990,15 @@ def _effect_objects(text: str, toks: _Tokens, hits: list[_Hit]) -> list[_Hit]:
                     break
         out.append(hit)
     return out
+
+
+def _a_risk_of(keys: list[str], hit: _Hit) -> bool:
+    """ "reduces the risk of irritation": lowered irritation, not irritation relieved (soothing)."""
+    k = hit.first
+    return (k >= 2 and keys[k - 1] in ("of", "for") and keys[k - 2] in _RISK) or (k >= 1 and keys[k - 1] in _RISK)
+
+
+_RISK = frozenset({"risk", "chance", "likelihood", "potential", "risiko", "gefahr"})
 
 
 def _pores_cleared(text: str, toks: _Tokens, hit: _Hit) -> bool:

@@ -4955,6 +4955,10 @@ NOT_EFFECTS: tuple[str, ...] = (
     "chemical exfoliant*",
     "physical exfoliant*",
     "Feuchtigkeitscreme*",
+    "Feuchtigkeitsgel*",
+    "Feuchtigkeitspflege*",
+    "Feuchtigkeitsfluid*",
+    "Feuchtigkeitsmaske*",
     # the product's own feel, not the skin's texture: "the lightweight texture layers under makeup"
     "lightweight texture*",
     "light texture*",
