@@ -3090,3 +3090,9 @@ def test_a_lower_risk_of_irritation_is_irritation_not_soothing(shipped):
 
 def test_a_moisturising_product_named_in_german_is_no_hydration_claim(shipped):
     assert ("vitamin-c", "hydration") not in pairs(run("Ganz neu: eine Feuchtigkeitspflege mit Vitamin C.", shipped))
+
+
+def test_a_one_word_plural_is_found_though_a_two_word_spelling_is_listed(shipped):
+    # "Skinbooster" and "skin boosters" are listed: "Skinboosters" is still the plural of the first
+    view = run("Skinboosters act as bio-remodellers. They stimulate collagen synthesis.", shipped)
+    assert ("hyaluronic-acid-filler", "collagen") in pairs(view)

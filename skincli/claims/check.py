@@ -898,8 +898,9 @@ def ingredient_lexicon(kb: KnowledgeBase) -> Lexicon:
     for ingredient_id, stems in phrases.PREFIX_NAMES.items():
         for stem in stems:
             lex.add([name_key(stem)], [], ingredient_id, prefix=True, rank=1)
-    for keys, hard, ingredient_id in later:  # plurals only where no listed name already is
-        if not lex.has("".join(keys)):
+    for keys, hard, ingredient_id in later:  # plurals only where no other ingredient's listed name already is
+        compact = "".join(keys)  # "Skinboosters" is the plural of "Skinbooster" though "skin boosters" is listed
+        if not lex.has(compact) or set(lex.payloads(compact)) <= {ingredient_id}:
             lex.add(keys, hard, ingredient_id, rank=1)
     for phrase in phrases.NOT_NAMES:  # matched, so they hide the name inside them, then dropped
         for keys, hard, _raw in Lexicon.spellings(phrase):
