@@ -3096,3 +3096,16 @@ def test_a_one_word_plural_is_found_though_a_two_word_spelling_is_listed(shipped
     # "Skinbooster" and "skin boosters" are listed: "Skinboosters" is still the plural of the first
     view = run("Skinboosters act as bio-remodellers. They stimulate collagen synthesis.", shipped)
     assert ("hyaluronic-acid-filler", "collagen") in pairs(view)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Squalane is chemically similar to the sebum we produce naturally.",
+        "Salmon DNA is very similar to human DNA.",
+        "Its composition is similar to the natural lipids of the skin.",
+    ],
+)
+def test_a_likeness_to_the_body_s_own_substances_is_no_comparison_flag(shipped, text):
+    assert "comparison" not in {g["kind"] for g in run(text, shipped)["flags"]}
+    assert "comparison" in {g["kind"] for g in run("Bakuchiol is similar to retinol.", shipped)["flags"]}

@@ -3298,7 +3298,10 @@ FLAGS: dict[str, FlagKind] = {
             r"\bas\s+(?:effective|effectively|good|potent|powerful|gentle|strong)\s+as\b(?!\s+(?:they|it|you|we|he|she|"
             r"advertised|promised|claimed|expected|possible|ever|always|before|needed|necessary|can\b|could\b|"
             r"(?:their|its|the)\s+(?:makers?|manufacturers?|brands?|ads?|labels?|claims?|advertis\w+|marketing)))",
-            r"\b(?:same|similar)\s+(?:[\w-]+\s+){0,3}?(?:as|to)\b",
+            # not a likeness to the body's own substances: "chemically similar to the sebum we produce", "similar
+            # to human DNA", "similar to the natural lipids of the skin"
+            r"(?<!chemically\s)(?<!structurally\s)(?<!molecularly\s)\b(?:same|similar)\s+(?:[\w-]+\s+){0,3}?(?:as|to)\b"
+            r"(?!\s+(?:[\w'’-]+\s+){0,3}?(?:human|natural|naturally|sebum|lipids|body['’]?s?)\b)",
             r"\bas\s+(?:effective|good|potent|powerful|gentle|strong)\s+(?:at|in|for)\s+[^.;!?]{0,80}?\s+as\b",
             r"(?-i:\bLike)\s+(?!(?:all|any|most|many|every|other|with|I|you|we|me|us|them|this|that|it)\b)(?:[\w-]+\s+){0,3}?[\w-]+,",
             r"\b(?!botox|filler|needle|injection)\w+-like\s+(?:results?|effects?|benefits|action|properties)\b",
