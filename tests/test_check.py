@@ -3109,3 +3109,15 @@ def test_a_one_word_plural_is_found_though_a_two_word_spelling_is_listed(shipped
 def test_a_likeness_to_the_body_s_own_substances_is_no_comparison_flag(shipped, text):
     assert "comparison" not in {g["kind"] for g in run(text, shipped)["flags"]}
     assert "comparison" in {g["kind"] for g in run("Bakuchiol is similar to retinol.", shipped)["flags"]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Retinol works with niacinamide, and it smooths wrinkles.",
+        "Retinol works with niacinamide — it smooths wrinkles.",
+        "Retinol works with niacinamide because it smooths wrinkles.",
+    ],
+)
+def test_a_pronoun_opening_a_later_clause_picks_up_the_sentence_s_subject(shipped, text):
+    assert pairs(run(text, shipped)) == {("retinol", "wrinkles")}

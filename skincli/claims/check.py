@@ -3098,6 +3098,10 @@ def _pair(
                 group = groups[before - 1]
                 if before > 1 and _object_of_subject(toks, first_tok, groups[0], group):
                     group = groups[0]  # "Vitamin C ... replenishing vitamin E and stimulating collagen": vitamin C's
+                elif before > 1 and _clause_pronoun_between(
+                    text, toks, first_tok, groups[0], group_ends[before - 1], eff.span.start
+                ):
+                    group = groups[0]  # "Retinol works with niacinamide; it smooths wrinkles": the subject's
                 purpose = _purpose_of(text, toks, group, eff)
                 if purpose is not None:
                     if not purpose:
@@ -3450,6 +3454,22 @@ def _object_of_subject(toks: _Tokens, first_tok: int, subject: list[Mention], gr
     if (toks.keys[k - 1], word) in _PARTNER_PAIRS:  # "Niacinamid kann zusammen mit Retinol ... und mindert"
         return True
     return word in _OBJECT_VERBS or (word.endswith("ing") and len(word) > 5)
+
+
+def _clause_pronoun_between(text: str, toks: _Tokens, first_tok: int, subject: list[Mention], a: int, b: int) -> bool:
+    """Does a clause open with a subject pronoun between offsets a and b ("; it", "— it", ", and it",
+    "because it"), after a sentence that opened on `subject`? A pronoun subject picks up the subject."""
+    if toks.at(subject[0].span.start) != first_tok:
+        return False
+    lo, hi = toks.at(a), toks.at(b)
+    for k in range(lo, min(hi, lo + 6)):
+        if toks.keys[k] in _SUBJECT_PRONOUNS and k > 0:
+            gap = text[toks.ends[k - 1] : toks.starts[k]]
+            return bool(_CLAUSE_BREAK.search(gap)) or "\u2014" in gap or toks.keys[k - 1] in _CLAUSE_JOINERS
+    return False
+
+
+_CLAUSE_JOINERS = frozenset({"and", "so", "because", "since", "as", "und", "denn", "weil", "da"})
 
 
 def _list_item(text: str, sentence: _Sentence) -> bool:
