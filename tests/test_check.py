@@ -3121,3 +3121,43 @@ def test_a_likeness_to_the_body_s_own_substances_is_no_comparison_flag(shipped, 
 )
 def test_a_pronoun_opening_a_later_clause_picks_up_the_sentence_s_subject(shipped, text):
     assert pairs(run(text, shipped)) == {("retinol", "wrinkles")}
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Bakuchiol statt Retinol: sanfter zur Haut.", "statt Retinol"),
+        ("Nutzen Sie das Serum anstelle von Retinol.", "anstelle von"),
+        ("Während Retinol die Haut oft reizt, bleibt Bakuchiol sanft.", "Während Retinol"),
+        ("Der Unterschied zu Retinol: keine Rötungen.", "Unterschied zu"),
+        ("Die Wirkung ist mit Retinol vergleichbar.", "mit Retinol vergleichbar"),
+        ("Das Peptid ist Botox klar überlegen.", "überlegen"),
+        ("Kein Serum kann mit diesem mithalten.", "mithalten"),
+        ("Bakuchiol hat die gleiche Wirkung wie Retinol.", "gleiche Wirkung wie"),
+        ("Bakuchiol ist weniger reizend als Retinol.", "weniger reizend als"),
+        ("Azelainsäure ist nicht so aggressiv wie Tretinoin.", "nicht so aggressiv wie"),
+        ("Das Serum ist doppelt so wirksam wie Vitamin C.", "doppelt so wirksam wie"),
+        ("Gegenüber Retinol hat Bakuchiol keine Nachteile.", "Gegenüber Retinol"),
+        ("Glatte Haut ohne die Nebenwirkungen von Retinol.", "ohne die Nebenwirkungen von"),
+        ("Bakuchiol is not as harsh as retinol.", "not as harsh as"),
+        ("This serum is twice as hydrating as hyaluronic acid.", "twice as hydrating as"),
+    ],
+)
+def test_plain_german_and_english_comparisons_are_flagged(shipped, text, cue):
+    flagged = [text[g["start"] : g["end"]] for g in run(text, shipped)["flags"] if g["kind"] == "comparison"]
+    assert any(cue in f or f in cue for f in flagged), flagged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Statt zu reiben, tupfen Sie das Serum sanft ein.",
+        "Während der Nacht regeneriert sich die Haut.",
+        "Retinol is not as well known as it should be.",
+        "Auftragen, ohne die Augenpartie zu berühren.",
+        "Anstelle von Wasser verwenden wir reines Aloe-Vera-Gel als Basis.",
+        "Statt Alkohol enthält das Tonikum Rosenwasser.",
+    ],
+)
+def test_look_alikes_of_plain_comparisons_are_not_flagged(shipped, text):
+    assert "comparison" not in {g["kind"] for g in run(text, shipped)["flags"]}
