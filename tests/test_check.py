@@ -1719,6 +1719,10 @@ def test_a_contrast_with_its_own_subject_ends_the_claim(shipped):
         ("Niacinamid sorgt für eine Verfeinerung des Hautbildes.", "texture"),
         ("Hyaluronic acid helps prevent moisture loss.", "barrier"),
         ("Retinol improves pliability.", "elasticity"),
+        # session 13: a harm, not a target ("for dehydrated skin" stays hydration)
+        ("Alcohol can dehydrate the skin.", "dryness"),
+        ("Retinol verursacht anfangs Schälungen.", "dryness"),
+        ("Bakuchiol ist auch für Sensibelchen geeignet.", "tolerability"),
     ],
 )
 def test_more_effect_wordings(shipped, text, effect):
@@ -2470,6 +2474,9 @@ def test_a_german_verb_before_aber_keeps_the_subject(shipped):
         ("Kollagenpulver", "topical-collagen"),
         ("Sonnenschutzcreme", "sunscreen"),
         ("Peptidserum", "peptides"),
+        ("Fruchtsäurepeeling", "alpha-hydroxy-acids"),
+        ("Niacinamidtoner", "niacinamide"),
+        ("Kollagenbalsam", "topical-collagen"),
     ],
 )
 def test_a_german_product_compound_names_its_active(shipped, word, ingredient):

@@ -991,6 +991,7 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "milde",
             "mildes",
             "sensible Haut",
+            "Sensibelchen",
             "sensibler Haut",
             "besonders sanft",
             "sehr sanft",
@@ -1130,10 +1131,14 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "strip the skin",
             "strips the skin",
             "stripped",
+            "dehydrate",
+            "dehydrates",
+            "dehydrating",
             "scaling",
         ),
         "de": (
             "Schuppung",
+            "Schälung*",
             "trocknet die Haut aus",
             "die Haut austrocknen",
             "austrocknend*",
@@ -2016,6 +2021,14 @@ COMPOUND_PRODUCTS: tuple[str, ...] = (
     "extrakte",
     "extrakten",
     "wurzelextrakt",
+    "peeling",
+    "peelings",
+    "salbe",
+    "toner",
+    "tonikum",
+    "essenz",
+    "balsam",
+    "emulsion",
 )
 # Names a text also writes with a number joined on: "SPF30", "LSF50+" (the number is the protection factor).
 NUMBERED_NAMES: tuple[str, ...] = ("SPF", "LSF")
