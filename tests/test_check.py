@@ -3196,3 +3196,20 @@ def test_the_product_is_one_active_only_when_it_names_one(shipped):
     # a product of several actives: its claims are the product's, not each active's
     several = "Our serum combines retinol, niacinamide and ceramides. The serum visibly smooths wrinkles."
     assert pairs(run(several, shipped)) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The toner has glycolic acid, lactic acid and squalane. This gentle formulation helps avoid breakouts.",
+        "The cleanser has hyaluronic acid and ceramides. Its gentle formula helps prevent dryness.",
+    ],
+)
+def test_the_product_with_adjectives_or_its_is_still_the_product(shipped, text):
+    # "this gentle formulation", "its gentle formula": the product of several actives, not the first active
+    assert {e for _i, e in pairs(run(text, shipped))} == set()
+
+
+def test_a_product_of_one_active_keeps_its_claims_through_adjectives(shipped):
+    text = "Our serum is made with retinol. This lightweight, fast-absorbing serum smooths fine lines."
+    assert pairs(run(text, shipped)) == {("retinol", "wrinkles")}

@@ -2817,10 +2817,10 @@ def _reference(text: str, sentence: _Sentence, toks: _Tokens, first_tok: int, un
     k = first_tok
     while k < n and starts[k] < until:
         key = keys[k]
-        if key in _ARTICLES and k + 1 < n and starts[k + 1] < until:
+        if (key in _ARTICLES or (key in _POSSESSIVES and k == first_tok)) and k + 1 < n and starts[k + 1] < until:
             following = keys[k + 1]
-            if following in _PRODUCT_NOUNS:
-                return "product"
+            if following in _PRODUCT_NOUNS or _product_after_adjectives(text, toks, k + 1, until):
+                return "product"  # "the serum", "this gentle formulation", "its lightweight, fast-absorbing gel"
             if following in _INGREDIENT_NOUNS:
                 return "plural"
         if key in _BOTH:
@@ -2835,6 +2835,21 @@ def _reference(text: str, sentence: _Sentence, toks: _Tokens, first_tok: int, un
                 return "singular" if key in _SINGULAR else "plural"
         k += 1
     return None
+
+
+def _product_after_adjectives(text: str, toks: _Tokens, k: int, until: int) -> bool:
+    """Up to two lower-case words, commas between them allowed, then a product noun: "gentle formulation",
+    "lightweight, fast-absorbing serum" (not "skin's" or a name: a capital or an apostrophe ends the look)."""
+    keys, starts, n = toks.keys, toks.starts, len(toks)
+    for j in range(k, min(k + 3, n)):
+        if starts[j] >= until:
+            return False
+        if keys[j] in _PRODUCT_NOUNS:
+            return j > k
+        word = text[starts[j] : toks.ends[j]]
+        if not word[:1].islower() or "'" in word or "’" in word:
+            return False
+    return False
 
 
 def _opens_on_ingredients(toks: _Tokens, first_tok: int) -> bool:

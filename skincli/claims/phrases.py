@@ -2544,6 +2544,17 @@ PRODUCT_NOUNS: frozenset[str] = frozenset(
         "produkte",
         "pflege",
         "formel",
+        "cleanser",
+        "toner",
+        "mask",
+        "lotion",
+        "balm",
+        "essence",
+        "moisturiser",
+        "stuff",
+        "maske",
+        "reiniger",
+        "fluid",
     }
 )
 # "It is a peptide", "Das sind Peptide": a name after one of these and a copula says what the earlier
