@@ -579,7 +579,10 @@ def test_offsets_index_the_original_text(mini):
     view = run(text, mini)
     assert {m["text"] for m in view["mentions"]} == {"ALPHAOL", "Vitamin\u00a0Alpha", "Betaine Test"}
     assert ("alpha", "wrinkles") in pairs(view)
-    assert {g["kind"] for g in view["flags"]} == {"numeric-superlative", "comparison", "injection-comparison"}
+    # "stärker als Betaine Test": a serum set against a procedure (the mini base's Betaine Test) is an
+    # injection comparison, as "wie Botox" is
+    assert [g["kind"] for g in view["flags"]].count("injection-comparison") == 2
+    assert {g["kind"] for g in view["flags"]} == {"numeric-superlative", "injection-comparison"}
 
 
 _FRAGMENTS = [
@@ -3138,7 +3141,7 @@ def test_a_pronoun_opening_a_later_clause_picks_up_the_sentence_s_subject(shippe
         ("Während Retinol die Haut oft reizt, bleibt Bakuchiol sanft.", "Während Retinol"),
         ("Der Unterschied zu Retinol: keine Rötungen.", "Unterschied zu"),
         ("Die Wirkung ist mit Retinol vergleichbar.", "mit Retinol vergleichbar"),
-        ("Das Peptid ist Botox klar überlegen.", "überlegen"),
+        ("Bakuchiol ist Retinol klar überlegen.", "überlegen"),
         ("Kein Serum kann mit diesem mithalten.", "mithalten"),
         ("Bakuchiol hat die gleiche Wirkung wie Retinol.", "gleiche Wirkung wie"),
         ("Bakuchiol ist weniger reizend als Retinol.", "weniger reizend als"),
@@ -3213,3 +3216,28 @@ def test_the_product_with_adjectives_or_its_is_still_the_product(shipped, text):
 def test_a_product_of_one_active_keeps_its_claims_through_adjectives(shipped):
     text = "Our serum is made with retinol. This lightweight, fast-absorbing serum smooths fine lines."
     assert pairs(run(text, shipped)) == {("retinol", "wrinkles")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unlike fillers that merely add volume, polynucleotides start a biological repair process.",
+        "Compared to laser therapy, LED light therapy is a very gentle treatment.",
+        "Unlike dermal fillers such as Restylane, which last about six months, a PRP treatment lasts longer.",
+    ],
+)
+def test_a_procedure_set_against_an_injection_is_a_comparison(shipped, text):
+    kinds = [g["kind"] for g in run(text, shipped)["flags"]]
+    assert "comparison" in kinds and "injection-comparison" not in kinds, kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A retinol cream is noninvasive and cheaper than Botox.",
+        "Die «Revitalift Laser X3»-Creme wirke bei Falten fast wie eine Laserbehandlung.",
+    ],
+)
+def test_a_cream_set_against_an_injection_is_an_injection_comparison(shipped, text):
+    kinds = [g["kind"] for g in run(text, shipped)["flags"]]
+    assert "injection-comparison" in kinds and "comparison" not in kinds, kinds

@@ -3749,6 +3749,8 @@ def _flags(
     for n, (kind, start, end) in enumerate(raw_flags, 1):
         sentence = sentence_of(start)
         here = mentions_by_sentence.get(sentence, [])
+        if kind == "injection-comparison" and _procedure_compared(text, sentences[sentence], start, end):
+            kind = "comparison"
         claim = _link(kind, text[start:end], here, kb)
         subject = compared = level = None
         if phrases.FLAGS[kind]["compares"]:
@@ -3760,6 +3762,15 @@ def _flags(
             after = [m for m in subjects_by_sentence.get(sentence, []) if m.span.start >= end]
             subject_m = before[-1] if before else after[0] if after else None
             subject = subject_m.ingredient if subject_m else None
+            if (
+                kind == "comparison"
+                and compared is not None
+                and subject is not None
+                and (compared in phrases.INJECTED_DRUGS or kb.ingredient(compared).kind == "procedure")
+                and kb.ingredient(subject).kind not in phrases.INJECTABLE_KINDS
+                and not _procedure_compared(text, sentences[sentence], start, end)
+            ):
+                kind = "injection-comparison"  # "a retinol cream is cheaper than Botox": a cream set against an injection
             if claim and claim[0] != subject:  # the compared thing's own claim is not this comparison's grade
                 claim = None
             if claim is None and subject is not None and compared is not None:
@@ -3768,6 +3779,20 @@ def _flags(
         s = sentences[sentence]
         out.append(Flag(n, kind, _span(text, start, end), _explain(kind, text, s.start, s.end), claim, subject, compared, level))
     return tuple(out)
+
+
+_PROCEDURE_SUBJECT = re.compile(phrases.PROCEDURE_SUBJECTS, re.IGNORECASE)
+# "Revitalift Laser X3-Creme", "a microneedling serum": a product named after a procedure is a cream
+_NAMES_A_CREAM = re.compile(r"[^.!?\n]{0,12}?(?:cream|creme|serum|seren|gel|lotion|balm|mask|maske)", re.IGNORECASE)
+
+
+def _procedure_compared(text: str, sentence: _Sentence, start: int, end: int) -> bool:
+    """Is the thing set against the injection itself a procedure ("Unlike fillers, polynucleotides...", "PRP
+    lasts longer than fillers")? Then two procedures are compared: a comparison, not a cream's injection claim."""
+    return any(
+        not (start <= found.start() < end) and not _NAMES_A_CREAM.match(text, found.end())
+        for found in _PROCEDURE_SUBJECT.finditer(text, sentence.start, sentence.end)
+    )
 
 
 def _explain(kind: str, text: str, start: int, end: int) -> str:

@@ -1842,6 +1842,18 @@ CREAM_NOUNS: tuple[str, ...] = (
 # mention): ingredient -> (the compared ingredient, the word that names it).
 COMPARED_INSIDE: dict[str, tuple[str, str]] = {"plant-botox": ("botulinum-toxin", "botox")}
 INJECTABLE_KINDS: tuple[str, ...] = ("drug", "procedure")
+# Drugs given by injection (the others of kind "drug", tretinoin or minoxidil, are creams and lotions).
+INJECTED_DRUGS: frozenset[str] = frozenset({"botulinum-toxin"})
+# Procedures the knowledge base may lack, named as what a sentence is about: set against fillers or Botox they
+# are one procedure compared with another ("Unlike fillers, polynucleotides...", "Compared to laser therapy,
+# LED..."), a comparison, not a cream claiming an injection's effect.
+PROCEDURE_SUBJECTS: str = (
+    r"\b(?:poly-?nucleotides?|poly-?nukleotide?n?|PDRN|salmon[- ](?:DNA|sperm)|Lachs(?:-?DNA|sperma)|skin ?boosters?|"
+    r"Skin-?Booster\w*|LED(?:-|\s)?(?:light|Licht)?(?:-|\s)?(?:therapy|therapie|treatments?)?|light therapy|Lichttherapie|"
+    r"laser(?:-|\s)?(?:therapy|therapie|treatments?|resurfacing)?|Lasertherapie|micro-?needling|Mikro-?needling|PRP|"
+    r"vampire facial\w*|Vampir-?lifting|Eigenblut\w*|exosome (?:facials?|treatments?|therapy)|mesotherap\w+|"
+    r"radio-?frequen\w+|HIFU|Ultherapy|ultrasound therapy|microcurrent\w*|Mikrostrom\w*)\b"
+)
 # A cream ingredient named with an injection in its sentence is the injected procedure: "Faltenunterspritzung
 # mit Hyaluronsäure", "hyaluronic acid is injected". Not when the injection is denied or compared with
 # ("auch ohne Injektion", "no needles", "an alternative to injections": those are flagged instead).
