@@ -32,6 +32,15 @@ def test_unknown_name_exits_1_with_suggestion_on_stderr(cli):
     assert "did you mean: Alphaol?" in result.stderr
 
 
+def test_the_leading_word_of_only_one_name_opens_it(cli):
+    view = cli.json("show", "betaine", "--json", "--kb", str(MINI))
+    assert view["id"] == "beta"
+    # A later word, or part of a word, is not the leading word of a name.
+    for name in ("test", "betai"):
+        result = cli("show", name, "--kb", str(MINI))
+        assert result.exit_code == 1, name
+
+
 def test_show_json_shape(cli):
     view = cli.json("show", "alpha", "--json", "--kb", str(MINI))
     assert view["schema_version"] == 2

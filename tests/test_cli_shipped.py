@@ -72,6 +72,17 @@ def levels_of(view, ingredient):
     return [row["levels"][ingredient] for row in view["effects"]]
 
 
+def test_a_unique_first_word_opens_the_ingredient_and_an_ambiguous_one_suggests(cli):
+    assert cli.json("show", "azelaic", "--json")["id"] == "azelaic-acid"
+    assert [c["id"] for c in cli.json("compare", "tranexamic", "kojic", "--json")["ingredients"]] == [
+        "tranexamic-acid",
+        "kojic-acid",
+    ]
+    result = cli("show", "hyaluronic")
+    assert result.exit_code == 1
+    assert "Hyaluronic acid, Hyaluronic acid filler" in result.stderr
+
+
 def test_plain_show_fits_80_columns(cli):
     out = cli("show", "retinol").stdout
     assert max(len(line) for line in out.splitlines()) <= 80

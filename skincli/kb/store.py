@@ -238,11 +238,35 @@ class KnowledgeBase:
         return cached
 
     def find(self, name: str) -> Ingredient:
-        """Resolve a name or raise NotFoundError with close matches."""
-        found = self.resolve(name)
+        """Resolve a name or raise NotFoundError with close matches.
+
+        A name that is the leading words of exactly one ingredient's name ("azelaic", "tranexamic")
+        opens that ingredient: nobody types "acid" to mean the only azelaic thing there is. Where two
+        could be meant ("hyaluronic": the acid and the filler) the reader gets "did you mean".
+        """
+        found = self.resolve(name) or self._only_one_starting(name)
         if found is None:
             raise NotFoundError("ingredient", name, self.suggest(name))
         return self.ingredient(found)
+
+    def _only_one_starting(self, name: str) -> str | None:
+        """The one ingredient whose display name begins with the whole words of `name`, if only one does."""
+        words = [name_key(w) for w in name.split()]
+        key = name_key(name)
+        if len(key) < 4 or not all(words):
+            return None
+        leading = {
+            i
+            for i, shown in self._all_names().items()
+            if [name_key(w) for w in shown.split()][: len(words)] == words and len(shown.split()) > len(words)
+        }
+        if len(leading) != 1:
+            return None
+        (only,) = leading
+        # An alias or INCI name of another ingredient beginning the same way makes it ambiguous after all.
+        if any(i != only for k, i in self._index_keys().items() if k.startswith(key)):
+            return None
+        return only
 
     def ingredients(self) -> Iterator[Ingredient]:
         for ingredient_id in self.ingredient_ids():
