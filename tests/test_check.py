@@ -3241,3 +3241,41 @@ def test_a_procedure_set_against_an_injection_is_a_comparison(shipped, text):
 def test_a_cream_set_against_an_injection_is_an_injection_comparison(shipped, text):
     kinds = [g["kind"] for g in run(text, shipped)["flags"]]
     assert "injection-comparison" in kinds and "comparison" not in kinds, kinds
+
+
+@pytest.mark.parametrize(
+    "text,compared",
+    [
+        ("In a trial, the gel performed comparably to prescription tretinoin.", "tretinoin"),
+        ("Retinal works fast in comparison to other forms of retinol.", "retinol"),
+        ("Bakuchiol is a retinol-like active that smooths wrinkles.", "retinol"),
+        ("Retinaldehyde, a gentler, more bioavailable form of vitamin A, smooths lines.", "retinol"),
+    ],
+)
+def test_a_name_the_pairing_treats_as_compared_is_flagged(shipped, text, compared):
+    view = run(text, shipped)
+    assert any(m["ingredient"]["id"] == compared and m["role"] == "comparison" for m in view["mentions"]), view["mentions"]
+    flagged = [g for g in view["flags"] if g["kind"] in ("comparison", "injection-comparison")]
+    assert flagged and all(g["start"] >= 0 and text[g["start"] : g["end"]] == g["text"] for g in flagged), flagged
+    assert any((g["compares"] or {}).get("with", {}).get("id") == compared for g in flagged), flagged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Like all other peptides, Argireline is gentle.",
+        "Try our moisturizer that is made without the alpha arbutin.",
+        "Wie wirkt Retinol? Retinol glättet Falten.",
+        "Salicylsäure, besser bekannt auch als BHA, wirkt in der Pore.",
+    ],
+)
+def test_a_class_a_left_out_active_or_a_question_is_no_comparison_flag(shipped, text):
+    kinds = [g["kind"] for g in run(text, shipped)["flags"]]
+    assert "comparison" not in kinds, kinds
+
+
+def test_a_question_opening_on_wie_leaves_the_name_its_claims(shipped):
+    pairs = {(f["ingredient"]["id"], f["effect"]) for f in run("Wie wirkt Retinol? Retinol glättet Falten.", shipped)["findings"]}
+    assert ("retinol", "wrinkles") in pairs
+    roles = [m["role"] for m in run("Wie wirkt Retinol? Es glättet Falten.", shipped)["mentions"]]
+    assert roles == ["subject"], roles

@@ -117,12 +117,15 @@ def test_first_sets_held_out_part_meets_the_goal_now_that_it_is_opened(scores):
 # Where each set stands (pairs precision, pairs recall, flags precision, flags recall), a little below
 # the scores measured when this was written; the README has the first, held-out measure of each.
 FLOORS = {
-    "dev-2": (0.86, 0.79, 0.90, 0.92),
+    # Session 14 flags every comparison the pairing sees (a cue before or after a name); on dev-2 and dev-7
+    # that adds flags their labellers left out ("Botulinum toxin type A mimic", "like a retinol"), so
+    # their flag-precision floors went from 0.90 and 0.87 to 0.89 and 0.86.
+    "dev-2": (0.86, 0.79, 0.89, 0.92),
     "dev-3": (0.81, 0.82, 0.89, 0.90),
     "dev-4": (0.79, 0.78, 0.88, 0.92),
     "dev-5": (0.88, 0.86, 0.81, 0.87),
     "dev-6": (0.80, 0.75, 0.82, 0.84),
-    "dev-7": (0.86, 0.84, 0.87, 0.85),
+    "dev-7": (0.86, 0.84, 0.86, 0.85),
     "dev-11": (0.73, 0.77, 0.84, 0.79),
     # The eighth set was held out from session 4 to session 7 (its last held-out measure, at dda2608: pairs
     # 68.8/70.5, flags 84.5/63.6), then opened in session 7 (74.7/79.1 and 87.0/77.9 at the session's end).

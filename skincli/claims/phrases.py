@@ -1597,6 +1597,8 @@ COMPARISON_CUES: tuple[str, ...] = (
     "in comparison with",
     "similar to",
     "comparable to",
+    "comparably to",
+    "comparably with",
     "confused with",
     "verwechselt mit",
     "comparable with",
@@ -1702,6 +1704,12 @@ LIKE_EXAMPLES_BEFORE: tuple[str, ...] = (
     "formulas",
     "serums",
     "creams",
+)
+# After "like" or "wie", a class the subject belongs to or examples, not a comparison: "Like all other
+# peptides", "wie alle naturkosmetischen Produkte", "wie beispielsweise Q10", "wie z. B. Urea".
+CLASS_AFTER_LIKE: tuple[str, ...] = (
+    *("all", "other", "alle", "allen", "andere", "anderen", "jede", "jeder", "jedes"),
+    *("beispielsweise", "etwa", "zum", "z", "zb", "insbesondere", "unter"),
 )
 # Verbs in -s that "like" follows as a comparison ("works like retinol", "acts like a filler"); any other
 # plural noun before "like" lists examples ("humectants like glycerin", "agents like hyaluronic acid").
@@ -3072,6 +3080,8 @@ _PCT = rf"(?:{_NUM}\s?(?:%|percent\b|per cent\b|Prozent\b)|\b{_WORDNUM}\s+(?:per
 
 # Formulation bases: "instead of water" says what the recipe is made of, not what the product does better.
 _VEHICLE = r"(?:Wasser|Alkohol|Öle?n?|Silikone?n?|Parfum|Duftstoffe?n?|Konservierungsstoffe?n?|Emulgatore?n?)\b"
+# A formulation base named after "statt" / "instead of": a swapped base, not a compared active.
+SWAPPED_BASE = _VEHICLE + r"|(?:water|alcohol|oils?|silicones?|fragrances?|preservatives?)\b"
 
 FLAGS: dict[str, FlagKind] = {
     "numeric-superlative": {
