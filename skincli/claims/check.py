@@ -1773,6 +1773,7 @@ def _span(text: str, start: int, end: int) -> Span:
 
 
 _COMPARING_KINDS = frozenset(kind for kind, spec in phrases.FLAGS.items() if spec["compares"])
+_CUED = "cued-comparison"  # a comparison flag a cue before or after a name made: "comparison" once graded
 
 
 def _cued_comparisons(raw_flags: list[tuple[str, int, int]], cued: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
@@ -1783,7 +1784,7 @@ def _cued_comparisons(raw_flags: list[tuple[str, int, int]], cued: list[tuple[in
     added = []
     for a, b in cued:
         if not any(c < b and a < d for c, d in covering):
-            added.append(("comparison", a, b))
+            added.append((_CUED, a, b))
             covering.append((a, b))
     return sorted([*raw_flags, *added], key=lambda f: (f[1], f[2])) if added else raw_flags
 
@@ -3818,6 +3819,8 @@ def _flags(
         mentions_by_sentence.setdefault(m.sentence, []).append(m)
     out = []
     for n, (kind, start, end) in enumerate(raw_flags, 1):
+        cued = kind == _CUED
+        kind = "comparison" if cued else kind
         sentence = sentence_of(start)
         here = mentions_by_sentence.get(sentence, [])
         if kind == "injection-comparison" and _procedure_compared(text, sentences[sentence], start, end):
@@ -3836,9 +3839,8 @@ def _flags(
             if (
                 kind == "comparison"
                 and compared is not None
-                and subject is not None
                 and (compared in phrases.INJECTED_DRUGS or kb.ingredient(compared).kind == "procedure")
-                and kb.ingredient(subject).kind not in phrases.INJECTABLE_KINDS
+                and (kb.ingredient(subject).kind not in phrases.INJECTABLE_KINDS if subject else cued)
                 and not _procedure_compared(text, sentences[sentence], start, end)
             ):
                 kind = "injection-comparison"  # "a retinol cream is cheaper than Botox": a cream set against an injection
