@@ -61,7 +61,9 @@ def show(view: dict[str, Any]) -> RenderableType:
             if more:
                 cell.append(" · elsewhere " + ", ".join(more), style="italic dim")
             if row.get("against"):
-                cell.append(f" · no harm shown {row['against']['level']}", style="italic dim")
+                against = row["against"]
+                on = f" ({against['tag']})" if against.get("tag") and against["tag"] != row.get("tag") else ""
+                cell.append(f" · no harm shown{on} {against['level']}", style="italic dim")
             return cell
 
         benefits = [glance(r) for r in view["effects"] if r.get("kind") != "concern"]

@@ -89,7 +89,9 @@ def show(view: dict[str, Any], width: int = 80) -> str:
             for row in concerns:
                 notes = [f"elsewhere: {', '.join(elsewhere(row))}"] if elsewhere(row) else []
                 if row.get("against"):
-                    notes.append(f"no harm shown: {row['against']['level']} {row['against']['label']}")
+                    against = row["against"]
+                    on = f" ({against['tag']})" if against.get("tag") and against["tag"] != row.get("tag") else ""
+                    notes.append(f"no harm shown{on}: {against['level']} {against['label']}")
                 out += _glance(row, "; ".join(notes), width)
     if view["claims"]:
         out += _heading("Claims")
