@@ -1472,7 +1472,7 @@ def test_a_sentence_about_an_ingredient_the_kb_lacks_claims_nothing_for_the_one_
         "Our serum pairs vitamin C with botanicals for radiance. Witch hazel soothes redness and calms the skin.",
         "Our serum pairs vitamin C with botanicals for radiance. Propolis soothes redness and calms the skin.",
         "Our serum pairs vitamin C with botanicals for radiance. Growth factors soothe redness and calm the skin.",
-        "Our serum pairs vitamin C with botanicals for radiance. PDRN soothes redness and calms the skin.",
+        "Our serum pairs vitamin C with botanicals for radiance. Mugwort soothes redness and calms the skin.",
         "Das Serum mit Vitamin C sorgt für einen strahlenden Teint. Ringelblume beruhigt Rötungen.",
         "Das Serum mit Vitamin C sorgt für einen strahlenden Teint. Wachstumsfaktoren beruhigen Rötungen.",
     ],
@@ -2262,14 +2262,28 @@ def test_a_paragraph_s_it_after_a_caption_or_an_opening_phrase_goes_on_about_the
 @pytest.mark.parametrize(
     "second",
     [
-        "Polynucleotides produce collagen and elastin.",
-        "However, polynucleotides produce collagen and elastin.",
-        "Yes, but polynucleotides produce collagen and elastin.",
-        "Aber Polynukleotide regen die Kollagenbildung an.",
+        "Growth factors produce collagen and elastin.",
+        "However, growth factors produce collagen and elastin.",
+        "Yes, but growth factors produce collagen and elastin.",
+        "Aber Wachstumsfaktoren regen die Kollagenbildung an.",
     ],
 )
 def test_a_sentence_about_an_ingredient_the_knowledge_base_lacks_is_not_the_one_before(shipped, second):
     assert pairs(run(f"Retinol is popular. {second}", shipped)) == set()
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Retinol is popular. Polynucleotides produce collagen and elastin.", ("polynucleotides", "collagen")),
+        ("Salmon DNA injections improve skin texture.", ("polynucleotides", "texture")),
+        ("Das Lachssperma-Facial soll die Haut straffen.", ("polynucleotides", "firmness")),
+        ("Glutathion-Kapseln sollen die Haut aufhellen.", ("glutathione", "hyperpigmentation")),
+        ("Sulfur masks clear acne.", ("sulfur", "acne")),
+    ],
+)
+def test_entries_added_in_session_14_are_read_in_adverts(shipped, text, expected):
+    assert expected in pairs(run(text, shipped))
 
 
 @pytest.mark.parametrize(

@@ -162,3 +162,16 @@ def test_check_offsets_point_into_the_text(cli):
         assert text[span["start"] : span["end"]] == span["text"]
     for flag in view["flags"]:
         assert text[flag["start"] : flag["end"]] == flag["text"]
+
+
+@pytest.mark.parametrize(
+    "name,entry",
+    [("Schwefel", "sulfur"), ("Glutathion", "glutathione"), ("PDRN", "polynucleotides"), ("Lachs-DNA", "polynucleotides")],
+)
+def test_entries_added_in_session_14_answer_to_their_everyday_names(cli, name, entry):
+    assert cli.json("show", name, "--json")["id"] == entry
+
+
+def test_a_reassurance_from_another_route_says_which(cli):
+    out = cli("show", "glutathione").stdout
+    assert "Systemic toxicity (injected) — no harm shown (oral): 3" in " ".join(out.split())
