@@ -3293,3 +3293,13 @@ def test_a_question_opening_on_wie_leaves_the_name_its_claims(shipped):
     assert ("retinol", "wrinkles") in pairs
     roles = [m["role"] for m in run("Wie wirkt Retinol? Es glättet Falten.", shipped)["mentions"]]
     assert roles == ["subject"], roles
+
+
+def test_a_procedure_also_sold_as_a_cream_is_the_cream_s_subject(shipped):
+    """PDRN is injected and sold in serums: "PDRN serum" is that serum, not an injection named as a cream
+    ("Botox serum"), so the serum's claim is PDRN's."""
+    view = run("Our PDRN serum visibly smooths wrinkles.", shipped)
+    assert [m["role"] for m in view["mentions"] if m["ingredient"]["id"] == "polynucleotides"] == ["subject"]
+    assert ("polynucleotides", "wrinkles") in pairs(view)
+    botox = run("Our Botox serum visibly smooths wrinkles.", shipped)
+    assert "botulinum-toxin" not in {i for i, _e in pairs(botox)}

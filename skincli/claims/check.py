@@ -2359,7 +2359,10 @@ def _mentions(
             hit = hit._replace(payload=phrases.INJECTED_AS[hit.payload])
         kind = kinds.get(hit.payload)
         if kind is None:
-            kind = kinds[hit.payload] = kb.ingredient(hit.payload).kind
+            entry = kb.ingredient(hit.payload)
+            # a procedure also sold as a cream (PDRN serums) is no injection named as a cream: "PDRN serum" is itself
+            topical_too = entry.kind == "procedure" and "topical" in entry.use
+            kind = kinds[hit.payload] = "ingredient" if topical_too else entry.kind
         clause_start = _clause_start(text, sentences[index].start, start)
         named_in_flag = inside_flag and kind in phrases.INJECTABLE_KINDS  # not the cream the flag names: "this botox serum"
         cue = None if named_in_flag else _compared_before(text, toks, hit, clause_start)
