@@ -34,13 +34,15 @@ class KnowledgeBaseError(SkincliError):
 class NotFoundError(SkincliError):
     """A name that matches nothing; carries close matches for a 'did you mean'."""
 
-    def __init__(self, what: str, name: str, suggestions: list[str]) -> None:
+    def __init__(self, what: str, name: str, suggestions: list[str], hint: str | None = None) -> None:
         self.what = what
         self.name = name
         self.suggestions = suggestions
         msg = f"no {what} named {name!r}"
         if suggestions:
             msg += "; did you mean: " + ", ".join(suggestions) + "?"
+        if hint:
+            msg += f"; {hint}"
         super().__init__(msg)
 
 

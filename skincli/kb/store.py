@@ -246,8 +246,16 @@ class KnowledgeBase:
         """
         found = self.resolve(name) or self._only_one_starting(name)
         if found is None:
-            raise NotFoundError("ingredient", name, self.suggest(name))
+            raise NotFoundError("ingredient", name, self.suggest(name), self._effect_hint(name))
         return self.ingredient(found)
+
+    def _effect_hint(self, name: str) -> str | None:
+        """ "whitening", "dark spots": an effect asked for as an ingredient gets pointed to its ranking."""
+        try:
+            effect = self.find_effect(name, fuzzy=False)
+        except NotFoundError:
+            return None
+        return f"{name!r} is an effect: 'skincli effect {effect.id}' ranks what works for it"
 
     def _only_one_starting(self, name: str) -> str | None:
         """The one ingredient whose display name begins with the whole words of `name`, if only one does."""
