@@ -3303,3 +3303,28 @@ def test_a_procedure_also_sold_as_a_cream_is_the_cream_s_subject(shipped):
     assert ("polynucleotides", "wrinkles") in pairs(view)
     botox = run("Our Botox serum visibly smooths wrinkles.", shipped)
     assert "botulinum-toxin" not in {i for i, _e in pairs(botox)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This serum doesn't replace sunscreen.",
+        "This serum is not a substitute for sunscreen.",
+        "Retinol cannot replace a good sunscreen.",
+    ],
+)
+def test_a_denied_replacement_is_a_disclaimer_not_a_comparison(shipped, text):
+    kinds = [g["kind"] for g in run(text, shipped)["flags"]]
+    assert "comparison" not in kinds and "injection-comparison" not in kinds, kinds
+
+
+@pytest.mark.parametrize(
+    "text,kind",
+    [
+        ("Our peptide cream is a non-invasive alternative to Botox.", "injection-comparison"),
+        ("Bakuchiol isn't as potent as retinol.", "comparison"),
+        ("Bakuchiol can replace retinol in your routine.", "comparison"),
+    ],
+)
+def test_a_negation_that_is_not_the_cue_s_leaves_the_comparison(shipped, text, kind):
+    assert kind in [g["kind"] for g in run(text, shipped)["flags"]]

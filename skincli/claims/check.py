@@ -1372,6 +1372,8 @@ def _find_flags(text: str, toks: _Tokens, sentences: _Sentences) -> list[tuple[s
                     continue
                 # "isn't as potent as Botox" compares; "a non-fragranced serum with no parabens" is free from them
                 reach = 1 if phrases.FLAGS[kind]["compares"] or kind in phrases.FLAGS_THAT_DENY else phrases.FLAG_NEGATION_BEFORE
+                if phrases.FLAGS[kind]["compares"] and _REPLACING.match(text, m_start):
+                    reach = phrases.FLAG_NEGATION_BEFORE  # "is not a substitute for sunscreen": a disclaimer
                 if _denied_before(text, toks, bisect.bisect_left(starts, m_start, first, k), first, m_start, reach):
                     continue
                 if kind in phrases.FLAG_NOUN_KINDS and _denied_after(text, toks, m_end, k):
@@ -1596,11 +1598,13 @@ def _denied_before(text: str, toks: _Tokens, at: int, first: int, start: int, re
     for j in range(at - 1, max(first, at - reach) - 1, -1):
         if _CLAUSE_BREAK.search(text, toks.ends[j], start if j == at - 1 else toks.starts[j + 1]):
             return False
-        if keys[j] in _NEGATIONS:
+        if keys[j] in _NEGATIONS and not text.startswith("-", toks.ends[j]):  # "non-invasive" denies "invasive"
             return j + 1 >= len(keys) or keys[j + 1] not in _NOT_NEGATION_AFTER
     return False
 
 
+# Cues that say one thing takes another's place: denied, they are a disclaimer ("doesn't replace sunscreen").
+_REPLACING = re.compile(r"(?:replace|replaces|replacement|substitute|alternative|ersetz|ersatz)", re.IGNORECASE)
 _RECOVERY = re.compile(rf"\b(?:{'|'.join(phrases.SPEED_NOT_AFTER)})\b[^.!?]*$", re.IGNORECASE)
 
 
@@ -2416,8 +2420,9 @@ def _flaggable(text: str, toks: _Tokens, cue: int, clause_start: int, name_start
         return False
     if toks.keys[cue] == "without" and toks.at(name_start) - cue <= 3:  # "made without the alpha arbutin": left out
         return False
+    reach = phrases.FLAG_NEGATION_BEFORE if _REPLACING.match(text, toks.starts[cue]) else 1
     return toks.keys[cue + 1] not in _CLASS_AFTER_LIKE and not _denied_before(
-        text, toks, cue, toks.at(clause_start), toks.starts[cue], 1
+        text, toks, cue, toks.at(clause_start), toks.starts[cue], reach
     )
 
 
