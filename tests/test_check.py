@@ -3328,3 +3328,10 @@ def test_a_denied_replacement_is_a_disclaimer_not_a_comparison(shipped, text):
 )
 def test_a_negation_that_is_not_the_cue_s_leaves_the_comparison(shipped, text, kind):
     assert kind in [g["kind"] for g in run(text, shipped)["flags"]]
+
+
+@pytest.mark.parametrize(
+    "text", ["Experten sind sich einig: Sonnenschutz ist Pflicht.", "Experten empfehlen Vitamin C am Morgen."]
+)
+def test_german_experts_agreeing_is_an_endorsement(shipped, text):
+    assert "endorsement" in [g["kind"] for g in run(text, shipped)["flags"]]

@@ -4082,10 +4082,10 @@ FLAGS: dict[str, FlagKind] = {
         "paid, and which study they rely on.",
         "patterns": (
             r"\b(?:created|developed|formulated|designed)\s+(?:by|with)\s+(?:\w+\s+)?(?:dermatologists|pediatricians|paediatricians|doctors|skin\s+experts)\b",
-            r"\b(?:dermatologists?|derms?|doctors?|experts?|Dermatologen|Hautärzte|Hautärztinnen|Ärzte)\s+"
+            r"\b(?:dermatologists?|derms?|doctors?|experts?|Dermatologen|Hautärzte|Hautärztinnen|Ärzte|Experten|Expertinnen)\s+"
             r"(?:[\w-]+\s+){0,4}?(?:recommend\w*|suggest\w*|approve\w*|(?<!could\s)(?<!would\s)love|swear by|trust|agree|rave|"
             r"are\s+(?:so\s+)?excited|prefer|"
-            r"empfehlen|raten|schwören)\b",
+            r"empfehlen|raten|schwören|sind\s+sich\s+einig)\b",
             r"\bDermatolog\w*(?:[:/*]innen)?\s+(?:[\w-]+\s+){0,2}?(?:schätzen|empfehlen|raten|lieben|setzen\s+auf|schwören)\b",
             r"\b(?:laut|nach\s+Ansicht\s+von|according\s+to)\s+(?:\w+\s+)?(?:Dermatolog\w*(?:[:/*]innen)?|Hautärzt\w*|dermatologists|derms)\b",
             r"\bdermatologist(?:s[’']?)?\s+(?:stars?|favou?rites?|picks?|darlings?)\b",
