@@ -158,7 +158,9 @@ LABELLED_EFFECTS = frozenset(
 # Entries added to the knowledge base after the newest labels were made (session 14): a label could only
 # call their claims "unknown", so a pair given to one is scored as a 0.1.0 label's newer entries are: right
 # where the passage has that effect as "unknown", a false pair otherwise.
-ADDED_SINCE_LABELLING = frozenset({"glutathione", "sulfur", "polynucleotides", "hydroxypinacolone-retinoate"})
+ADDED_SINCE_LABELLING = frozenset(
+    {"glutathione", "sulfur", "polynucleotides", "hydroxypinacolone-retinoate", "led-light-therapy"}
+)
 LEGACY_EFFECTS = {"irritation": "tolerability"}  # an effect of today -> the 0.1.0 effect that covered it
 
 

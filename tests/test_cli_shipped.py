@@ -175,3 +175,14 @@ def test_entries_added_in_session_14_answer_to_their_everyday_names(cli, name, e
 def test_a_reassurance_from_another_route_says_which(cli):
     out = cli("show", "glutathione").stdout
     assert "Systemic toxicity (injected) — no harm shown (oral): 3" in " ".join(out.split())
+
+
+@pytest.mark.parametrize("name", ["LED mask", "red light therapy", "Rotlichttherapie", "HPR", "Granactive Retinoid"])
+def test_led_and_hpr_answer_to_the_names_people_use(cli, name):
+    assert cli.json("show", name, "--json")["id"] in {"led-light-therapy", "hydroxypinacolone-retinoate"}
+
+
+def test_a_null_meta_analysis_keeps_blue_light_for_acne_low(cli):
+    view = cli.json("show", "blue light therapy", "--json")
+    acne = [c for c in view["claims"] if c["effect"] == "acne"]
+    assert acne and min(c["evidence"]["level"] for c in acne) == 0
