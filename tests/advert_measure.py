@@ -160,6 +160,8 @@ LABELLED_EFFECTS = frozenset(
 # where the passage has that effect as "unknown", a false pair otherwise.
 ADDED_SINCE_LABELLING = frozenset(
     {"glutathione", "sulfur", "polynucleotides", "hydroxypinacolone-retinoate", "led-light-therapy"}
+    | {"polyglutamic-acid", "beta-glucan", "honey", "witch-hazel", "rosehip-oil", "sea-buckthorn-oil"}
+    | {"growth-factors", "plant-stem-cells", "idebenone"}
 )
 LEGACY_EFFECTS = {"irritation": "tolerability"}  # an effect of today -> the 0.1.0 effect that covered it
 

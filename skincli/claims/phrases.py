@@ -2004,6 +2004,12 @@ PROSE_NOT_NAMES: dict[str, tuple[str, ...]] = {
     "menthol": ("cooling agents",),
     # "a delightful rose petal scent": how a product smells, not the fragrance ingredient
     "fragrance": ("scent",),
+    # "PRP is rich in growth factors", "exosomes carry growth factors": what a treatment holds or releases, not
+    # a growth-factor serum; only the specific names (EGF, "growth factor serum", SH-OLIGOPEPTIDE-1) match
+    "growth-factors": (
+        *("growth factors", "human growth factors", "conditioned media", "fibroblast-conditioned media"),
+        *("Wachstumsfaktoren", "menschliche Wachstumsfaktoren"),
+    ),
 }
 # German writes a product as one word with its active: "Retinolcreme", "Kollagenpulver", "Peptidserum".
 # A one-word name followed by one of these endings names that ingredient.
