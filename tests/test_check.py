@@ -3335,3 +3335,7 @@ def test_a_negation_that_is_not_the_cue_s_leaves_the_comparison(shipped, text, k
 )
 def test_german_experts_agreeing_is_an_endorsement(shipped, text):
     assert "endorsement" in [g["kind"] for g in run(text, shipped)["flags"]]
+
+
+def test_the_german_separable_verb_for_lightening_is_read(shipped):
+    assert ("glutathione", "hyperpigmentation") in pairs(run("Glutathion hellt die Haut in nur 7 Tagen auf.", shipped))

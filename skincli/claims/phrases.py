@@ -347,6 +347,9 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Sonnenflecken",
             "aufhell*",
             "aufgehellt*",
+            # the separable verb: "Glutathion hellt die Haut auf"
+            "hellt die Haut",
+            "hellen die Haut",
             "Verfärbung*",
             "Hautton",
             "ebenmäßig*",
