@@ -3339,3 +3339,15 @@ def test_german_experts_agreeing_is_an_endorsement(shipped, text):
 
 def test_the_german_separable_verb_for_lightening_is_read(shipped):
     assert ("glutathione", "hyperpigmentation") in pairs(run("Glutathion hellt die Haut in nur 7 Tagen auf.", shipped))
+
+
+@pytest.mark.parametrize(
+    "text,kind",
+    [
+        ("Unsere PDRN-Creme ist eine sanfte Alternative zu Botox.", "injection-comparison"),
+        ("This PDRN serum works like Botox.", "injection-comparison"),
+        ("Polynucleotides are a gentler alternative to Botox.", "comparison"),
+    ],
+)
+def test_a_pdrn_cream_against_botox_is_an_injection_comparison_pdrn_injections_a_comparison(shipped, text, kind):
+    assert kind in [g["kind"] for g in run(text, shipped)["flags"]]

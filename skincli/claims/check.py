@@ -3848,7 +3848,7 @@ def _flags(
                 kind == "comparison"
                 and compared is not None
                 and (compared in phrases.INJECTED_DRUGS or kb.ingredient(compared).kind == "procedure")
-                and (kb.ingredient(subject).kind not in phrases.INJECTABLE_KINDS if subject else cued)
+                and (not _injectable(kb.ingredient(subject)) if subject else cued)
                 and not _procedure_compared(text, sentences[sentence], start, end)
             ):
                 kind = "injection-comparison"  # "a retinol cream is cheaper than Botox": a cream set against an injection
@@ -3860,6 +3860,13 @@ def _flags(
         s = sentences[sentence]
         out.append(Flag(n, kind, _span(text, start, end), _explain(kind, text, s.start, s.end), claim, subject, compared, level))
     return tuple(out)
+
+
+def _injectable(entry: Any) -> bool:
+    """An injection or procedure, not a procedure also sold as a cream (PDRN): "Unsere PDRN-Creme ist eine
+    Alternative zu Botox" sets a cream against an injection (whether the PDRN named is the injected one is
+    `_procedure_compared`'s to say)."""
+    return entry.kind in phrases.INJECTABLE_KINDS and not (entry.kind == "procedure" and "topical" in entry.use)
 
 
 _PROCEDURE_SUBJECT = re.compile(phrases.PROCEDURE_SUBJECTS, re.IGNORECASE)
