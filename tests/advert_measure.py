@@ -162,6 +162,7 @@ ADDED_SINCE_LABELLING = frozenset(
     {"glutathione", "sulfur", "polynucleotides", "hydroxypinacolone-retinoate", "led-light-therapy"}
     | {"polyglutamic-acid", "beta-glucan", "honey", "witch-hazel", "rosehip-oil", "sea-buckthorn-oil"}
     | {"growth-factors", "plant-stem-cells", "idebenone"}
+    | {"microcurrent", "dermaplaning", "hydrafacial"}
 )
 LEGACY_EFFECTS = {"irritation": "tolerability"}  # an effect of today -> the 0.1.0 effect that covered it
 
