@@ -163,6 +163,8 @@ ADDED_SINCE_LABELLING = frozenset(
     | {"polyglutamic-acid", "beta-glucan", "honey", "witch-hazel", "rosehip-oil", "sea-buckthorn-oil"}
     | {"growth-factors", "plant-stem-cells", "idebenone"}
     | {"microcurrent", "dermaplaning", "hydrafacial"}
+    | {"propolis", "ginseng", "arnica"}
+    | {"vitamin-k", "dmae", "lash-serums"}
 )
 LEGACY_EFFECTS = {"irritation": "tolerability"}  # an effect of today -> the 0.1.0 effect that covered it
 

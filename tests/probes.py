@@ -16,6 +16,8 @@ import sys
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from advert_measure import ADDED_SINCE_LABELLING
+
 PROBES = Path(__file__).parent / "data" / "probes"
 
 
@@ -92,6 +94,8 @@ def pairs(kb: Any, name: str = "pairs.txt", part: str = "all") -> tuple[Rate, Ra
         expected = {tuple(item.strip().split(":")) for item in expected_text.split(",") if item.strip()}
         view = check_text(sentence, kb).to_dict()
         found = {(f["ingredient"]["id"], f["effect"]) for f in view["findings"] if f["effect"]}
+        # an entry added after the list was written ("propolis") could only be given no pair there: not scored
+        found = {(i, e) for i, e in found if i not in ADDED_SINCE_LABELLING}
         tp, fp, fn = tp + len(found & expected), fp + len(found - expected), fn + len(expected - found)
         if found != expected:
             misses.append(f"{sentence!r}: missing {sorted(expected - found)}, extra {sorted(found - expected)}")

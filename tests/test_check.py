@@ -1470,7 +1470,7 @@ def test_a_sentence_about_an_ingredient_the_kb_lacks_claims_nothing_for_the_one_
     "text",
     [
         "Our serum pairs vitamin C with botanicals for radiance. Heartleaf extract soothes redness and calms the skin.",
-        "Our serum pairs vitamin C with botanicals for radiance. Propolis soothes redness and calms the skin.",
+        "Our serum pairs vitamin C with botanicals for radiance. Yuzu extract soothes redness and calms the skin.",
         "Our serum pairs vitamin C with botanicals for radiance. Growth factors soothe redness and calm the skin.",
         "Our serum pairs vitamin C with botanicals for radiance. Mugwort soothes redness and calms the skin.",
         "Das Serum mit Vitamin C sorgt für einen strahlenden Teint. Ringelblume beruhigt Rötungen.",
