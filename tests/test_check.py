@@ -3351,3 +3351,11 @@ def test_the_german_separable_verb_for_lightening_is_read(shipped):
 )
 def test_a_pdrn_cream_against_botox_is_an_injection_comparison_pdrn_injections_a_comparison(shipped, text, kind):
     assert kind in [g["kind"] for g in run(text, shipped)["flags"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["This lash serum with isopropyl cloprostenate grows longer, fuller lashes.", "Das Wimpernserum sorgt für längere Wimpern."],
+)
+def test_lash_growth_is_hair_growth(shipped, text):
+    assert ("lash-serums", "hair-growth") in pairs(run(text, shipped))

@@ -603,6 +603,14 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "regrowth",
             "shedding",
             "thicker-looking hair",
+            # eyelashes and brows are hair too: lash serums
+            "longer lashes",
+            "fuller lashes",
+            "lash growth",
+            "longer, fuller lashes",
+            "thicker lashes",
+            "eyelash growth",
+            "brow growth",
         ),
         "de": (
             "Haarwachstum",
@@ -616,6 +624,11 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Nachwachsen",
             "dünner werdend*",
             "Wachstumsphase der Haare",
+            "Wimpernwachstum",
+            "längere Wimpern",
+            "dichtere Wimpern",
+            "vollere Wimpern",
+            "Augenbrauenwachstum",
         ),
     },
     "rosacea": {
