@@ -259,3 +259,10 @@ def test_comparisons_are_marked(data):
             if COMPARISON.search(claim["statement"]):
                 assert claim.get("comparison") is True, (ingredient["id"], claim["statement"])
                 assert claim["evidence"]["level"] <= 1 or claim.get("head_to_head"), (ingredient["id"], claim["statement"])
+
+
+def test_no_paper_is_listed_twice(data):
+    """One study, one source: a DOI or PMID shared by two source entries splits what cites it."""
+    for key in ("doi", "pmid", "pmcid"):
+        values = Counter(str(s[key]).lower() for s in data["sources"] if s.get(key))
+        assert [v for v, n in values.items() if n > 1] == [], key
