@@ -3322,6 +3322,7 @@ def test_a_denied_replacement_is_a_disclaimer_not_a_comparison(shipped, text):
     "text,kind",
     [
         ("Our peptide cream is a non-invasive alternative to Botox.", "injection-comparison"),
+        ("With no downtime and a natural alternative to Botox, this serum smooths lines.", "injection-comparison"),
         ("Bakuchiol isn't as potent as retinol.", "comparison"),
         ("Bakuchiol can replace retinol in your routine.", "comparison"),
     ],

@@ -1373,7 +1373,7 @@ def _find_flags(text: str, toks: _Tokens, sentences: _Sentences) -> list[tuple[s
                 # "isn't as potent as Botox" compares; "a non-fragranced serum with no parabens" is free from them
                 reach = 1 if phrases.FLAGS[kind]["compares"] or kind in phrases.FLAGS_THAT_DENY else phrases.FLAG_NEGATION_BEFORE
                 if phrases.FLAGS[kind]["compares"] and _REPLACING.match(text, m_start):
-                    reach = phrases.FLAG_NEGATION_BEFORE  # "is not a substitute for sunscreen": a disclaimer
+                    reach = _REPLACING_REACH  # "is not a substitute for sunscreen": a disclaimer
                 if _denied_before(text, toks, bisect.bisect_left(starts, m_start, first, k), first, m_start, reach):
                     continue
                 if kind in phrases.FLAG_NOUN_KINDS and _denied_after(text, toks, m_end, k):
@@ -1605,6 +1605,9 @@ def _denied_before(text: str, toks: _Tokens, at: int, first: int, start: int, re
 
 # Cues that say one thing takes another's place: denied, they are a disclaimer ("doesn't replace sunscreen").
 _REPLACING = re.compile(r"(?:replace|replaces|replacement|substitute|alternative|ersetz|ersatz)", re.IGNORECASE)
+# "doesn't replace" (doesn + t), "is not a substitute", "won't replace your": three words back is enough, and
+# "no downtime and a natural alternative to Botox" is not denied
+_REPLACING_REACH = 3
 _RECOVERY = re.compile(rf"\b(?:{'|'.join(phrases.SPEED_NOT_AFTER)})\b[^.!?]*$", re.IGNORECASE)
 
 
@@ -2420,7 +2423,7 @@ def _flaggable(text: str, toks: _Tokens, cue: int, clause_start: int, name_start
         return False
     if toks.keys[cue] == "without" and toks.at(name_start) - cue <= 3:  # "made without the alpha arbutin": left out
         return False
-    reach = phrases.FLAG_NEGATION_BEFORE if _REPLACING.match(text, toks.starts[cue]) else 1
+    reach = _REPLACING_REACH if _REPLACING.match(text, toks.starts[cue]) else 1
     return toks.keys[cue + 1] not in _CLASS_AFTER_LIKE and not _denied_before(
         text, toks, cue, toks.at(clause_start), toks.starts[cue], reach
     )
