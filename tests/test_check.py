@@ -3360,3 +3360,11 @@ def test_a_pdrn_cream_against_botox_is_an_injection_comparison_pdrn_injections_a
 )
 def test_lash_growth_is_hair_growth(shipped, text):
     assert ("lash-serums", "hair-growth") in pairs(run(text, shipped))
+
+
+@pytest.mark.parametrize(
+    "text", ["Wie bei Botox entspannen sich die Muskeln.", "Wie eine Botox-Spritze glättet das Serum Falten."]
+)
+def test_a_sentence_opening_on_wie_can_still_compare(shipped, text):
+    view = run(text, shipped)
+    assert [m["role"] for m in view["mentions"] if m["ingredient"]["id"] == "botulinum-toxin"] == ["comparison"]

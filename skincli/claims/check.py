@@ -2536,6 +2536,9 @@ def _compared_before(text: str, toks: _Tokens, hit: _Hit, clause_start: int) -> 
 _CLASS_AFTER_LIKE = _keys(phrases.CLASS_AFTER_LIKE)
 _SENTENCE_BREAK = re.compile(r"[.!?:\n]")
 _NOT_OPENING = frozenset({"s", "a", "an", "the", "is", "it", "its", "ist", "eine", "ein", "die", "der", "das"})
+_WIE_COMPARES = frozenset(
+    {"bei", "beim", "im", "in", "mit", "auch", "schon", "ein", "eine", "einem", "einer", "das", "die", "der"}
+)
 _NAMING_WORDS = frozenset({"bekannt", "genannt", "bezeichnet", "known"})
 
 
@@ -2604,8 +2607,9 @@ def _wie_is_comparison(text: str, toks: _Tokens, k: int) -> bool:
     if following in _CLASS_AFTER_LIKE:  # "wie alle Naturkosmetik", "wie beispielsweise Q10": a class, examples
         return False
     next_word = text[toks.starts[k + 1] : toks.ends[k + 1]] if k + 1 < len(toks) else ""
-    if (k == 0 or _SENTENCE_BREAK.search(text, toks.ends[k - 1], toks.starts[k])) and next_word.islower():
-        return False  # "Wie wirkt Retinol?": a question, not "Wie Botox ..."
+    opens = k == 0 or _SENTENCE_BREAK.search(text, toks.ends[k - 1], toks.starts[k])
+    if opens and next_word.islower() and following not in _WIE_COMPARES:
+        return False  # "Wie wirkt Retinol?": a question, not "Wie Botox ..." or "Wie bei Botox ..."
     if k == 0:
         return True
     between = text[toks.ends[k - 1] : toks.starts[k]]
