@@ -2424,9 +2424,8 @@ def _flaggable(text: str, toks: _Tokens, cue: int, clause_start: int, name_start
     if toks.keys[cue] == "without" and toks.at(name_start) - cue <= 3:  # "made without the alpha arbutin": left out
         return False
     reach = _REPLACING_REACH if _REPLACING.match(text, toks.starts[cue]) else 1
-    return toks.keys[cue + 1] not in _CLASS_AFTER_LIKE and not _denied_before(
-        text, toks, cue, toks.at(clause_start), toks.starts[cue], reach
-    )
+    class_after_like = toks.keys[cue] in ("like", "wie") and toks.keys[cue + 1] in _CLASS_AFTER_LIKE
+    return not class_after_like and not _denied_before(text, toks, cue, toks.at(clause_start), toks.starts[cue], reach)
 
 
 _INSTEAD = frozenset({"statt", "anstatt", "anstelle", "instead", "rather"})
