@@ -165,6 +165,8 @@ ADDED_SINCE_LABELLING = frozenset(
     | {"microcurrent", "dermaplaning", "hydrafacial"}
     | {"propolis", "ginseng", "arnica"}
     | {"vitamin-k", "dmae", "lash-serums"}
+    | {"bee-venom", "syn-ake", "pentapeptide-18"}
+    | {"clay", "activated-charcoal", "rice-water", "castor-oil", "beef-tallow", "adenosine"}
 )
 LEGACY_EFFECTS = {"irritation": "tolerability"}  # an effect of today -> the 0.1.0 effect that covered it
 

@@ -2867,7 +2867,10 @@ def test_a_sun_factor_ending_a_product_name_is_not_the_sunscreen_ingredient(ship
         # "it is a peptide that ..." says what it is: no cleft
         ("Our serum smooths lines. It is a peptide that relaxes wrinkles.", set()),
         # a relative clause right after names is theirs
-        ("Adenosine smooths wrinkles and is paired with niacinamide, which brightens.", {("niacinamide", "radiance")}),
+        (
+            "Adenosine smooths wrinkles and is paired with niacinamide, which brightens.",
+            {("adenosine", "wrinkles"), ("niacinamide", "radiance")},
+        ),
         ("The serum pairs retinol with niacinamide, which calms redness.", {("niacinamide", "redness")}),
         (
             "It contains vitamin C and ferulic acid, which protect against free radicals.",
