@@ -1371,9 +1371,10 @@ def _find_flags(text: str, toks: _Tokens, sentences: _Sentences) -> list[tuple[s
                 if m_end == m_start:
                     continue
                 # "isn't as potent as Botox" compares; "a non-fragranced serum with no parabens" is free from them
-                reach = 1 if phrases.FLAGS[kind]["compares"] or kind in phrases.FLAGS_THAT_DENY else phrases.FLAG_NEGATION_BEFORE
-                if phrases.FLAGS[kind]["compares"] and _REPLACING.match(text, m_start):
-                    reach = _REPLACING_REACH  # "is not a substitute for sunscreen": a disclaimer
+                if phrases.FLAGS[kind]["compares"]:
+                    reach = _comparison_reach(text, m_start)
+                else:
+                    reach = 1 if kind in phrases.FLAGS_THAT_DENY else phrases.FLAG_NEGATION_BEFORE
                 if _denied_before(text, toks, bisect.bisect_left(starts, m_start, first, k), first, m_start, reach):
                     continue
                 if kind in phrases.FLAG_NOUN_KINDS and _denied_after(text, toks, m_end, k):
@@ -1608,6 +1609,14 @@ _REPLACING = re.compile(r"(?:replace|replaces|replacement|substitute|alternative
 # "doesn't replace" (doesn + t), "is not a substitute", "won't replace your": three words back is enough, and
 # "no downtime and a natural alternative to Botox" is not denied
 _REPLACING_REACH = 3
+
+
+def _comparison_reach(text: str, cue_start: int) -> int:
+    """How many words back a negation denies a comparison cue: one ("isn't as potent as Botox" still
+    compares), or three for a cue of replacing ("doesn't replace sunscreen" is a disclaimer)."""
+    return _REPLACING_REACH if _REPLACING.match(text, cue_start) else 1
+
+
 _RECOVERY = re.compile(rf"\b(?:{'|'.join(phrases.SPEED_NOT_AFTER)})\b[^.!?]*$", re.IGNORECASE)
 
 
@@ -2349,7 +2358,7 @@ def _mentions(
     left_out_at: set[int] = set()
     cued: list[tuple[int, int]] = []  # (cue start, name end) of each name a cue makes a comparison
     flag_at = 0
-    kinds: dict[str, str] = {}
+    injectable: dict[str, bool] = {}  # ingredient id -> an injection or procedure, not also a cream
     named = frozenset(k for h in hits for k in range(h.first, h.last + 1))
     for hit in hits:
         start, end = toks.starts[hit.first], toks.ends[hit.last]
@@ -2364,14 +2373,11 @@ def _mentions(
             or _injected_topic(toks, hit, sentences[index], out, phrases.INJECTED_AS[hit.payload], sentences)
         ):
             hit = hit._replace(payload=phrases.INJECTED_AS[hit.payload])
-        kind = kinds.get(hit.payload)
-        if kind is None:
-            entry = kb.ingredient(hit.payload)
-            # a procedure also sold as a cream (PDRN serums) is no injection named as a cream: "PDRN serum" is itself
-            topical_too = entry.kind == "procedure" and "topical" in entry.use
-            kind = kinds[hit.payload] = "ingredient" if topical_too else entry.kind
+        injected = injectable.get(hit.payload)
+        if injected is None:  # "PDRN serum" is PDRN's own cream, not an injection named as a cream
+            injected = injectable[hit.payload] = _injectable(kb.ingredient(hit.payload))
         clause_start = _clause_start(text, sentences[index].start, start)
-        named_in_flag = inside_flag and kind in phrases.INJECTABLE_KINDS  # not the cream the flag names: "this botox serum"
+        named_in_flag = inside_flag and injected  # not the cream the flag names: "this botox serum"
         cue = None if named_in_flag else _compared_before(text, toks, hit, clause_start)
         cued_after = cue is None and not named_in_flag and _compared_after(text, toks, hit)
         if cue is not None and cue.flagged and _flaggable(text, toks, cue.start, clause_start, start):
@@ -2380,10 +2386,7 @@ def _mentions(
             after = hit.last + 1 if _in_set(toks.keys[hit.last + 1], _COMPARISON_AFTER) else hit.last + 2
             cued.append((start, toks.ends[after]))
         comparison = (
-            named_in_flag
-            or cue is not None
-            or cued_after
-            or (kind in phrases.INJECTABLE_KINDS and _named_as_cream(text, toks, hit, hits, clause_start))
+            named_in_flag or cue is not None or cued_after or (injected and _named_as_cream(text, toks, hit, hits, clause_start))
         )
         if not comparison and out and out[-1].role == "comparison" and out[-1].sentence == index:
             prev = out[-1].span
@@ -2423,12 +2426,12 @@ def _flaggable(text: str, toks: _Tokens, cue: int, clause_start: int, name_start
         return False
     if toks.keys[cue] == "without" and toks.at(name_start) - cue <= 3:  # "made without the alpha arbutin": left out
         return False
-    reach = _REPLACING_REACH if _REPLACING.match(text, toks.starts[cue]) else 1
+    reach = _comparison_reach(text, toks.starts[cue])
     class_after_like = toks.keys[cue] in ("like", "wie") and toks.keys[cue + 1] in _CLASS_AFTER_LIKE
     return not class_after_like and not _denied_before(text, toks, cue, toks.at(clause_start), toks.starts[cue], reach)
 
 
-_INSTEAD = frozenset({"statt", "anstatt", "anstelle", "instead", "rather"})
+_INSTEAD = _keys(phrases.INSTEAD_WORDS)
 _SWAPPED_BASE = re.compile(phrases.SWAPPED_BASE, re.IGNORECASE)
 
 
@@ -2534,11 +2537,9 @@ def _compared_before(text: str, toks: _Tokens, hit: _Hit, clause_start: int) -> 
 # After "like" or "wie": a class the subject belongs to, or examples, not what it is compared with.
 _CLASS_AFTER_LIKE = _keys(phrases.CLASS_AFTER_LIKE)
 _SENTENCE_BREAK = re.compile(r"[.!?:\n]")
-_NOT_OPENING = frozenset({"s", "a", "an", "the", "is", "it", "its", "ist", "eine", "ein", "die", "der", "das"})
-_WIE_COMPARES = frozenset(
-    {"bei", "beim", "im", "in", "mit", "auch", "schon", "ein", "eine", "einem", "einer", "das", "die", "der"}
-)
-_NAMING_WORDS = frozenset({"bekannt", "genannt", "bezeichnet", "known"})
+_NOT_OPENING = _keys(phrases.NOT_OPENING_A_COMPARISON)
+_WIE_COMPARES = _keys(phrases.WIE_COMPARES_BEFORE)
+_NAMING_WORDS = _keys(phrases.NAMING_WORDS)
 
 
 _NOUN_PHRASE_WORDS = _keys(phrases.NOUN_PHRASE_WORDS)
@@ -3837,7 +3838,9 @@ def _flags(
         kind = "comparison" if cued else kind
         sentence = sentence_of(start)
         here = mentions_by_sentence.get(sentence, [])
-        if kind == "injection-comparison" and _procedure_compared(text, sentences[sentence], start, end):
+        # two procedures set against each other ("Unlike fillers, polynucleotides...") are a plain comparison
+        procedures = kind in _COMPARING_KINDS and _procedure_compared(text, sentences[sentence], start, end)
+        if kind == "injection-comparison" and procedures:
             kind = "comparison"
         claim = _link(kind, text[start:end], here, kb)
         subject = compared = level = None
@@ -3855,7 +3858,7 @@ def _flags(
                 and compared is not None
                 and (compared in phrases.INJECTED_DRUGS or kb.ingredient(compared).kind == "procedure")
                 and (not _injectable(kb.ingredient(subject)) if subject else cued)
-                and not _procedure_compared(text, sentences[sentence], start, end)
+                and not procedures
             ):
                 kind = "injection-comparison"  # "a retinol cream is cheaper than Botox": a cream set against an injection
             if claim and claim[0] != subject:  # the compared thing's own claim is not this comparison's grade

@@ -1727,6 +1727,22 @@ CLASS_AFTER_LIKE: tuple[str, ...] = (
     *("all", "other", "alle", "allen", "andere", "anderen", "jede", "jeder", "jedes"),
     *("beispielsweise", "etwa", "zum", "z", "zb", "insbesondere", "unter"),
 )
+# "Wie" opening a sentence asks a question ("Wie wirkt Retinol?") unless one of these follows: "Wie bei Botox",
+# "Wie eine Botox-Spritze" compare.
+WIE_COMPARES_BEFORE: tuple[str, ...] = (
+    *("bei", "beim", "im", "in", "mit", "auch", "schon"),
+    *("ein", "eine", "einem", "einer", "das", "die", "der"),
+)
+# A comparative before "als" with one of these between names, not compares: "besser bekannt als BHA".
+NAMING_WORDS: tuple[str, ...] = ("bekannt", "genannt", "bezeichnet", "known")
+# Cues of a swap: with a formulation base after them (SWAPPED_BASE) they compare nothing.
+INSTEAD_WORDS: tuple[str, ...] = ("statt", "anstatt", "anstelle", "instead", "rather")
+# Words a comparison's flag does not open on ("There's a newer version of retinol" flags "newer version of
+# retinol").
+NOT_OPENING_A_COMPARISON: tuple[str, ...] = (
+    *("s", "a", "an", "the", "is", "it", "its"),
+    *("ist", "eine", "ein", "die", "der", "das"),
+)
 # Verbs in -s that "like" follows as a comparison ("works like retinol", "acts like a filler"); any other
 # plural noun before "like" lists examples ("humectants like glycerin", "agents like hyaluronic acid").
 LIKE_VERBS_IN_S: tuple[str, ...] = (
