@@ -18,7 +18,7 @@ import collections
 import sys
 from typing import Any
 
-from advert_measure import ADDED_SINCE_LABELLING, LEGACY_EFFECTS, SPLIT_NOTES, load_all, match_flags
+from advert_measure import LEGACY_EFFECTS, SPLIT_NOTES, added_since_labelling, load_all, match_flags
 
 
 def anatomy(kb: Any, split: str) -> tuple[collections.Counter[str], dict[str, list[tuple[str, ...]]]]:
@@ -52,7 +52,7 @@ def anatomy(kb: Any, split: str) -> tuple[collections.Counter[str], dict[str, li
             counts[cause] += 1
             examples[cause].append((p["id"], i, e))
         for i, e in sorted(found - expected):
-            if i in ADDED_SINCE_LABELLING and e in unknown:
+            if i in added_since_labelling(p) and e in unknown:
                 continue  # an entry added since labelling, given a claim its labels call "unknown": right
             cause = (
                 "extra pair: labelled for an ingredient the knowledge base lacks"

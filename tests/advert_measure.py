@@ -170,6 +170,13 @@ ADDED_SINCE_LABELLING = frozenset(
     | {"bee-venom", "syn-ake", "pentapeptide-18"}
     | {"clay", "activated-charcoal", "rice-water", "castor-oil", "beef-tallow", "adenosine"}
 )
+
+
+def added_since_labelling(passage: dict[str, Any]) -> frozenset[str]:
+    """The entries this passage's labels could only call "unknown" (labels older than 0.3.0)."""
+    return ADDED_SINCE_LABELLING if "0.1.0" < passage["labels"] < "0.3.0" else frozenset()
+
+
 LEGACY_EFFECTS = {"irritation": "tolerability"}  # an effect of today -> the 0.1.0 effect that covered it
 
 
@@ -211,10 +218,8 @@ def score_passage(passage: dict[str, Any], view: dict[str, Any], scores: Scores)
         scores.not_scored += sum(1 for _i, e in found if e not in LABELLED_EFFECTS)
         found = {(i, e) for i, e in found if e in LABELLED_EFFECTS}
         predicted = {(i, e) for i, e in found if i in LABELLED_INGREDIENTS}
-    elif passage["labels"] < "0.3.0":  # labelled before session 14's entries: theirs are scored as above
-        predicted = {(i, e) for i, e in found if i not in ADDED_SINCE_LABELLING}
-    else:  # labelled with today's ids: every pair is scored
-        predicted = found
+    else:  # labelled with today's ids, or before session 14's entries: theirs are scored as above
+        predicted = {(i, e) for i, e in found if i not in added_since_labelling(passage)}
     newer = found - predicted
     scores.newer_right += sum(1 for _i, e in newer if e in unknown)
     wrong_newer = {(i, e) for i, e in newer if e not in unknown}
