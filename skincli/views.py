@@ -256,6 +256,12 @@ def elsewhere(obj: dict[str, Any]) -> list[str]:
     ]
 
 
+def against_route(row: dict[str, Any]) -> str:
+    """` (oral)` when the "no harm shown" evidence of a concern row is for another route than its headline."""
+    tag = row["against"].get("tag")
+    return f" ({tag})" if tag and tag != row.get("tag") else ""
+
+
 def cell_text(obj: dict[str, Any]) -> str:
     """A level for a table cell: the headline, then what is stronger elsewhere (`2 preclinical · 3 injected`)."""
     return " · ".join([level_text(obj), *elsewhere(obj)])

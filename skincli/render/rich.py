@@ -52,7 +52,7 @@ def show(view: dict[str, Any]) -> RenderableType:
     if view["effects"]:
         from rich.columns import Columns
 
-        from skincli.views import elsewhere
+        from skincli.views import against_route, elsewhere
 
         def glance(row: dict[str, Any]) -> Text:
             cell = badge(row["level"]).append(" " + defang(row["name"].lower()), style="")
@@ -61,9 +61,7 @@ def show(view: dict[str, Any]) -> RenderableType:
             if more:
                 cell.append(" · elsewhere " + ", ".join(more), style="italic dim")
             if row.get("against"):
-                against = row["against"]
-                on = f" ({against['tag']})" if against.get("tag") and against["tag"] != row.get("tag") else ""
-                cell.append(f" · no harm shown{on} {against['level']}", style="italic dim")
+                cell.append(f" · no harm shown{against_route(row)} {row['against']['level']}", style="italic dim")
             return cell
 
         benefits = [glance(r) for r in view["effects"] if r.get("kind") != "concern"]

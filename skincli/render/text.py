@@ -75,7 +75,7 @@ def show(view: dict[str, Any], width: int = 80) -> str:
     if view.get("profile"):
         out += profile_lines(view["profile"], numbers, width)
     if view["effects"]:
-        from skincli.views import elsewhere
+        from skincli.views import against_route, elsewhere
 
         benefits = [r for r in view["effects"] if r.get("kind") != "concern"]
         concerns = [r for r in view["effects"] if r.get("kind") == "concern"]
@@ -90,8 +90,7 @@ def show(view: dict[str, Any], width: int = 80) -> str:
                 notes = [f"elsewhere: {', '.join(elsewhere(row))}"] if elsewhere(row) else []
                 if row.get("against"):
                     against = row["against"]
-                    on = f" ({against['tag']})" if against.get("tag") and against["tag"] != row.get("tag") else ""
-                    notes.append(f"no harm shown{on}: {against['level']} {against['label']}")
+                    notes.append(f"no harm shown{against_route(row)}: {against['level']} {against['label']}")
                 out += _glance(row, "; ".join(notes), width)
     if view["claims"]:
         out += _heading("Claims")
