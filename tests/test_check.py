@@ -1242,7 +1242,6 @@ def test_the_paragraph_reference_reaches_the_ingredients_named_before(shipped):
         ("Contains no synthetic ingredients whatsoever.", "natural", "no synthetic"),
         ("Formulated without parabens, sulfates and phthalates.", "free-from", "without parabens"),
         ("Parabenfrei und parfümfrei.", "free-from", "Parabenfrei"),
-        ("A safe and effective treatment option.", "no-side-effects", "safe and effective"),
         ("In contrast to mineral oil, it lets the skin breathe.", "comparison", "In contrast to"),
     ],
 )
@@ -1263,6 +1262,9 @@ def test_advert_patterns_in_english_and_german(shipped, text, kind, flagged):
         "After the age of 20, we produce about 1% less collagen each year.",  # a rate, not a result
         "Doch Syn-Ake soll noch mehr können als die Haut zu entspannen.",  # "mehr" before a verb
         "Results were measured in 12 weeks.",  # a study's length
+        "Ceramides make up 50% of the skin's barrier.",  # a share, not a result
+        "The FDA lists zinc oxide as safe and effective.",  # a regulator's category, not a promise
+        "It works on the surface rather than deep down.",  # a contrast of places, not of products
     ],
 )
 def test_ordinary_or_negated_wording_raises_no_advert_flag(shipped, text):
@@ -2397,7 +2399,6 @@ def test_everyday_wordings_of_effects(shipped, phrase, effect):
         ("Tested under dermatological supervision.", "dermatologically-tested"),
         ("Es ist absolut sicher.", "no-side-effects"),
         ("Ein wahrer Alleskönner mit Zauberwirkung.", "miracle"),
-        ("A game-changer for skincare.", "breakthrough"),
         ("Die neueste Generation der Hautpflege.", "breakthrough"),
         ("Made without harsh chemicals.", "free-from"),
         ("Ohne schädliche Chemikalien.", "free-from"),

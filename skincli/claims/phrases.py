@@ -985,6 +985,20 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "tolerated",
             "reactive complexion*",
             "gentleness",
+            "delicate skin",
+            "sensitive complexion*",
+            "easily irritated skin",
+            "sensitised skin",
+            "sensitized skin",
+            "allergy-prone",
+            "mild on",
+            "mild enough",
+            "is mild",
+            "are mild",
+            "very mild",
+            "extra mild",
+            "super mild",
+            "ultra-mild",
         ),
         "de": (
             "alle Hauttypen",
@@ -1017,6 +1031,15 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "sind sanft",
             "sanft zur Haut",
             "sanft und",
+            "empfindlicher Haut",
+            "Allergiker",
+            "hautfreundlich*",
+            "hautschonend*",
+            "mild zur Haut",
+            "ist mild",
+            "sind mild",
+            "besonders mild",
+            "sehr mild",
         ),
     },
     "cell-protection": {
@@ -3241,7 +3264,6 @@ FLAGS: dict[str, FlagKind] = {
             r"flasche|glas|tub)|to[\s-]go|for\s+(?:at\s+)?home|at\s+home|für\s+(?:zu\s+)?Hause|zum\s+(?:Auftragen|Eincremen))\b",
             # a cream named as the injection made easy: "liquid Botox", "needle-free filler", "flüssiges Botox"
             r"\b(?:liquid|instant|needle[\s-]?free|nadelfrei\w*|flüssige[sn]?)[\s-]*(?:botox|filler\w*)\b",
-            r"\bface[\s-]?lift\w*",
             r"\b(?:needle[\s-]?free|no needles?|without\s+(?:needles?|injections?|surgery|the needle)|forgo the needle|"
             r"ohne\s+(?:Nadeln?|Spritzen?|Injektion(?:en)?|Skalpell|OP)(?:\s+oder\s+(?:Nadeln?|Spritzen?|Skalpell|OP))?|"
             r"Tschüss,?\s+Spritze|nadelfrei\w*)\b",
@@ -3385,14 +3407,9 @@ FLAGS: dict[str, FlagKind] = {
             r"\bas\s+(?:effective|effectively|good|potent|powerful|gentle|strong)\s+as\b(?!\s+(?:they|it|you|we|he|she|"
             r"advertised|promised|claimed|expected|possible|ever|always|before|needed|necessary|can\b|could\b|"
             r"(?:their|its|the)\s+(?:makers?|manufacturers?|brands?|ads?|labels?|claims?|advertis\w+|marketing)))",
-            # not a likeness to the body's own substances: "chemically similar to the sebum we produce", "similar
-            # to human DNA", "similar to the natural lipids of the skin"
-            r"(?<!chemically\s)(?<!structurally\s)(?<!molecularly\s)\b(?:same|similar)\s+(?:[\w-]+\s+){0,3}?(?:as|to)\b"
-            r"(?!\s+(?:[\w'’-]+\s+){0,3}?(?:human|natural|naturally|sebum|lipids|body['’]?s?)\b)",
             r"\bas\s+(?:effective|good|potent|powerful|gentle|strong)\s+(?:at|in|for)\s+[^.;!?]{0,80}?\s+as\b",
             r"(?-i:\bLike)\s+(?!(?:all|any|most|many|every|other|with|I|you|we|me|us|them|this|that|it)\b)(?:[\w-]+\s+){0,3}?[\w-]+,",
             r"\b(?!botox|filler|needle|injection)\w+-like\s+(?:results?|effects?|benefits|action|properties)\b",
-            r"\brather\s+than\b(?!\s+\w+ed\b)",
             r"\binstead\s+of\b(?!\s+(?:being\s+)?\w+ing\b)",
             r"\bsecond\s+only\s+to\b",
             r"\bout(?:scored?|shines?|does|classes?)\b",
@@ -3722,7 +3739,7 @@ FLAGS: dict[str, FlagKind] = {
             r"(?-i:\bSchnell)\s+(?:ein\s+bisschen\s+)?(?:jünger|glatter|straffer|schöner)\b",
             r"\b(?:rasche\w*|schnelle\w*)\s+(?:sichtbare\w*\s+)?(?:Ergebnis\w*|Wirkung|Resultat\w*|Milderung|Linderung|Hilfe|Verbesserung)\b",
             r"\bin\s+kürzester\s+Zeit\b",
-            rf"\b(?:in|innerhalb|innerhalb\s+von|in\s+nur|nach\s+nur|schon\s+nach|bereits\s+nach)\s+{_COUNT_DE}\s+{_DURATION_DE}\b",
+            rf"\b(?:in|innerhalb|innerhalb\s+von|in\s+nur|nach\s+nur|schon\s+nach|bereits\s+nach)\s+(?:nur\s+|knapp\s+|gerade\s+(?:mal\s+)?)?{_COUNT_DE}\s+{_DURATION_DE}\b",
             rf"\bnach\s+{_COUNT_DE}\s+{_DURATION_DE}\b",
             r"\bwithin\s+(?:just\s+|only\s+)?(?:days|weeks|minutes|hours|seconds)\b",
             r"\bon\s+(?:the\s+)?(?:very\s+)?first\s+(?:use|application)\b",
@@ -3883,7 +3900,8 @@ FLAGS: dict[str, FlagKind] = {
             # women have melasma", a prevalence)
             rf"(?<![\w.,]){_PCT}\s+of\s+(?:[\w-]+\s+){{0,2}}?(?:respondents|followers|customers|clients|patients|buyers|reviewers|shoppers|participants|testers|users|women|men|people)\s+(?:[\w-]+\s+){{0,3}}?(?:saw|said|say|reported|report|noticed|notice|agreed|agree|felt|feel|found|find|experienced|showed|rated|stated|loved|love|would|claimed|observed|saw)\b",
             rf"(?<![\w.,]){_PCT}\s+(?:shallower|fuller|clearer|healthier|thicker|calmer|more\s+(?:even|radiant|hydrated|elastic|supple|luminous)|feinere?|ebenmäßiger|strahlender|elastischer|fester|glatter|praller|weicher)\b",
-            rf"\b(?:up|down|improved|increased|rose|fell|dropped|climbed)\s+(?:by\s+)?(?:up\s+to\s+)?(?:an\s+average\s+of\s+)?{_PCT}",
+            # not "Ceramides make up 50% of the barrier": a share, not a result
+            rf"(?<!\bmake\s)(?<!\bmakes\s)(?<!\bmade\s)(?<!\bmaking\s)\b(?:up|down|improved|increased|rose|fell|dropped|climbed)\s+(?:by\s+)?(?:up\s+to\s+)?(?:an\s+average\s+of\s+)?{_PCT}",
             rf"(?<![\w.,]){_PCT}\s+(?:fanden|gaben|sagten|bemerkten|spürten|stellten|empfanden|noticed|observed|claimed|rated|stated|loved)\b",
         ),
         "triggers": (
@@ -3940,7 +3958,6 @@ FLAGS: dict[str, FlagKind] = {
             r"\bklinische\w*\s+Tests?\b",
             r"\bWirksamkeit\s+(?:\w+\s+){0,2}?(?:bewiesen|belegt|nachgewiesen)\b",
             r"\b(?:am\s+besten|bestens|gut)\s+belegt\w*",
-            r"\bnachgewiesen\b",
             r"\bherausgestellt\b",
             r"\b\w*[Ss]tudie\w*\s+(?:\w+\s+){0,2}?(?:gestützt|untermauert|belegt|bestätigt|bewiesen)\b",
             r"\b(?:shown|proven)\s+to\s+(?!be\s+(?:safe|gentle)\b)",
@@ -4219,7 +4236,6 @@ FLAGS: dict[str, FlagKind] = {
             r"\b(?:can(?:no|[’']|)t|will\s+not|won[’']t)\s+(?:\w+\s+)?(?:harm|damage|hurt)\s+(?:your\s+|the\s+)?(?:skin|you)\b",
             r"\b(?:kann|können|wird|werden)\s+(?:[\w-]+\s+){0,3}?nicht\s+schaden\b",
             r"\b(?:Nebenwirkungen|side\s+effects)\s+(?:gibt\s+es\s+keine|there\s+are\s+none|are\s+non-existent)\b",
-            r"\bsafe\s+and\s+effective\b",
             r"\bno[\s-]downside\b",
             r"\bsicher\s+und\s+(?:wirksam|effektiv)\b",
             r"\b(?:won't|will\s+not|don't|do\s+not|never|wouldn't)\s+(?:\w+\s+){0,2}?(?:any\s+)?side[\s-]effects\b",
@@ -4320,7 +4336,6 @@ FLAGS: dict[str, FlagKind] = {
             r"\bMeilenstein\w*",
             r"\bnew\s+generation\b",
             r"\bnext\s+big\s+thing\b",
-            r"\bgame[\s-]?changer\w*",
             r"\bworld[\s-]first\b",
             r"\bneueste[nmrs]?\s+Generation\b",
             r"\bbreakthrough\w*",
@@ -4397,7 +4412,6 @@ FLAGS: dict[str, FlagKind] = {
             r"\bnatürliche\w*\s+(?:Stoffe|Wirkstoffe|Inhaltsstoffe|Zutaten)\b",
             r"\bVerzicht\s+auf\s+(?:\w+\s+)?(?:synthetische|chemische)\w*",
             r"\bkeine\s+synthetischen\b",
-            r"\bnatural(?:,\s*[\w-]+)?\s+(?:[\w-]+\s+)?alternatives?\b",
             r"\ball[\s-]natural\b",
             r"\bchemical[\s-]free\b",
             r"\b(?:chemiefrei|frei\s+von\s+chemie|ohne\s+chemie)\b",
