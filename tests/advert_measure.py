@@ -170,11 +170,21 @@ ADDED_SINCE_LABELLING = frozenset(
     | {"bee-venom", "syn-ake", "pentapeptide-18"}
     | {"clay", "activated-charcoal", "rice-water", "castor-oil", "beef-tallow", "adenosine"}
 )
+# Session 15's entries, added after the twenty-second set was labelled ("0.3.0"): its labels, and every
+# older one, could only call their claims "unknown".
+ADDED_SINCE_0_3_0 = frozenset(
+    {"thiamidol", "cysteamine", "biotin", "mugwort", "heartleaf", "thermal-spring-water"}
+    | {"turmeric", "bimatoprost", "colloidal-silver"}
+)
+ADDED_SINCE_LABELLING = ADDED_SINCE_LABELLING | ADDED_SINCE_0_3_0
 
 
 def added_since_labelling(passage: dict[str, Any]) -> frozenset[str]:
-    """The entries this passage's labels could only call "unknown" (labels older than 0.3.0)."""
-    return ADDED_SINCE_LABELLING if "0.1.0" < passage["labels"] < "0.3.0" else frozenset()
+    """The entries this passage's labels could only call "unknown" (labels 0.1.0 leave every entry outside
+    LABELLED_INGREDIENTS unscored instead)."""
+    if "0.1.0" < passage["labels"] < "0.3.0":
+        return ADDED_SINCE_LABELLING
+    return ADDED_SINCE_0_3_0 if passage["labels"] == "0.3.0" else frozenset()
 
 
 LEGACY_EFFECTS = {"irritation": "tolerability"}  # an effect of today -> the 0.1.0 effect that covered it

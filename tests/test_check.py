@@ -1471,10 +1471,10 @@ def test_a_sentence_about_an_ingredient_the_kb_lacks_claims_nothing_for_the_one_
 @pytest.mark.parametrize(
     "text",
     [
-        "Our serum pairs vitamin C with botanicals for radiance. Heartleaf extract soothes redness and calms the skin.",
+        "Our serum pairs vitamin C with botanicals for radiance. Tremella extract soothes redness and calms the skin.",
         "Our serum pairs vitamin C with botanicals for radiance. Yuzu extract soothes redness and calms the skin.",
         "Our serum pairs vitamin C with botanicals for radiance. Growth factors soothe redness and calm the skin.",
-        "Our serum pairs vitamin C with botanicals for radiance. Mugwort soothes redness and calms the skin.",
+        "Our serum pairs vitamin C with botanicals for radiance. Blue tansy soothes redness and calms the skin.",
         "Das Serum mit Vitamin C sorgt für einen strahlenden Teint. Ringelblume beruhigt Rötungen.",
         "Das Serum mit Vitamin C sorgt für einen strahlenden Teint. Wachstumsfaktoren beruhigen Rötungen.",
     ],
@@ -1483,6 +1483,21 @@ def test_an_everyday_name_the_kb_lacks_opens_its_own_claim(shipped, text):
     found = pairs(run(text, shipped))
     assert ("vitamin-c", "radiance") in found
     assert not {p for p in found if p[1] in {"redness", "soothing"}}
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        ("Our serum pairs vitamin C with botanicals for radiance. Mugwort soothes redness and calms the skin.", "mugwort"),
+        ("Our toner pairs vitamin C with botanicals for radiance. Heartleaf extract soothes redness.", "heartleaf"),
+        ("Das Serum mit Vitamin C sorgt für einen strahlenden Teint. Beifuß beruhigt Rötungen.", "mugwort"),
+    ],
+)
+def test_a_name_added_in_session_15_takes_its_own_claim(shipped, text, entry):
+    found = pairs(run(text, shipped))
+    assert ("vitamin-c", "radiance") in found
+    assert {p[1] for p in found if p[0] == entry} & {"redness", "soothing"}
+    assert not {p for p in found if p[0] == "vitamin-c" and p[1] in {"redness", "soothing"}}
 
 
 def test_after_a_while_clause_the_main_clause_ingredient_is_the_topic(shipped):
