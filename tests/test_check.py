@@ -3391,3 +3391,22 @@ def test_lash_growth_is_hair_growth(shipped, text):
 def test_a_sentence_opening_on_wie_can_still_compare(shipped, text):
     view = run(text, shipped)
     assert [m["role"] for m in view["mentions"] if m["ingredient"]["id"] == "botulinum-toxin"] == ["comparison"]
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        ("Exosomes, tiny vesicles derived from stem cells, promote skin regeneration.", "lab-exosomes"),
+        ("What are exosomes? They come from stem cells. They boost collagen.", "lab-exosomes"),
+        ("Synthetically made exosomes support regeneration.", "lab-exosomes"),
+        ("Exosomes derived from roses calm redness and support regeneration.", "plant-exosomes"),
+        ("Exosomes boost collagen and support regeneration.", "exosomes"),  # no source given
+        ("Unlike synthetic fillers, exosomes support regeneration.", "exosomes"),  # the fillers are synthetic
+        # two sources named: the text is about exosomes in general
+        ("Exosomes derived from stem cells or from plants support regeneration.", "exosomes"),
+    ],
+)
+def test_a_general_name_is_the_entry_for_the_one_source_the_text_gives(shipped, text, entry):
+    found = pairs(run(text, shipped))
+    assert (entry, "regeneration") in found or (entry, "collagen") in found, found
+    assert not {p for p in found if p[0].endswith("exosomes") and p[0] != entry}

@@ -2360,7 +2360,10 @@ def _mentions(
     flag_at = 0
     injectable: dict[str, bool] = {}  # ingredient id -> an injection or procedure, not also a cream
     named = frozenset(k for h in hits for k in range(h.first, h.last + 1))
+    sourced = {general: _sourced_as(text, general) for general in {h.payload for h in hits} & _SOURCED_AS.keys()}
     for hit in hits:
+        if sourced.get(hit.payload):
+            hit = hit._replace(payload=sourced[hit.payload])
         start, end = toks.starts[hit.first], toks.ends[hit.last]
         index = sentence_of(start)
         while flag_at < len(injection_spans) and injection_spans[flag_at][1] <= start:
@@ -2456,6 +2459,19 @@ def _injected(text: str, toks: _Tokens, hit: _Hit, sentence: _Sentence, flagged:
             continue
         return True
     return False
+
+
+_SOURCED_AS = {
+    general: tuple((entry, re.compile(pattern, re.IGNORECASE)) for entry, pattern in sources)
+    for general, sources in phrases.SOURCED_AS.items()
+}
+
+
+def _sourced_as(text: str, general: str) -> str | None:
+    """The entry a general name stands for when the text gives its one source ("exosomes ... derived from
+    stem cells" are lab-made); None when it names none or several."""
+    found = {entry for entry, pattern in _SOURCED_AS[general] if pattern.search(text)}
+    return found.pop() if len(found) == 1 else None
 
 
 def _injected_topic(

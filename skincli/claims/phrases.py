@@ -1921,6 +1921,27 @@ PROCEDURE_SUBJECTS: str = (
 # mit Hyaluronsäure", "hyaluronic acid is injected". Not when the injection is denied or compared with
 # ("auch ohne Injektion", "no needles", "an alternative to injections": those are flagged instead).
 INJECTED_AS: dict[str, str] = {"hyaluronic-acid": "hyaluronic-acid-filler"}
+# A general name whose source the text gives is the entry for that source: a page saying its exosomes
+# "are derived from stem cells" or are "synthetically made" is about lab-made exosomes throughout; one
+# that names plant or the patient's own sources is about those. Only when the text names one source.
+SOURCED_AS: dict[str, tuple[tuple[str, str], ...]] = {
+    "exosomes": (
+        (
+            "lab-exosomes",
+            r"\b(?:deriv\w*|harvested|isolated|taken|sourced|obtained|extracted|comes?|produced|made)\s+from\s+(?:[\w-]+\s+){0,3}?"
+            r"stem[\s-]cells?\b|\bStammzell\w*|\b(?:synthetic\w*|lab[\s-]?(?:made|grown|created|engineered)|bio[\s-]?engineered|"
+            r"synthetisch\w*)\s+(?:[\w-]+\s+){0,2}?(?:exosom\w*|made|produced|hergestellt\w*)",
+        ),
+        (
+            "plant-exosomes",
+            r"\bexosom\w*\s+(?:[\w-]+\s+){0,6}?from\s+(?:plants?|roses?|fruits?|botanicals?)\b|\bExosomen\s+aus\s+(?:Pflanzen|Rosen)\b",
+        ),
+        (
+            "autologous-exosomes",
+            r"\b(?:your\s+own|patient['’]s\s+own|autologous|körpereigene\w*|eigene[nm]?)\s+(?:blood|plasma|fat|exosom\w*|Blut\w*|Eigenblut\w*)\b",
+        ),
+    ),
+}
 INJECTION_WORDS: tuple[str, ...] = (
     "inject*",
     "injizier*",
