@@ -2315,7 +2315,8 @@ def test_an_answer_goes_on_about_the_ingredient_across_question_headings(shipped
         "What are exosomes?\n\nThey are small vesicles that derive from stem cells.\n\n"
         "What are the benefits for the skin?\n\nThey regenerate the skin and reduce fine lines."
     )
-    assert pairs(run(text, shipped)) == {("exosomes", "regeneration"), ("exosomes", "wrinkles")}
+    # exosomes that "derive from stem cells" are the lab-made entry
+    assert pairs(run(text, shipped)) == {("lab-exosomes", "regeneration"), ("lab-exosomes", "wrinkles")}
 
 
 def test_a_placeholder_it_is_no_subject(shipped):

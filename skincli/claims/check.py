@@ -2360,10 +2360,9 @@ def _mentions(
     flag_at = 0
     injectable: dict[str, bool] = {}  # ingredient id -> an injection or procedure, not also a cream
     named = frozenset(k for h in hits for k in range(h.first, h.last + 1))
-    sourced = {general: _sourced_as(text, general) for general in {h.payload for h in hits} & _SOURCED_AS.keys()}
     for hit in hits:
-        if sourced.get(hit.payload):
-            hit = hit._replace(payload=sourced[hit.payload])
+        if hit.payload in _SOURCED_AS and (source := _sourced_as(text, hit.payload, toks.starts[hit.first])):
+            hit = hit._replace(payload=source)
         start, end = toks.starts[hit.first], toks.ends[hit.last]
         index = sentence_of(start)
         while flag_at < len(injection_spans) and injection_spans[flag_at][1] <= start:
@@ -2467,10 +2466,12 @@ _SOURCED_AS = {
 }
 
 
-def _sourced_as(text: str, general: str) -> str | None:
-    """The entry a general name stands for when the text gives its one source ("exosomes ... derived from
-    stem cells" are lab-made); None when it names none or several."""
-    found = {entry for entry, pattern in _SOURCED_AS[general] if pattern.search(text)}
+def _sourced_as(text: str, general: str, at: int) -> str | None:
+    """The entry a general name stands for when the text around it gives its one source ("exosomes ...
+    derived from stem cells" are lab-made); None when it names none or several. Only SOURCE_WINDOW
+    characters either way count, so a long text read in pieces reads the same."""
+    lo, hi = max(0, at - phrases.SOURCE_WINDOW), min(len(text), at + phrases.SOURCE_WINDOW)
+    found = {entry for entry, pattern in _SOURCED_AS[general] if pattern.search(text, lo, hi)}
     return found.pop() if len(found) == 1 else None
 
 

@@ -1924,6 +1924,7 @@ INJECTED_AS: dict[str, str] = {"hyaluronic-acid": "hyaluronic-acid-filler"}
 # A general name whose source the text gives is the entry for that source: a page saying its exosomes
 # "are derived from stem cells" or are "synthetically made" is about lab-made exosomes throughout; one
 # that names plant or the patient's own sources is about those. Only when the text names one source.
+SOURCE_WINDOW = 400  # characters either side of the name
 SOURCED_AS: dict[str, tuple[tuple[str, str], ...]] = {
     "exosomes": (
         (
