@@ -4190,8 +4190,16 @@ FLAGS: dict[str, FlagKind] = {
             r"\b(?:Dermatolog\w*|Hautärzt\w*|Ärzt\w*)\s+setzen\s+(?:[\w-]+\s+){0,4}?auf\b",
             r"\bVertrauen\s+(?:\w+\s+){0,2}?(?:Dermatolog\w*|Hautärzt\w*|Ärzt\w*)\b",
             r"\bdermatologisch\s+empfohlen\w*",
+            # "gilt unter Hautärzten als Goldstandard", "bei Dermatologen sehr beliebt", "mit Dermatologen entwickelt"
+            r"\b(?:gilt|gelten)\s+(?:[\w-]+\s+){0,3}?(?:unter|bei)\s+(?:\w+\s+)?(?:Dermatolog\w*|Hautärzt\w*|Expert\w*)\s+als\b",
+            r"\b(?:bei|unter)\s+(?:\w+\s+)?(?:Dermatolog\w*|Hautärzt\w*|Expert\w*)\s+(?:[\w-]+\s+){0,3}?(?:sehr\s+|besonders\s+|äußerst\s+)?beliebt\b",
+            r"\b(?:mit|zusammen\s+mit|gemeinsam\s+mit)\s+(?:\w+\s+)?(?:Dermatolog\w*|Hautärzt\w*)\s+(?:[\w-]+\s+){0,2}?entwickelt\b",
         ),
         "triggers": (
+            "gilt",
+            "gelten",
+            "beliebt",
+            "entwickelt",
             "laut",
             "created",
             "developed",
