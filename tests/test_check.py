@@ -1241,7 +1241,7 @@ def test_the_paragraph_reference_reaches_the_ingredients_named_before(shipped):
         ("Retinol gilt unter Hautärzten als Goldstandard.", "endorsement", "gilt unter Hautärzten als"),
         ("Bei Dermatologen ist Azelainsäure sehr beliebt.", "endorsement", "Bei Dermatologen"),
         ("Die Creme wurde gemeinsam mit Dermatologen entwickelt.", "endorsement", "mit Dermatologen entwickelt"),
-        ("Sie ist seit Jahren als wissenschaftlich belegte Wirksamkeit bekannt.", "clinically-proven", "belegte Wirksamkeit"),
+        ("Belegte Wirksamkeit gegen Falten.", "clinically-proven", "Belegte Wirksamkeit"),
         ("Its benefits are well documented.", "clinically-proven", "well documented"),
         ("Made exclusively from natural ingredients.", "natural", "exclusively from natural"),
         ("Contains no synthetic ingredients whatsoever.", "natural", "no synthetic"),
