@@ -3416,3 +3416,27 @@ def test_a_general_name_is_the_entry_for_the_one_source_the_text_gives(shipped, 
     found = pairs(run(text, shipped))
     assert (entry, "regeneration") in found or (entry, "collagen") in found, found
     assert not {p for p in found if p[0].endswith("exosomes") and p[0] != entry}
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "described"),
+    [
+        ("Retinal\nA fast-acting form of vitamin A that smooths wrinkles.", "retinal", "retinol"),
+        ("Retinaldehyd\nEine Form von Vitamin A, die Falten glättet.", "retinal", "retinol"),
+        ("Retinal\nEine Vorstufe von Retinsäure, die Falten glättet.", "retinal", "tretinoin"),
+    ],
+)
+def test_a_line_describing_a_heading_as_a_form_of_another_gives_the_heading_the_claim(shipped, text, subject, described):
+    found = pairs(run(text, shipped))
+    assert (subject, "wrinkles") in found and (described, "wrinkles") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("This serum contains a stable form of vitamin C that brightens dull skin.", "vitamin-c"),  # not opening the clause
+        ("Retinol is combined with niacinamide, which brightens.", "niacinamide"),  # a relative after a plain name
+    ],
+)
+def test_a_form_named_inside_a_clause_keeps_its_claim(shipped, text, subject):
+    assert (subject, "radiance") in pairs(run(text, shipped))

@@ -2738,7 +2738,25 @@ def _predicate(text: str, toks: _Tokens, hit: _Hit, clause_start: int, previous:
         copulas = [k for k in range(after_previous, hit.first) if keys[k] in _COPULAS]
         if hit.first - after_previous <= 8 and copulas and not _new_clause(keys, copulas[-1] + 1, hit.first):
             return True
-    return False
+    return _describes_a_form(toks, hit, clause_start)
+
+
+_DESCRIBED_FORMS = _keys(phrases.DESCRIBED_FORMS)
+_INDEFINITE = _keys(phrases.INDEFINITE_ARTICLES)
+
+
+def _describes_a_form(toks: _Tokens, hit: _Hit, clause_start: int) -> bool:
+    """ "Retinal\nA fast-acting form of vitamin A that smooths wrinkles": a clause opening on "a ... form
+    of" a name describes what its subject (the heading, the name before) is; the name is not the subject."""
+    keys, first = toks.keys, toks.at(clause_start)
+    return (
+        hit.first >= 2
+        and keys[hit.first - 1] in ("of", "von")
+        and keys[hit.first - 2] in _DESCRIBED_FORMS
+        and first < hit.first - 2
+        and keys[first] in _INDEFINITE
+        and hit.first - 2 - first <= 4
+    )
 
 
 _NEW_CLAUSE = _keys(phrases.NEW_CLAUSE_WORDS)
@@ -3302,6 +3320,8 @@ def _relative_of(
         return None
     if not _RELATIVE.fullmatch(text, mentions[k].span.end, eff.span.start):
         return None
+    if _A_FORM_OF.search(text[sentence_start : mentions[k].span.start]):
+        return None  # "Eine Form von Vitamin A, die Falten glättet": the clause is the described subject's
     group = [mentions[k]]
     for j in range(k - 1, -1, -1):
         m = mentions[j]
@@ -3313,6 +3333,13 @@ def _relative_of(
             break
         group.insert(0, m)
     return group
+
+
+_A_FORM_OF = re.compile(
+    rf"(?:^|[,:(\n]\s*)(?:{'|'.join(phrases.INDEFINITE_ARTICLES)})\s+(?:[\w-]+\s+){{0,3}}?"
+    rf"(?:{'|'.join(phrases.DESCRIBED_FORMS)})\s+(?:of|von)\s+$",
+    re.IGNORECASE,
+)
 
 
 def _named_here(m: Mention, left_out_at: frozenset[int]) -> bool:

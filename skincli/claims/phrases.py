@@ -1819,6 +1819,10 @@ SAME_WORDS: tuple[str, ...] = ("same", "gleiche", "gleichen", "selbe", "selben")
 AS_WELL_VERBS: tuple[str, ...] = ("work", "works", "worked", "perform", "performs", "act", "acts", "do", "does")
 # "a gentler, more bioavailable form of vitamin A": with a comparative before it, a form of a name is compared
 FORM_WORDS: tuple[str, ...] = ("form", "version", "variant", "derivative", "relative", "Variante")
+# "A fast-acting form of vitamin A that ...", "Eine Vorstufe von Vitamin A, die ...": a clause opening on an
+# indefinite article and one of these before "of"/"von" a name describes the subject named before it.
+DESCRIBED_FORMS: tuple[str, ...] = (*FORM_WORDS, "type", "kind", "precursor", "Form", "Derivat", "Vorstufe")
+INDEFINITE_ARTICLES: tuple[str, ...] = ("a", "an", "ein", "eine", "einer")
 # Words in -er that are no comparative (before "ingredients like X" or a form word): "other ingredients like",
 # "the derms prefer ingredients like salicylic acid" list examples.
 NOT_COMPARATIVE_ER: tuple[str, ...] = (
