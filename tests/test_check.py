@@ -3440,3 +3440,16 @@ def test_a_line_describing_a_heading_as_a_form_of_another_gives_the_heading_the_
 )
 def test_a_form_named_inside_a_clause_keeps_its_claim(shipped, text, subject):
     assert (subject, "radiance") in pairs(run(text, shipped))
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Aloe vera gently soothes the skin.", ("aloe-vera", "soothing")),  # an adverb before the verb is no object
+        ("Snail mucin can even soothe sunburns.", ("snail-secretion", "soothing")),  # a sunburn relieved
+        ("Aloe Vera kühlt und beruhigt Sonnenbrand.", ("aloe-vera", "soothing")),
+        ("Sunscreen prevents sunburn.", ("sunscreen", "photoprotection")),  # a sunburn prevented
+    ],
+)
+def test_relief_of_a_sunburn_is_soothing_and_an_adverb_keeps_its_verb(shipped, text, pair):
+    assert pair in pairs(run(text, shipped))

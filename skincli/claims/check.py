@@ -1980,6 +1980,7 @@ _OBJECT_FILLER = _keys(phrases.EFFECT_OBJECT_FILLER)
 _OBJECT_BEFORE_FILLER = _keys(phrases.EFFECT_OBJECT_BEFORE_FILLER)
 _RELIEF_VERBS = _word_set(phrases.RELIEF_VERBS)
 _IRRITATION = _keys(phrases.IRRITATION_WORDS)
+_SUNBURN = _keys(phrases.SUNBURN_WORDS)
 
 
 def _effect_objects(text: str, toks: _Tokens, hits: list[_Hit]) -> list[_Hit]:
@@ -2004,6 +2005,7 @@ def _effect_objects(text: str, toks: _Tokens, hits: list[_Hit]) -> list[_Hit]:
             between = range(before.last + 1, hit.first)
             if (
                 before.payload != hit.payload
+                and not keys[before.last].endswith("ly")  # "gently soothes": an adverb, not the object
                 and all(keys[k] in _OBJECT_BEFORE_FILLER for k in between)
                 and len(between) <= 1
                 and not _CLAUSE_BREAK.search(text, toks.ends[before.last], toks.starts[hit.first])
@@ -2015,7 +2017,10 @@ def _effect_objects(text: str, toks: _Tokens, hits: list[_Hit]) -> list[_Hit]:
         words, concern = _HARM_OR_RELIEF.get(hit.payload, ((), ""))
         if hit.first == hit.last and keys[hit.first] in words:
             hit = _harm_or_relief(text, toks, hit, concern)
-        if hit.payload == "irritation" and hit.first == hit.last and keys[hit.first] in _IRRITATION and not _a_risk_of(keys, hit):
+        relieved = (hit.payload == "irritation" and keys[hit.first] in _IRRITATION and not _a_risk_of(keys, hit)) or (
+            hit.payload == "photoprotection" and keys[hit.first] in _SUNBURN
+        )
+        if relieved and hit.first == hit.last:
             lo = max(0, hit.first - phrases.RELIEF_WINDOW)
             for k in range(hit.first - 1, lo - 1, -1):
                 if _CLAUSE_BREAK.search(text, toks.ends[k], toks.starts[k + 1]):

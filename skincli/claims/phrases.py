@@ -1495,6 +1495,8 @@ IRRITATION_WORDS: tuple[str, ...] = (
     "Irritation",
     "Irritationen",
 )
+# A sunburn relieved ("soothes sunburns", "kühlt Sonnenbrand") is soothing, not sun protection.
+SUNBURN_WORDS: tuple[str, ...] = ("sunburn", "sunburns", "sunburned", "sunburnt", "Sonnenbrand", "Sonnenbrände")
 RELIEF_WINDOW = 4
 # Words that name a benefit's object after relief and a concern after a cause: benefit effect -> (the words,
 # the concern). Dryness: "decreases roughness and dryness" is hydration, "can cause irritation or dryness",
