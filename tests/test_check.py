@@ -3453,3 +3453,19 @@ def test_a_form_named_inside_a_clause_keeps_its_claim(shipped, text, subject):
 )
 def test_relief_of_a_sunburn_is_soothing_and_an_adverb_keeps_its_verb(shipped, text, pair):
     assert pair in pairs(run(text, shipped))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Niacinamide is a form of vitamin B3.\n\nBenefits:\n- calms redness\n- strengthens the barrier",
+        "Niacinamid ist ein Vitamin.\n\nWirkung:\n\n  • beruhigt Rötungen\n\n  • stärkt die Hautbarriere",
+    ],
+)
+def test_a_benefits_label_hands_its_list_to_the_ingredient_before_it(shipped, text):
+    assert {("niacinamide", "redness"), ("niacinamide", "barrier")} <= pairs(run(text, shipped))
+
+
+def test_a_label_that_names_no_benefit_does_not(shipped):
+    text = "Niacinamide is a form of vitamin B3.\n\nSuitable for:\n- dry skin\n- sensitive skin"
+    assert not {p for p in pairs(run(text, shipped)) if p[0] == "niacinamide"}

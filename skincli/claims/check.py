@@ -3121,8 +3121,10 @@ def _pair(
         if sentence.paragraph != paragraph:
             if not _list_item(text, sentence):  # items of a numbered or bulleted list, blank lines between, go on
                 carried, carried_plural = (before_caption, plural_before_caption) if caption else (topic, plural)
-                # "What types of red skin does CBD help with?\n\n"This pure oil soothes...": the answer is CBD's
-                topic, opened, plural = (carried if asked_alone and not caption else []), [], []
+                # "What types of red skin does CBD help with?\n\n"This pure oil soothes...": the answer is CBD's;
+                # "Tranexamic acid fades spots.\n\nBenefits:\n- calms redness": the list under the label is its too
+                goes_on = (asked_alone and not caption) or (not groups and _introduces_a_list(text, sentence))
+                topic, opened, plural = (carried if goes_on else []), [], []
             paragraph = sentence.paragraph
             asked_alone = bool(groups) and _asks(text, sentence)
             attributed += ahead  # nothing named in the paragraph that opened with "it": no one's
@@ -3635,6 +3637,16 @@ def _sentences_between(text: str, sentences: _Sentences, last: int, index: int) 
     A plural "they" across one was wrong more often than right on the advert sets (17 of 78 right): the
     testers, the results or the products had been named in between."""
     return any(not _label_line(text, s) and not _list_item(text, s) for s in sentences[last + 1 : index])
+
+
+def _introduces_a_list(text: str, sentence: _Sentence) -> bool:
+    """A short label line naming benefits and ending in a colon ("Benefits:", "Wirkung:", "Best for:"): the
+    list under it is said of the topic before it."""
+    line = text[sentence.start : sentence.end].strip()
+    return bool(line) and len(line) <= phrases.SHORT_LINE and line.endswith(":") and _LIST_LABEL.search(line) is not None
+
+
+_LIST_LABEL = re.compile(rf"\b(?:{'|'.join(phrases.LIST_LABEL_WORDS)})", re.IGNORECASE)
 
 
 def _list_item(text: str, sentence: _Sentence) -> bool:

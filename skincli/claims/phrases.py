@@ -2880,6 +2880,11 @@ CONTRAST_OPENERS: frozenset[str] = frozenset(
 OPENING_PREPOSITIONS: tuple[str, ...] = ("with", "thanks", "in", "for", "by", "through", "mit", "dank", "durch", "bei")
 # A question naming no ingredient is answered by the next sentence that is no question, this many ahead at most.
 ANSWER_SENTENCES = 3
+# Words of a label line ("Key benefits:", "Wirkung:", "Best for:") whose list goes on about the ingredient before it.
+LIST_LABEL_WORDS: tuple[str, ...] = (
+    *("benefit", "vorteil", "wirkung", "wirkt", "works", "does", "pros", "best for", "good for", "great for"),
+    *("results", "effekt", "effect", "ergebnis", "why you", "what it"),
+)
 # A sentence whose subject is an ingredient the knowledge base lacks ("Zinc repairs skin...", "Ferulic
 # acid boosts...") claims nothing for the ingredient before it. Such subjects are recognised in the EU
 # CosIng inventory shipped for `scan` (exact INCI names and the common names it maps), when they open
