@@ -3469,3 +3469,19 @@ def test_a_benefits_label_hands_its_list_to_the_ingredient_before_it(shipped, te
 def test_a_label_that_names_no_benefit_does_not(shipped):
     text = "Niacinamide is a form of vitamin B3.\n\nSuitable for:\n- dry skin\n- sensitive skin"
     assert not {p for p in pairs(run(text, shipped)) if p[0] == "niacinamide"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Retinol\n\nBoosts collagen and smooths wrinkles.", {("retinol", "collagen"), ("retinol", "wrinkles")}),
+        (
+            "Hyaluronic Acid\n\nA moisture magnet that plumps skin.\n\nVitamin C\n\nBrightens and fights free radicals.",
+            {("hyaluronic-acid", "plumping"), ("vitamin-c", "radiance"), ("vitamin-c", "antioxidant")},
+        ),
+    ],
+)
+def test_a_paragraph_under_a_heading_that_names_an_ingredient_is_about_it(shipped, text, expected):
+    found = pairs(run(text, shipped))
+    assert expected <= found
+    assert ("hyaluronic-acid", "radiance") not in found  # each heading rules only the paragraph under it

@@ -3108,6 +3108,7 @@ def _pair(
     named_yet = False
     only_pronouns = True  # every sentence so far refers back with a pronoun: nothing else was named first
     caption = False  # the paragraph before was one line naming nothing: "Getty Images", "Advertisement"
+    name_heading = False  # the paragraph before was one line naming an ingredient and claiming nothing: "Retinol"
     before_caption: list[list[Mention]] = []
     plural_before_caption: list[list[Mention]] = []
     asked_alone = False  # the paragraph so far is one question naming an ingredient: a heading for the next
@@ -3123,16 +3124,21 @@ def _pair(
                 carried, carried_plural = (before_caption, plural_before_caption) if caption else (topic, plural)
                 # "What types of red skin does CBD help with?\n\n"This pure oil soothes...": the answer is CBD's;
                 # "Tranexamic acid fades spots.\n\nBenefits:\n- calms redness": the list under the label is its too
-                goes_on = (asked_alone and not caption) or (not groups and _introduces_a_list(text, sentence))
+                goes_on = (
+                    (asked_alone and not caption)
+                    or (not groups and _introduces_a_list(text, sentence))
+                    or (name_heading and not caption)  # "Retinol\n\nBoosts collagen and smooths wrinkles."
+                )
                 topic, opened, plural = (carried if goes_on else []), [], []
             paragraph = sentence.paragraph
             asked_alone = bool(groups) and _asks(text, sentence)
             attributed += ahead  # nothing named in the paragraph that opened with "it": no one's
             ahead = []
             caption = not groups and index not in effects_by_sentence and (_label_line(text, sentence) or _asks(text, sentence))
+            name_heading = bool(groups) and index not in effects_by_sentence and _label_line(text, sentence)
             before_caption, plural_before_caption = carried, carried_plural
         else:
-            caption = asked_alone = False
+            caption = asked_alone = name_heading = False
         if index == 0 or sentences[index - 1].paragraph != sentence.paragraph:
             history = [carried] if carried else []
         if topic and (not history or history[-1] is not topic):
