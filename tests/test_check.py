@@ -3485,3 +3485,7 @@ def test_a_paragraph_under_a_heading_that_names_an_ingredient_is_about_it(shippe
     found = pairs(run(text, shipped))
     assert expected <= found
     assert ("hyaluronic-acid", "radiance") not in found  # each heading rules only the paragraph under it
+
+
+def test_an_effect_heading_alone_in_its_paragraph_introduces_the_next(shipped):
+    assert ("vitamin-c", "hyperpigmentation") in pairs(run("Fades dark spots\n\nVitamin C brightens dull skin.", shipped))

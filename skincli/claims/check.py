@@ -3672,8 +3672,9 @@ def _heading_subject(
     if not line or len(line) > phrases.SHORT_LINE or line[-1] in ".!?;," or index + 1 >= len(sentences):
         return None
     after = sentences[index + 1]
-    if after.paragraph != sentence.paragraph or "\n" not in text[sentence.start : after.start]:
-        return None
+    alone = after.paragraph != sentence.paragraph and (index == 0 or sentences[index - 1].paragraph != sentence.paragraph)
+    if not alone and (after.paragraph != sentence.paragraph or "\n" not in text[sentence.start : after.start]):
+        return None  # a heading alone in its paragraph ("Fades dark spots\n\nVitamin C ...") introduces the next
     if index > 0 and text[sentences[index - 1].start : sentences[index - 1].end].rstrip().endswith(":"):
         return None  # an item of a list the line before opened, not a heading
     subjects = subjects_by_sentence.get(index + 1)
