@@ -3489,3 +3489,8 @@ def test_a_paragraph_under_a_heading_that_names_an_ingredient_is_about_it(shippe
 
 def test_an_effect_heading_alone_in_its_paragraph_introduces_the_next(shipped):
     assert ("vitamin-c", "hyperpigmentation") in pairs(run("Fades dark spots\n\nVitamin C brightens dull skin.", shipped))
+
+
+def test_a_results_paragraph_reports_what_the_one_before_did(shipped):
+    found = pairs(run("Retinol is a vitamin A derivative.\n\nResults: smoother skin and fewer wrinkles.", shipped))
+    assert {("retinol", "texture"), ("retinol", "wrinkles")} <= found

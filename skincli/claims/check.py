@@ -3128,6 +3128,7 @@ def _pair(
                     (asked_alone and not caption)
                     or (not groups and _introduces_a_list(text, sentence))
                     or (name_heading and not caption)  # "Retinol\n\nBoosts collagen and smooths wrinkles."
+                    or (not groups and not caption and _RESULTS_OPENING.match(text, sentence.start, sentence.end) is not None)
                 )
                 topic, opened, plural = (carried if goes_on else []), [], []
             paragraph = sentence.paragraph
@@ -3643,6 +3644,13 @@ def _sentences_between(text: str, sentences: _Sentences, last: int, index: int) 
     A plural "they" across one was wrong more often than right on the advert sets (17 of 78 right): the
     testers, the results or the products had been named in between."""
     return any(not _label_line(text, s) and not _list_item(text, s) for s in sentences[last + 1 : index])
+
+
+# "Results: smoother skin within weeks", "Das Ergebnis: ...": a paragraph reporting what the one before did
+_RESULTS_OPENING = re.compile(
+    r"\W*(?:the\s+|das\s+|die\s+)?(?:results?|outcome|ergebnis(?:se)?|resultat(?:e)?|effekt)\s*(?:[:?\u2013\u2014]|-\s)",
+    re.IGNORECASE,
+)
 
 
 def _introduces_a_list(text: str, sentence: _Sentence) -> bool:
