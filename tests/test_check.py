@@ -3494,3 +3494,10 @@ def test_an_effect_heading_alone_in_its_paragraph_introduces_the_next(shipped):
 def test_a_results_paragraph_reports_what_the_one_before_did(shipped):
     found = pairs(run("Retinol is a vitamin A derivative.\n\nResults: smoother skin and fewer wrinkles.", shipped))
     assert {("retinol", "texture"), ("retinol", "wrinkles")} <= found
+
+
+def test_a_paragraph_opening_on_plus_or_zudem_goes_on_about_the_one_before(shipped):
+    assert ("azelaic-acid", "hyperpigmentation") in pairs(run("Azelaic acid calms redness.\n\nPlus, it fades dark marks.", shipped))
+    assert ("azelaic-acid", "hyperpigmentation") in pairs(
+        run("Azelainsäure beruhigt Rötungen.\n\nZudem mildert sie Pigmentflecken.", shipped)
+    )

@@ -3129,6 +3129,7 @@ def _pair(
                     or (not groups and _introduces_a_list(text, sentence))
                     or (name_heading and not caption)  # "Retinol\n\nBoosts collagen and smooths wrinkles."
                     or (not groups and not caption and _RESULTS_OPENING.match(text, sentence.start, sentence.end) is not None)
+                    or (not groups and not caption and _CONNECTIVE_OPENING.match(text, sentence.start, sentence.end) is not None)
                 )
                 topic, opened, plural = (carried if goes_on else []), [], []
             paragraph = sentence.paragraph
@@ -3649,6 +3650,12 @@ def _sentences_between(text: str, sentences: _Sentences, last: int, index: int) 
 # "Results: smoother skin within weeks", "Das Ergebnis: ...": a paragraph reporting what the one before did
 _RESULTS_OPENING = re.compile(
     r"\W*(?:the\s+|das\s+|die\s+)?(?:results?|outcome|ergebnis(?:se)?|resultat(?:e)?|effekt)\s*(?:[:?\u2013\u2014]|-\s)",
+    re.IGNORECASE,
+)
+
+
+_CONNECTIVE_OPENING = re.compile(
+    r"\W*(?:plus|also|moreover|furthermore|additionally|in\s+addition|außerdem|zudem|zusätzlich|darüber\s+hinaus)\b[,:]?",
     re.IGNORECASE,
 )
 
