@@ -3497,7 +3497,17 @@ def test_a_results_paragraph_reports_what_the_one_before_did(shipped):
 
 
 def test_a_paragraph_opening_on_plus_or_zudem_goes_on_about_the_one_before(shipped):
-    assert ("azelaic-acid", "hyperpigmentation") in pairs(run("Azelaic acid calms redness.\n\nPlus, it fades dark marks.", shipped))
+    assert ("azelaic-acid", "hyperpigmentation") in pairs(
+        run("Azelaic acid calms redness.\n\nPlus, it fades dark marks.", shipped)
+    )
     assert ("azelaic-acid", "hyperpigmentation") in pairs(
         run("Azelainsäure beruhigt Rötungen.\n\nZudem mildert sie Pigmentflecken.", shipped)
     )
+
+
+def test_an_entry_without_claims_that_adverts_claim_for_is_named_with_no_evidence(shipped):
+    view = run("Avocado oil deeply hydrates dry skin.", shipped)
+    found = [f for f in view["findings"] if f["effect"] == "hydration"]
+    assert [f["ingredient"]["id"] for f in found] == ["avocado-oil"]
+    assert found[0]["level"] is None and found[0]["claims"] == []
+    assert not run("Mix the powder in water.", shipped)["mentions"]  # water stays unnamed

@@ -875,8 +875,8 @@ def ingredient_lexicon(kb: KnowledgeBase) -> Lexicon:
     lex.numbered = frozenset(name_key(n) for n in phrases.NUMBERED_NAMES)
     later: list[tuple[list[str], list[bool], str]] = []
     for ingredient in kb.ingredients():
-        if not ingredient.claims:  # water, a gum, a chelator: nothing to grade, and "in water" is no subject
-            continue
+        if not ingredient.claims and ingredient.id not in phrases.NAMED_WITHOUT_CLAIMS:
+            continue  # water, a gum, a chelator: nothing to grade, and "in water" is no subject
         dropped = phrases.PROSE_NOT_NAMES.get(ingredient.id, ())
         spelled: set[tuple[str, tuple[bool, ...]]] = set()
         names = (ingredient.name, *ingredient.aliases, *ingredient.inci, *phrases.PROSE_NAMES.get(ingredient.id, ()))

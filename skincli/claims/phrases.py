@@ -2098,6 +2098,9 @@ DESCRIBED_NOUNS: tuple[str, ...] = ("base", "formula", "texture", "Basis", "Grun
 # ---- names that mean something else in marketing prose ------------------------------------------
 # In an advert "BHA" is the beta hydroxy acid of skincare (salicylic acid), not the INCI name of the food
 # antioxidant butylated hydroxyanisole, which prose writes out (`skincli show BHA` says the same).
+# Entries with no claim on record that adverts still make claims for ("silica mattifies", "avocado oil
+# nourishes"): named, so the claim is theirs (shown with no evidence on record), not the next name's.
+NAMED_WITHOUT_CLAIMS: frozenset[str] = frozenset({"silica", "avocado-oil", "soybean-oil", "mica"})
 PROSE_NOT_NAMES: dict[str, tuple[str, ...]] = {
     "bht-bha": ("BHA",),
     # "exosomes act as a cooling agent": what something does, not menthol
