@@ -3511,3 +3511,9 @@ def test_an_entry_without_claims_that_adverts_claim_for_is_named_with_no_evidenc
     assert [f["ingredient"]["id"] for f in found] == ["avocado-oil"]
     assert found[0]["level"] is None and found[0]["claims"] == []
     assert not run("Mix the powder in water.", shipped)["mentions"]  # water stays unnamed
+
+
+def test_sowohl_als_auch_names_both(shipped):
+    assert {("retinol", "wrinkles"), ("bakuchiol", "wrinkles")} <= pairs(
+        run("Sowohl Retinol als auch Bakuchiol mildern Falten.", shipped)
+    )

@@ -2464,6 +2464,7 @@ GLUE_WORDS: tuple[str, ...] = (
     "zB",
     "zum Beispiel",
     "auch bekannt als",
+    "als auch",  # "sowohl Retinol als auch Bakuchiol"
 )
 # A sentence that names an effect but no ingredient continues the ingredient the paragraph is about when
 # one of these pronouns stands before its first effect phrase, or it starts with a connective. Plural
