@@ -1267,6 +1267,8 @@ def test_advert_patterns_in_english_and_german(shipped, text, kind, flagged):
         "After the age of 20, we produce about 1% less collagen each year.",  # a rate, not a result
         "Doch Syn-Ake soll noch mehr können als die Haut zu entspannen.",  # "mehr" before a verb
         "Results were measured in 12 weeks.",  # a study's length
+        "It is the first serum I tried.",  # an order, not a first of its kind
+        "After the first treatment, skin looks brighter.",
         "Ceramides make up 50% of the skin's barrier.",  # a share, not a result
         "The FDA lists zinc oxide as safe and effective.",  # a regulator's category, not a promise
         "It works on the surface rather than deep down.",  # a contrast of places, not of products

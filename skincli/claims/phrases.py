@@ -4422,7 +4422,12 @@ FLAGS: dict[str, FlagKind] = {
             r"\b(?:biggest|largest|greatest|single\s+largest)\s+(?:\w+\s+)?leap\b",
             r"\bcutting[\s-]edge\b",
             r"\bworld[’']?s\s+first\b",
-            r"\b(?:the\s+)?first[\s-]+(?:ever\s+)?(?:and\s+only\s+)?(?:serum|cream|product|formula|ingredient|treatment|peptide)\b",
+            # "the first-ever", "the first and only", "the first serum to ...", not "the first serum I tried", "after the
+            # first treatment", "the first ingredient on the list"
+            r"\bfirst[\s-]+(?:ever|and\s+only)\b",
+            r"\bthe\s+first\s+(?:[\w-]+\s+){0,2}?(?:serum|cream|product|formula|ingredient|treatment|peptide|moisturi[sz]er)s?\s+"
+            r"(?:to|that|which|ever|of\s+its\s+kind|on\s+the\s+market)\b",
+            r"\bfirst[\s-]+of[\s-]+its[\s-]+kind\b",
             r"\bweltweit\s+erste\w*",
             r"\bDurchbruch\w*",
             r"\bbahnbrechend\w*",
