@@ -1268,6 +1268,7 @@ def test_advert_patterns_in_english_and_german(shipped, text, kind, flagged):
         "Doch Syn-Ake soll noch mehr können als die Haut zu entspannen.",  # "mehr" before a verb
         "Results were measured in 12 weeks.",  # a study's length
         "It is the first serum I tried.",  # an order, not a first of its kind
+        "Das Ergebnis wirkt ganz natürlich.",  # "quite natural-looking", not a purity claim
         "After the first treatment, skin looks brighter.",
         "Ceramides make up 50% of the skin's barrier.",  # a share, not a result
         "The FDA lists zinc oxide as safe and effective.",  # a regulator's category, not a promise

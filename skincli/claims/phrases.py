@@ -4499,7 +4499,7 @@ FLAGS: dict[str, FlagKind] = {
             r"\bnature[’']s\s+(?:answer|alternative|secret|gift|remedy|own\s+remedy)\b",
             r"\b(?:nothing|zero|no|kein\w*|null)\s+(?:\w+\s+)?(?:synthetics?|artificial\s+(?:ingredients|additives|anything)|künstliche\w*\s+(?:Zusätze|Zusatzstoffe|Inhaltsstoffe)|Synthetik)\b",
             r"\b(?:without|free\s+(?:from|of)|ohne|frei\s+von)\s+(?:any\s+|jegliche\w*\s+)?(?:chemicals|Chemikalien|artificial\s+(?:ingredients|additives)|künstliche\w*\s+(?:Zusätze|Zusatzstoffe|Inhaltsstoffe))\b",
-            r"\b(?:exclusively|only|solely|entirely|wholly|purely|completely|totally|vollkommen|vollständig|ausschließlich|komplett|rein|ganz|absolut|nur)\s+(?:from\s+|aus\s+)?(?:natural|natürlich\w*)\b(?!\s+(?:looking|finish|glow|look|radiance|skin\s+tone))",
+            r"\b(?:exclusively|only|solely|entirely|wholly|purely|completely|totally|vollkommen|vollständig|ausschließlich|komplett|rein|absolut|nur)\s+(?:from\s+|aus\s+)?(?:natural|natürlich\w*)\b(?!\s+(?:looking|finish|glow|look|radiance|skin\s+tone))",
             r"\bone\s+hundred\s+per\s*cent\s+natural\b",
             r"\b(?:no|zero|without|ohne|kein|keine|keinerlei)\s+(?:synthetic|chemische\w*|synthetische\w*|künstliche\w*)\s+(?:ingredients?|Zusätze\w*|Inhaltsstoff\w*|additives|chemicals|Stoffe\w*)",
             r"\bnot\s+(?:one|a\s+single)\s+(?:synthetic|chemische\w*|synthetische\w*|künstliche\w*)\s+(?:ingredients?|Zusätze\w*|Inhaltsstoff\w*|additives|chemicals|Stoffe\w*)",
