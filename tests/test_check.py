@@ -3520,3 +3520,19 @@ def test_sowohl_als_auch_names_both(shipped):
     assert {("retinol", "wrinkles"), ("bakuchiol", "wrinkles")} <= pairs(
         run("Sowohl Retinol als auch Bakuchiol mildern Falten.", shipped)
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Retinol\n\nRetinol is a form of vitamin A.\n\nBoosts collagen and smooths wrinkles.", ("retinol", "wrinkles")),
+        ("Ethylparaben\n\nWhy we don't use it\n\nReported as likely endocrine disruptors.", ("parabens", "endocrine-activity")),
+    ],
+)
+def test_the_paragraphs_of_a_section_under_a_name_heading_go_on_about_it(shipped, text, pair):
+    assert pair in pairs(run(text, shipped))
+
+
+def test_a_section_ends_where_a_paragraph_opens_on_another_ingredient(shipped):
+    text = "Retinol\n\nRetinol is a form of vitamin A.\n\nBakuchiol is a plant extract.\n\nBoosts collagen."
+    assert ("retinol", "collagen") not in pairs(run(text, shipped))
