@@ -3536,3 +3536,17 @@ def test_the_paragraphs_of_a_section_under_a_name_heading_go_on_about_it(shipped
 def test_a_section_ends_where_a_paragraph_opens_on_another_ingredient(shipped):
     text = "Retinol\n\nRetinol is a form of vitamin A.\n\nBakuchiol is a plant extract.\n\nBoosts collagen."
     assert ("retinol", "collagen") not in pairs(run(text, shipped))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The serum combines Retinol (Vitamin A derivative), Hexapeptide-11 (peptide), and Bisabolol to support skin texture.",
+            {("retinol", "texture"), ("peptides", "texture"), ("chamomile", "texture")},
+        ),
+        ("Fruit acids (AHAs and PHAs) exfoliate.", {("alpha-hydroxy-acids", "exfoliation"), ("polyhydroxy-acids", "exfoliation")}),
+    ],
+)
+def test_a_list_goes_on_past_an_items_own_aside_and_number(shipped, text, expected):
+    assert expected <= pairs(run(text, shipped))

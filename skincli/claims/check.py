@@ -1117,7 +1117,8 @@ _GLUE_KEYS = _keys(tuple(w for w in phrases.GLUE_WORDS if " " not in w))
 _GLUE = re.compile(
     # a short aside after an item is part of the list: "kojic acid (derived from saké), alpha arbutin and ...";
     # so is an item's strength: "15 per cent L-ascorbic acid, 1 per cent vitamin E and 0.5% ferulic acid"
-    rf"(?:\s|[,/&+()\[\]\-\u2013{re.escape(_QUOTES)}®™]|\([^()\n]{{1,60}}\)|{_STRENGTH}|(?:{_alternation(phrases.GLUE_WORDS)})\b\.?)*",
+    # and a number a name carries: "Hexapeptide-11, and Bisabolol", "Matrixyl 3000 and retinol"
+    rf"(?:\s|[,/&+()\[\]\-\u2013{re.escape(_QUOTES)}®™]|\([^()\n]{{1,60}}\)|{_STRENGTH}|\d{{1,4}}\b|(?:{_alternation(phrases.GLUE_WORDS)})\b\.?)*",
     re.IGNORECASE,
 )
 _NUMBER = re.compile(r"\d+(?:[.,'\u2009\u202f ]\d{3})*(?:[.,]\d+)?")
@@ -2905,14 +2906,29 @@ class _Pair(NamedTuple):
     attribution: str
 
 
+_ASIDE_OPEN = re.compile(r"\s*\([^()\n]{0,40}")
+_ASIDE_CLOSE = re.compile(r"[^()\n]{0,40}\)")
+
+
 def _groups(text: str, subjects: list[Mention], effects: Sequence[EffectPhrase] = ()) -> list[list[Mention]]:
     """Ingredients named one after another ("retinol and niacinamide", "fruit acids (AHAs and PHAs)"). A
     class before its examples ("a gentle AHA such as glycolic acid") is left out: the claim is the
     example's, the ingredient the text names. An aside that makes a claim ("Argireline (expression line
     smoothing), and Copper Peptides (antioxidant)") ends the list: each item has its own."""
     groups: list[list[Mention]] = []
+    aside_end = -1  # where the last name inside an item's own aside ends: "Retinol (Vitamin A derivative)"
     for m in subjects:
         end = groups[-1][-1].span.end if groups else 0
+        if (
+            groups
+            and m.ingredient == groups[-1][-1].ingredient
+            and _ASIDE_OPEN.fullmatch(text, end, m.span.start)
+            and _ASIDE_CLOSE.match(text, m.span.end)
+        ):
+            aside_end = m.span.end  # the item explained in its aside, not a new item
+            continue
+        if groups and aside_end > end and not _GLUE.fullmatch(text, end, m.span.start):
+            end = aside_end  # "Fruit acids (AHAs and PHAs)": the list goes on inside the aside
         if groups and _GLUE.fullmatch(text, end, m.span.start) and not any(end <= e.span.start < m.span.start for e in effects):
             if len(groups[-1]) == 1 and _EXAMPLES.search(text, groups[-1][-1].span.end, m.span.start):
                 groups[-1] = [m]
