@@ -3523,29 +3523,16 @@ def test_sowohl_als_auch_names_both(shipped):
 
 
 @pytest.mark.parametrize(
-    ("text", "pair"),
-    [
-        ("Retinol\n\nRetinol is a form of vitamin A.\n\nBoosts collagen and smooths wrinkles.", ("retinol", "wrinkles")),
-        ("Ethylparaben\n\nWhy we don't use it\n\nReported as likely endocrine disruptors.", ("parabens", "endocrine-activity")),
-    ],
-)
-def test_the_paragraphs_of_a_section_under_a_name_heading_go_on_about_it(shipped, text, pair):
-    assert pair in pairs(run(text, shipped))
-
-
-def test_a_section_ends_where_a_paragraph_opens_on_another_ingredient(shipped):
-    text = "Retinol\n\nRetinol is a form of vitamin A.\n\nBakuchiol is a plant extract.\n\nBoosts collagen."
-    assert ("retinol", "collagen") not in pairs(run(text, shipped))
-
-
-@pytest.mark.parametrize(
     ("text", "expected"),
     [
         (
             "The serum combines Retinol (Vitamin A derivative), Hexapeptide-11 (peptide), and Bisabolol to support skin texture.",
             {("retinol", "texture"), ("peptides", "texture"), ("chamomile", "texture")},
         ),
-        ("Fruit acids (AHAs and PHAs) exfoliate.", {("alpha-hydroxy-acids", "exfoliation"), ("polyhydroxy-acids", "exfoliation")}),
+        (
+            "Fruit acids (AHAs and PHAs) exfoliate.",
+            {("alpha-hydroxy-acids", "exfoliation"), ("polyhydroxy-acids", "exfoliation")},
+        ),
     ],
 )
 def test_a_list_goes_on_past_an_items_own_aside_and_number(shipped, text, expected):

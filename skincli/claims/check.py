@@ -3125,7 +3125,6 @@ def _pair(
     only_pronouns = True  # every sentence so far refers back with a pronoun: nothing else was named first
     caption = False  # the paragraph before was one line naming nothing: "Getty Images", "Advertisement"
     name_heading = False  # the paragraph before was one line naming an ingredient and claiming nothing: "Retinol"
-    section: list[list[Mention]] = []  # what the last such heading named: its section's paragraphs go on about it
     before_caption: list[list[Mention]] = []
     plural_before_caption: list[list[Mention]] = []
     asked_alone = False  # the paragraph so far is one question naming an ingredient: a heading for the next
@@ -3149,18 +3148,12 @@ def _pair(
                     or (not groups and not caption and _CONNECTIVE_OPENING.match(text, sentence.start, sentence.end) is not None)
                 )
                 topic, opened, plural = (carried if goes_on else []), [], []
-                if not goes_on and section and not groups:
-                    topic = section  # "Retinol\n\nRetinol is vitamin A.\n\nBoosts collagen.": still the heading's section
-            if groups and section and not {m.ingredient for g in groups for m in g} <= {m.ingredient for g in section for m in g}:
-                section = []  # a paragraph opening on another ingredient ends the section
             paragraph = sentence.paragraph
             asked_alone = bool(groups) and _asks(text, sentence)
             attributed += ahead  # nothing named in the paragraph that opened with "it": no one's
             ahead = []
             caption = not groups and index not in effects_by_sentence and (_label_line(text, sentence) or _asks(text, sentence))
             name_heading = bool(groups) and index not in effects_by_sentence and _label_line(text, sentence)
-            if name_heading:
-                section = groups
             before_caption, plural_before_caption = carried, carried_plural
         else:
             caption = asked_alone = name_heading = False
