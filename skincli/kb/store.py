@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -99,6 +100,15 @@ def read_file(path: Path) -> bytes:
 # Words many ingredient names share: a match on them alone does not make a suggestion plausible.
 _COMMON_WORDS = frozenset(
     "acid acids extract oil seed leaf root flower fruit water sodium potassium vitamin cream serum the of and".split()
+)
+
+
+# Words a product adds to the name of its ingredient ("retinol serum", "Kollagen-Pulver" is one word: not these).
+_PRODUCT_WORD = re.compile(
+    r"(?:serums?|seren|creams?|cremes?|oils?|öle?|powders?|pulver|supplements?|capsules?|kapseln|tablets?|tabletten|"
+    r"pills?|gummies|drinks?|shots?|lotions?|gels?|masks?|masken?|toners?|essences?|drops?|tropfen|balms?|"
+    r"moisturi[sz]ers?|treatments?|spf|lsf|products?|produkte?)",
+    re.IGNORECASE,
 )
 
 
@@ -244,10 +254,22 @@ class KnowledgeBase:
         opens that ingredient: nobody types "acid" to mean the only azelaic thing there is. Where two
         could be meant ("hyaluronic": the acid and the filler) the reader gets "did you mean".
         """
-        found = self.resolve(name) or self._only_one_starting(name)
+        found = self.resolve(name) or self._only_one_starting(name) or self._as_product(name)
         if found is None:
             raise NotFoundError("ingredient", name, self.suggest(name), self._effect_hint(name))
         return self.ingredient(found)
+
+    def _as_product(self, name: str) -> str | None:
+        """ "retinol serum", "vitamin e oil", "collagen powder", "spf 30", "growth factor": the ingredient a
+        product is named after, or the name's other number (singular, plural), when that alone is known."""
+        words = re.split(r"[\s\-\u2010\u2011]+", name.strip())  # "Vitamin-C-Serum", "Retinol-Creme"
+        while len(words) > 1 and (_PRODUCT_WORD.fullmatch(words[-1]) or words[-1].isdigit()):
+            words = words[:-1]  # "sunscreen spf 50" -> "sunscreen spf" -> "sunscreen"
+            found = self.resolve(" ".join(words)) or self._only_one_starting(" ".join(words))
+            if found:
+                return found
+        other = name[:-1] if name.endswith("s") else name + "s"
+        return self.resolve(other) if len(name_key(other)) >= 4 else None
 
     def _effect_hint(self, name: str) -> str | None:
         """ "whitening", "dark spots": an effect asked for as an ingredient gets pointed to its ranking."""
