@@ -2939,6 +2939,11 @@ _KB_WORDS_NOT_READ = {
     ("dryness", "Dryness"),
     ("dryness", "Trockenheit"),
     ("environmental-harm", "environment"),
+    # lookup words (`skincli effect eyelashes`), not claims on their own: "UV" alone is the harm, "Wimpern" a body
+    # part (check reads "longer, fuller lashes"), "hormones" no disruption said
+    ("photoprotection", "UV"),
+    *(("hair-growth", w) for w in ("lashes", "eyelashes", "eyebrows", "Wimpern")),
+    *(("endocrine-activity", w) for w in ("hormones", "Hormone")),
 }
 
 

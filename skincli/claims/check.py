@@ -3665,15 +3665,10 @@ def _sentences_between(text: str, sentences: _Sentences, last: int, index: int) 
 
 # "Results: smoother skin within weeks", "Das Ergebnis: ...": a paragraph reporting what the one before did
 _RESULTS_OPENING = re.compile(
-    r"\W*(?:the\s+|das\s+|die\s+)?(?:results?|outcome|ergebnis(?:se)?|resultat(?:e)?|effekt)\s*(?:[:?\u2013\u2014]|-\s)",
-    re.IGNORECASE,
+    rf"\W*(?:the\s+|das\s+|die\s+)?(?:{_alternation(phrases.RESULTS_WORDS)})\s*(?:[:?\u2013\u2014]|-\s)", re.IGNORECASE
 )
-
-
-_CONNECTIVE_OPENING = re.compile(
-    r"\W*(?:plus|also|moreover|furthermore|additionally|in\s+addition|außerdem|zudem|zusätzlich|darüber\s+hinaus)\b[,:]?",
-    re.IGNORECASE,
-)
+# "Plus, it fades dark marks", "Zudem mildert sie ...": a paragraph that adds to the one before
+_CONNECTIVE_OPENING = re.compile(rf"\W*(?:{_alternation(phrases.PARAGRAPH_CONNECTIVES)})\b", re.IGNORECASE)
 
 
 def _introduces_a_list(text: str, sentence: _Sentence) -> bool:

@@ -133,6 +133,7 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "firms",
             "taut*",
             "tighter",
+            "loose skin",
         ),
         "de": (
             "festere Haut",
@@ -154,6 +155,8 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "erschlafft*",
             "Erschlaffung",
             "Absacken",
+            "schlaffe Haut",
+            "schlaffer Haut",
         ),
     },
     "hydration": {
@@ -2884,6 +2887,13 @@ CONTRAST_OPENERS: frozenset[str] = frozenset(
 OPENING_PREPOSITIONS: tuple[str, ...] = ("with", "thanks", "in", "for", "by", "through", "mit", "dank", "durch", "bei")
 # A question naming no ingredient is answered by the next sentence that is no question, this many ahead at most.
 ANSWER_SENTENCES = 3
+# A paragraph opening on one of these ("Results:", "Das Ergebnis:") reports what the paragraph before did.
+RESULTS_WORDS: tuple[str, ...] = ("results", "result", "outcome", "Ergebnisse", "Ergebnis", "Resultate", "Resultat", "Effekt")
+# A paragraph opening on one of these ("Plus,", "Zudem") adds to the paragraph before.
+PARAGRAPH_CONNECTIVES: tuple[str, ...] = (
+    *("plus", "also", "moreover", "furthermore", "additionally", "in addition"),
+    *("außerdem", "zudem", "zusätzlich", "darüber hinaus"),
+)
 # Words of a label line ("Key benefits:", "Wirkung:", "Best for:") whose list goes on about the ingredient before it.
 LIST_LABEL_WORDS: tuple[str, ...] = (
     *("benefit", "vorteil", "wirkung", "wirkt", "works", "does", "pros", "best for", "good for", "great for"),
