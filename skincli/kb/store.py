@@ -103,6 +103,7 @@ _COMMON_WORDS = frozenset(
 )
 
 
+_STRENGTH = re.compile(r"\b\d+(?:[.,]\d+)?\s?%")
 # Words a product adds to the name of its ingredient ("retinol serum", "Kollagen-Pulver" is one word: not these).
 _PRODUCT_WORD = re.compile(
     r"(?:serums?|seren|creams?|cremes?|oils?|öle?|powders?|pulver|supplements?|capsules?|kapseln|tablets?|tabletten|"
@@ -260,12 +261,23 @@ class KnowledgeBase:
         return self.ingredient(found)
 
     def _as_product(self, name: str) -> str | None:
-        """ "retinol serum", "vitamin e oil", "collagen powder", "spf 30", "growth factor": the ingredient a
-        product is named after, or the name's other number (singular, plural), when that alone is known."""
-        words = re.split(r"[\s\-\u2010\u2011]+", name.strip())  # "Vitamin-C-Serum", "Retinol-Creme"
+        """ "retinol serum", "vitamin e oil", "collagen powder", "spf 30", "10% niacinamide", "The Ordinary
+        Niacinamide 10% + Zinc 1%", "growth factor": the ingredient a product is named after (its first one),
+        or the name's other number (singular, plural), when that alone is known."""
+        name = _STRENGTH.sub(" ", name.split("+")[0].split("&")[0]).strip()  # strengths and added actives go
+        if not name:
+            return None
+        words = re.split(r"[\s\-\u2010\u2011]+", name)  # "Vitamin-C-Serum", "Retinol-Creme"
+        candidates = [words]
         while len(words) > 1 and (_PRODUCT_WORD.fullmatch(words[-1]) or words[-1].isdigit()):
             words = words[:-1]  # "sunscreen spf 50" -> "sunscreen spf" -> "sunscreen"
-            found = self.resolve(" ".join(words)) or self._only_one_starting(" ".join(words))
+            candidates.append(words)
+        for words in candidates:
+            found = self.resolve(" ".join(words)) or (len(words) > 1 and self._only_one_starting(" ".join(words)))
+            if found:
+                return found
+        for drop in range(1, min(3, len(words) - 1) + 1):  # a brand before it: "The Ordinary Niacinamide"
+            found = self.resolve(" ".join(words[drop:]))
             if found:
                 return found
         other = name[:-1] if name.endswith("s") else name + "s"
