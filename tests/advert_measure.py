@@ -162,7 +162,7 @@ LABELLED_EFFECTS = frozenset(
 # Entries added to the knowledge base after the newest labels were made (session 14): a label could only
 # call their claims "unknown", so a pair given to one is scored as a 0.1.0 label's newer entries are: right
 # where the passage has that effect as "unknown", a false pair otherwise.
-ADDED_SINCE_LABELLING = frozenset(
+ADDED_IN_SESSION_14 = frozenset(
     {"glutathione", "sulfur", "polynucleotides", "hydroxypinacolone-retinoate", "led-light-therapy"}
     | {"polyglutamic-acid", "beta-glucan", "honey", "witch-hazel", "rosehip-oil", "sea-buckthorn-oil"}
     | {"growth-factors", "plant-stem-cells", "idebenone"}
@@ -178,7 +178,7 @@ ADDED_SINCE_0_3_0 = frozenset(
     {"thiamidol", "cysteamine", "biotin", "mugwort", "heartleaf", "thermal-spring-water"}
     | {"turmeric", "bimatoprost", "colloidal-silver"}
 )
-ADDED_SINCE_LABELLING = ADDED_SINCE_LABELLING | ADDED_SINCE_0_3_0
+ADDED_SINCE_LABELLING = ADDED_IN_SESSION_14 | ADDED_SINCE_0_3_0  # what labels older than 0.3.0 could not name
 
 
 def added_since_labelling(passage: dict[str, Any]) -> frozenset[str]:

@@ -3142,10 +3142,8 @@ def _pair(
                 # "Tranexamic acid fades spots.\n\nBenefits:\n- calms redness": the list under the label is its too
                 goes_on = (
                     (asked_alone and not caption)
-                    or (not groups and _introduces_a_list(text, sentence))
                     or (name_heading and not caption)  # "Retinol\n\nBoosts collagen and smooths wrinkles."
-                    or (not groups and not caption and _RESULTS_OPENING.match(text, sentence.start, sentence.end) is not None)
-                    or (not groups and not caption and _CONNECTIVE_OPENING.match(text, sentence.start, sentence.end) is not None)
+                    or (not groups and _goes_on_from_before(text, sentence, caption))
                 )
                 topic, opened, plural = (carried if goes_on else []), [], []
             paragraph = sentence.paragraph
@@ -3366,9 +3364,9 @@ def _relative_of(
     return group
 
 
-_A_FORM_OF = re.compile(
-    rf"(?:^|[,:(\n]\s*)(?:{'|'.join(phrases.INDEFINITE_ARTICLES)})\s+(?:[\w-]+\s+){{0,3}}?"
-    rf"(?:{'|'.join(phrases.DESCRIBED_FORMS)})\s+(?:of|von)\s+$",
+_A_FORM_OF = re.compile(  # the text form of _describes_a_form, for a relative clause's name
+    rf"(?:^|[,:(\n]\s*)(?:{_alternation(phrases.INDEFINITE_ARTICLES)})\s+(?:[\w-]+\s+){{0,3}}?"
+    rf"(?:{_alternation(phrases.DESCRIBED_FORMS)})\s+(?:of|von)\s+$",
     re.IGNORECASE,
 )
 
@@ -3671,11 +3669,16 @@ _RESULTS_OPENING = re.compile(
 _CONNECTIVE_OPENING = re.compile(rf"\W*(?:{_alternation(phrases.PARAGRAPH_CONNECTIVES)})\b", re.IGNORECASE)
 
 
-def _introduces_a_list(text: str, sentence: _Sentence) -> bool:
-    """A short label line naming benefits and ending in a colon ("Benefits:", "Wirkung:", "Best for:"): the
-    list under it is said of the topic before it."""
+def _goes_on_from_before(text: str, sentence: _Sentence, after_caption: bool) -> bool:
+    """Does a paragraph that names nothing open as a continuation of the one before? A short label line naming
+    benefits ("Benefits:", "Wirkung:", "Best for:") whose list is said of the topic before it; unless a caption
+    stood between, "Results: ..." or "Plus, ..."."""
     line = text[sentence.start : sentence.end].strip()
-    return bool(line) and len(line) <= phrases.SHORT_LINE and line.endswith(":") and _LIST_LABEL.search(line) is not None
+    if line and len(line) <= phrases.SHORT_LINE and line.endswith(":") and _LIST_LABEL.search(line) is not None:
+        return True
+    return not after_caption and any(
+        p.match(text, sentence.start, sentence.end) is not None for p in (_RESULTS_OPENING, _CONNECTIVE_OPENING)
+    )
 
 
 _LIST_LABEL = re.compile(rf"\b(?:{'|'.join(phrases.LIST_LABEL_WORDS)})", re.IGNORECASE)

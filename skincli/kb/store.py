@@ -267,17 +267,16 @@ class KnowledgeBase:
         name = _STRENGTH.sub(" ", name.split("+")[0].split("&")[0]).strip()  # strengths and added actives go
         if not name:
             return None
-        words = re.split(r"[\s\-\u2010\u2011]+", name)  # "Vitamin-C-Serum", "Retinol-Creme"
-        candidates = [words]
-        while len(words) > 1 and (_PRODUCT_WORD.fullmatch(words[-1]) or words[-1].isdigit()):
-            words = words[:-1]  # "sunscreen spf 50" -> "sunscreen spf" -> "sunscreen"
-            candidates.append(words)
+        candidates = [re.split(r"[\s\-\u2010\u2011]+", name)]  # "Vitamin-C-Serum", "Retinol-Creme"
+        while len(candidates[-1]) > 1 and (_PRODUCT_WORD.fullmatch(candidates[-1][-1]) or candidates[-1][-1].isdigit()):
+            candidates.append(candidates[-1][:-1])  # "sunscreen spf 50" -> "sunscreen spf" -> "sunscreen"
         for words in candidates:
             found = self.resolve(" ".join(words)) or (len(words) > 1 and self._only_one_starting(" ".join(words)))
             if found:
                 return found
-        for drop in range(1, min(3, len(words) - 1) + 1):  # a brand before it: "The Ordinary Niacinamide"
-            found = self.resolve(" ".join(words[drop:]))
+        stripped = candidates[-1]
+        for drop in range(1, min(3, len(stripped) - 1) + 1):  # a brand before it: "The Ordinary Niacinamide"
+            found = self.resolve(" ".join(stripped[drop:]))
             if found:
                 return found
         other = name[:-1] if name.endswith("s") else name + "s"
