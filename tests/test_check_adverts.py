@@ -44,7 +44,7 @@ SPLITS = (
 )
 # Held out and not yet measured: not scored here, so that no test run shows its numbers before the measure
 # (a new set waits here between its commit and its one measure).
-NOT_YET_MEASURED: tuple[str, ...] = ()
+NOT_YET_MEASURED: tuple[str, ...] = ("held-out-24",)
 
 
 @pytest.fixture(scope="module")
