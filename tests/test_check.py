@@ -3542,3 +3542,54 @@ def test_sowohl_als_auch_names_both(shipped):
 )
 def test_a_list_goes_on_past_an_items_own_aside_and_number(shipped, text, expected):
     assert expected <= pairs(run(text, shipped))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "not_expected"),
+    [
+        (  # what an ingredient holds is not what makes its claim
+            "Avocado Oil\n\nRich in vitamins C and E, it helps protect the skin from free radicals.",
+            {("avocado-oil", "antioxidant")},
+            {("vitamin-c", "antioxidant"), ("vitamin-e", "antioxidant")},
+        ),
+        (
+            "Aloe vera, reich an Vitamin E und Panthenol, beruhigt die Haut.",
+            {("aloe-vera", "soothing")},
+            {("vitamin-e", "soothing"), ("panthenol", "soothing")},
+        ),
+        (  # a product holding them: the claim is theirs
+            "This serum is rich in ceramides which restore the barrier.",
+            {("ceramides", "barrier")},
+            set(),
+        ),
+    ],
+)
+def test_names_an_ingredient_is_rich_in_are_not_its_claims_subject(shipped, text, expected, not_expected):
+    found = pairs(run(text, shipped))
+    assert expected <= found and not found & not_expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Die Exosomentherapie erhöht die Kollagen- und Elastinproduktion.",
+            {("exosomes", "collagen"), ("exosomes", "elasticity")},
+        ),
+        (
+            "Beruhigende Wirkstoffe wie Kamillenblüten-Extrakt lindern Rötungen.",
+            {("chamomile", "redness"), ("chamomile", "soothing")},
+        ),
+        ("Zinkoxid wehrt sowohl UVB- als auch UVA-Strahlen ab.", {("zinc-oxide", "photoprotection")}),
+        ("Vitamin E schützt die Haut vor Sonnenlicht.", {("vitamin-e", "photoprotection")}),
+        ("Zinkoxid eignet sich auch für empfindliche Hauttypen.", {("zinc-oxide", "tolerability")}),
+        ("Retinol fördert die Zellbildung.", {("retinol", "cell-renewal")}),
+    ],
+)
+def test_german_compounds_and_rays(shipped, text, expected):
+    assert pairs(run(text, shipped)) == expected
+
+
+def test_rays_are_not_radiance_and_sunlight_alone_is_no_protection(shipped):
+    assert pairs(run("UVA-Strahlen lassen die Haut altern, Retinol glättet Falten.", shipped)) == {("retinol", "wrinkles")}
+    assert pairs(run("Sonnenlicht lässt die Haut altern, Retinol glättet Falten.", shipped)) == {("retinol", "wrinkles")}

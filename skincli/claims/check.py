@@ -803,9 +803,12 @@ class Lexicon:
         name hyaluronic acid, retinol and collagen."""
         for suffix in self.suffixes:
             if key.endswith(suffix) and len(key) > len(suffix) + 3:
-                for entry in self._exact.get(key[: -len(suffix)], ()):
-                    if entry.case is None and not entry.hard and not entry.soft and entry.payload not in self.no_compounds:
-                        return _Hit(i, i, entry.payload)
+                stem = key[: -len(suffix)]
+                # German may join the two with an "n" or "s": "Kamillenblüten", "Exosomentherapie"
+                for joined in dict.fromkeys((stem, stem.removesuffix("n"), stem.removesuffix("s"))):
+                    for entry in self._exact.get(joined, ()):
+                        if entry.case is None and not entry.hard and not entry.soft and entry.payload not in self.no_compounds:
+                            return _Hit(i, i, entry.payload)
         return None
 
 
@@ -2120,7 +2123,7 @@ def _harmful_light(toks: _Tokens, hit: _Hit, sentences: _Sentences, sentence_of:
 
 
 _RADIATION = frozenset(phrases.RADIATION_WORDS)
-_RADIATION_STEMS = ("uvstrahl", "sonnenstrahl", "sunburn", "sonnenbrand")
+_RADIATION_STEMS = ("uvstrahl", "uvastrahl", "uvbstrahl", "sonnenstrahl", "sonnenlicht", "sunburn", "sonnenbrand")
 _PROTECTION = tuple(name_key(w) for w in phrases.PROTECTION_STEMS)
 
 
@@ -2411,6 +2414,7 @@ def _mentions(
                 _predicate(text, toks, hit, clause_start, previous)
                 or _apposition(text, out[-1] if out else None, index, start)
                 or _adjunct(toks, hit)
+                or _held_in(text, start, out, sentences[index], index)
                 or _anaphor(toks, hit)
                 or (hit.payload in _CONSTITUENTS and _skins_own(text, toks, hit))
             )
@@ -2834,6 +2838,29 @@ def _adjunct(toks: _Tokens, hit: _Hit) -> bool:
     if hit.first == 0 or keys[hit.first - 1] not in _ADJUNCT_LAST:
         return False
     return any(tuple(keys[max(0, hit.first - len(c)) : hit.first]) == c for c in _ADJUNCT_CUES)
+
+
+_HELD_IN = re.compile(rf"\b(?:{_alternation(phrases.HELD_IN_CUES)})\s+(?:[^\W\d_]+\s+){{0,2}}?$", re.IGNORECASE)
+
+
+def _held_in(text: str, start: int, before: list[Mention], sentence: _Sentence, index: int) -> bool:
+    """Is the name one in a list of what an ingredient holds ("Aloe vera, reich an Vitamin E, ...", "Rich in
+    vitamins C and E, it helps ...")? Not when a product holds it ("a serum rich in ceramides", "Loaded with
+    kojic acid ... to fade dark spots"): then the claim is the name's."""
+    previous = before[-1] if before and before[-1].sentence == index else None
+    if previous is not None and previous.predicate and _GLUE.fullmatch(text, previous.span.end, start):
+        cue_at = previous.span.start  # a later item of the same list: "rich in vitamin C, vitamin E and ..."
+    else:
+        cue_at = start
+    cue = _HELD_IN.search(text, max(sentence.start, cue_at - 60), cue_at)
+    if cue is None:
+        return False
+    holder = any(m.sentence == index and m.role == "subject" and not m.predicate and m.span.end <= cue.start() for m in before)
+    fronted = not text[sentence.start : cue.start()].strip(" \t\n-*\u2022")  # the sentence opens on the cue ...
+    return holder or (fronted and _THEN_PRONOUN.search(text, start, sentence.end) is not None)  # ... then "it"
+
+
+_THEN_PRONOUN = re.compile(r",\s*(?:it|they|es|sie|er)\b", re.IGNORECASE)
 
 
 def _new_clause(keys: list[str], lo: int, hi: int) -> bool:

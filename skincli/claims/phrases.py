@@ -525,6 +525,9 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "UV-Schäd*",
             "Sonnenbrand",
             "UV-Strahl*",
+            "UVA-Strahl*",
+            "UVB-Strahl*",
+            "Sonnenlicht*",
             "vor der Sonne",
             "Sonnenstrahlung",
             "UV-Schild",
@@ -816,6 +819,7 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "Zellteilung",
             "Zellerneuerung*",
             "Zellneubildung",
+            "Zellbildung",
             "Hauterneuerung",
             "erneuer*",
             "Zellregeneration",
@@ -1052,6 +1056,11 @@ EFFECT_PHRASES: dict[str, dict[str, tuple[str, ...]]] = {
             "sicher in der Anwendung",
             "sicher für",
             "empfindlicher Haut",
+            "empfindlichen Haut",
+            "empfindliche Hauttyp*",
+            "empfindlichen Hauttyp*",
+            "sensible Hauttyp*",
+            "sensiblen Hauttyp*",
             "Allergiker",
             "hautfreundlich*",
             "hautschonend*",
@@ -2161,6 +2170,15 @@ COMPOUND_PRODUCTS: tuple[str, ...] = (
     "essenz",
     "balsam",
     "emulsion",
+    # a treatment named after what it applies: "Exosomentherapie", "Exosomenbehandlung"
+    "therapie",
+    "therapien",
+    "behandlung",
+    "behandlungen",
+    # a plant part: "Kamillenblüten-Extrakt", "Rosmarinblätter" (keys: "ü" is "u")
+    "bluten",
+    "blute",
+    "blatter",
 )
 # Names a text also writes with a number joined on: "SPF30", "LSF50+" (the number is the protection factor).
 NUMBERED_NAMES: tuple[str, ...] = ("SPF", "LSF")
@@ -2830,6 +2848,7 @@ PROTECTION_STEMS: tuple[str, ...] = (
     "schutz",
     "schirm",
     "abwehr",
+    "wehr",  # "wehrt UVA-Strahlen ab"
     "gegen",
     "vor",
     "lsf",
@@ -2851,6 +2870,22 @@ ADJUNCT_CUES: tuple[str, ...] = (
     "used with",
     "kombiniert mit",
     "in Kombination mit",
+)
+# What an ingredient holds is not what makes the claim: "Avocado oil ... Rich in vitamins C and E, it helps
+# protect the skin", "Aloe vera, reich an Vitaminen und Mineralstoffen, beruhigt": names in a list right
+# after one of these (up to two describing words between) are no subject; the claim is the holder's.
+HELD_IN_CUES: tuple[str, ...] = (
+    "rich in",
+    "high in",
+    "abundant in",
+    "loaded with",
+    "full of",
+    "source of",
+    "reich an",
+    "reichhaltig an",
+    "voller",
+    "Quelle für",
+    "Quelle von",
 )
 # "..., while 12 other UV filters were identified as toxic": a contrast word followed by one of these starts a
 # clause with its own subject, so what it says is not the ingredient's before it ("but it can irritate" is).
