@@ -3593,3 +3593,11 @@ def test_german_compounds_and_rays(shipped, text, expected):
 def test_rays_are_not_radiance_and_sunlight_alone_is_no_protection(shipped):
     assert pairs(run("UVA-Strahlen lassen die Haut altern, Retinol glättet Falten.", shipped)) == {("retinol", "wrinkles")}
     assert pairs(run("Sonnenlicht lässt die Haut altern, Retinol glättet Falten.", shipped)) == {("retinol", "wrinkles")}
+
+
+def test_german_sie_is_they_only_after_one_list(shipped):
+    view = run("Kollagen und Hyaluronsäure liegen im Trend. Sie versprechen straffere Haut.", shipped)
+    assert pairs(view) == {("topical-collagen", "firmness"), ("hyaluronic-acid", "firmness")}
+    # names apart: "sie" may be the skin or the cream as well, so no one is given the claim
+    view = run("Retinol steckt in der Nachtcreme, Vitamin C im Serum. Sie versorgt die Haut mit Feuchtigkeit.", shipped)
+    assert pairs(view) == set()

@@ -3002,7 +3002,7 @@ def _reference(text: str, sentence: _Sentence, toks: _Tokens, first_tok: int, un
         if key in _PRONOUNS or key == "es":
             opens = k == first_tok or _CLAUSE_BREAK.search(text, toks.ends[k - 1], starts[k]) is not None
             if opens or key not in _POSSESSIVES:
-                return "singular" if key in _SINGULAR else "plural"
+                return "singular" if key in _SINGULAR else "either" if key in _EITHER_NUMBER else "plural"
         k += 1
     return None
 
@@ -3211,7 +3211,7 @@ def _pair(
                 topic = []  # "Zinc is a mineral. It..." continues zinc, not the ingredient before
             elif (
                 carried
-                and _reference(text, sentence, toks, first_tok, sentence.end) in ("singular", "plural")
+                and _reference(text, sentence, toks, first_tok, sentence.end) in ("singular", "plural", "either")
                 and _opening_pronoun(text, toks, first_tok, sentence.end)
             ):
                 topic = carried  # "What are exosomes?\n\nThey are small vesicles...": a paragraph going on about them
@@ -3222,6 +3222,9 @@ def _pair(
         if not groups or not _GLUE.fullmatch(text, toks.ends[first_tok], groups[0][0].span.start):
             unknown_end = _unknown_subject(text, toks, first_tok, here[0].span.start, named_at)
         reference = _reference(text, sentence, toks, first_tok, here[-1].span.start)
+        either = reference == "either"
+        if either:
+            reference = "plural"
         if reference is None and index in predicates:
             reference = "singular"
         if (
@@ -3247,6 +3250,10 @@ def _pair(
             # "Tretinoin is best for acne. ... They fade dark spots": "they" are the two named before; "It has
             # tranexamic acid and niacinamide. These ingredients...": the two the product holds
             topic = plural
+        if either and _distinct(topic) > 1 and len(topic) > 1:
+            # German "sie" after names that are no one list ("Seren mit Vitamin C ... Retinol"): it may as well be
+            # "die Haut" or "die Creme"; after one list ("Kollagen und Hyaluronsäure. Sie ...") it is "they"
+            reference = None
         # "These chemicals ... interfere with the body": a sentence opening on the ingredients is about them
         background = _is_background(text, toks, sentence, first_tok) and not _opens_on_ingredients(toks, first_tok)
         pronoun_subject = bool(groups) and _pronoun_subject(text, toks, first_tok, groups[0][0].span.start)
@@ -3483,6 +3490,7 @@ def _it_means(text: str, topic: list[list[Mention]]) -> list[Mention]:
 
 
 _SUBJECT_PRONOUNS = _keys(phrases.SUBJECT_PRONOUNS)
+_EITHER_NUMBER = _keys(phrases.EITHER_NUMBER_PRONOUNS)
 _CLAUSE_OPENING = re.compile(
     r"(?:[\W_]*\b(?:the|this|our|its|but|and|so|yet|die|der|das|dieses?|unser\w*|aber|und)\b)*[\W_]*", re.IGNORECASE
 )

@@ -2577,6 +2577,9 @@ BOTH_VERBS: tuple[str, ...] = (
     "fördern",
 )
 # Pronouns that, opening a sentence, are its subject: the names after them are objects.
+# German "sie" is "they", but also "she/it" for a feminine noun ("die Haut ... sie", "die Creme ... sie") and the
+# polite "you": it refers to several ingredients only when they were named as one list.
+EITHER_NUMBER_PRONOUNS: frozenset[str] = frozenset({"sie"})
 SUBJECT_PRONOUNS: frozenset[str] = frozenset({"it", "they", "es", "sie", "er"})
 # ... unless the pronoun is a placeholder: "It is important to", "it's no wonder that", "es ist wichtig, dass".
 EXPLETIVE_AFTER: frozenset[str] = frozenset(
