@@ -3601,3 +3601,26 @@ def test_german_sie_is_they_only_after_one_list(shipped):
     # names apart: "sie" may be the skin or the cream as well, so no one is given the claim
     view = run("Retinol steckt in der Nachtcreme, Vitamin C im Serum. Sie versorgt die Haut mit Feuchtigkeit.", shipped)
     assert pairs(view) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bakuchiol delivers similar results without retinol-associated side-effects.",
+        "Bakuchiol mildert Falten, jedoch ohne die bei Retinol üblichen Nebenwirkungen.",
+    ],
+)
+def test_the_drawbacks_of_another_ingredient_make_it_a_comparison(shipped, text):
+    view = run(text, shipped)
+    assert [m["role"] for m in view["mentions"] if m["ingredient"]["id"] == "retinol"] == ["comparison"]
+    found = pairs(view, negated=None)
+    assert not any(i == "retinol" for i, _ in found) and ("bakuchiol", "tolerability") in found
+
+
+def test_a_drawback_named_after_an_ingredient_without_without_is_its_own(shipped):
+    assert pairs(run("Retinol-associated irritation is common.", shipped)) == {("retinol", "irritation")}
+
+
+def test_newer_ones_like_are_examples_not_a_comparison(shipped):
+    view = run("Newer ones like resveratrol and bakuchiol boost collagen.", shipped)
+    assert {m["role"] for m in view["mentions"]} == {"subject"}

@@ -2558,7 +2558,21 @@ def _compared_before(text: str, toks: _Tokens, hit: _Hit, clause_start: int) -> 
                 if _NAMING_WORDS.intersection(keys[k - j + 1 : k]):
                     break  # "besser bekannt als BHA": a name, not a comparison
                 return _Cue(k - j, True)  # "stärker als", "der potentere Wirkstoff als"
-    return None
+    return _drawback_of(text, toks, hit, first)
+
+
+_DRAWBACK_OF_AFTER = _keys(phrases.DRAWBACK_OF_AFTER)
+_WITHOUT = _keys(phrases.WITHOUT_WORDS)
+
+
+def _drawback_of(text: str, toks: _Tokens, hit: _Hit, first: int) -> _Cue | None:
+    """ "without retinol-associated side effects": the name's drawbacks, which the subject is said to lack."""
+    after = hit.last + 1
+    if after >= len(toks) or toks.keys[after] not in _DRAWBACK_OF_AFTER or text[toks.ends[hit.last] : toks.starts[after]] != "-":
+        return None
+    return next(
+        (_Cue(k, True) for k in range(hit.first - 1, max(first, hit.first - 3) - 1, -1) if toks.keys[k] in _WITHOUT), None
+    )
 
 
 # After "like" or "wie": a class the subject belongs to, or examples, not what it is compared with.

@@ -1748,7 +1748,22 @@ COMPARISON_CUES: tuple[str, ...] = (
     "unterscheiden sich von",
     # the drawbacks of the other: "without the irritation that retinol is associated with"
     "without the",
+    "ohne die",
+    "ohne den",
 )
+# "without retinol-associated side effects": the name before one of these, "without" or "ohne" up to
+# two words before it, is what the subject is set against (its drawbacks), not what it leaves out.
+DRAWBACK_OF_AFTER: tuple[str, ...] = (
+    "associated",
+    "related",
+    "induced",
+    "typical",
+    "typische",
+    "typischen",
+    "bedingte",
+    "bedingten",
+)
+WITHOUT_WORDS: tuple[str, ...] = ("without", "ohne", "minus")
 # Cues that are comparisons only in some uses, decided in `skincli.claims.check`:
 # "like" (not after "I", "we", "you", "they", "would": "we like retinol"), "as" (only in "as potent
 # as", "the same ... as", "works as well as"), German "wie" (not when it lists examples: "Wirkstoffe
@@ -1863,6 +1878,8 @@ NOT_COMPARATIVE_ER: tuple[str, ...] = (
     *("prefer", "offer", "deliver", "consider", "discover", "order", "answer", "cover", "enter", "gather"),
     *("suffer", "trigger", "remember", "render", "transfer", "counter", "wonder", "alter", "filter", "foster"),
     *("bolster", "cater", "recover", "uncover", "encounter", "administer", "minister", "power", "matter"),
+    # time, not strength: "newer ones like resveratrol" are examples
+    *("newer", "older", "later", "earlier", "former", "latter"),
 )
 GERMAN_COMPARATIVES: tuple[str, ...] = ("mehr", "weniger", "besser", "anders", "eher", "lieber", "genauso", "ebenso")
 NOT_COMPARATIVES: tuple[str, ...] = (
