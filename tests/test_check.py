@@ -3624,3 +3624,8 @@ def test_a_drawback_named_after_an_ingredient_without_without_is_its_own(shipped
 def test_newer_ones_like_are_examples_not_a_comparison(shipped):
     view = run("Newer ones like resveratrol and bakuchiol boost collagen.", shipped)
     assert {m["role"] for m in view["mentions"]} == {"subject"}
+
+
+def test_this_ingredient_inside_a_new_paragraph_goes_on_about_the_one_before(shipped):
+    text = "Glycolic acid removes dead skin cells.\n\nBy adding this ingredient, you'll notice a brighter complexion."
+    assert ("glycolic-acid", "radiance") in pairs(run(text, shipped))

@@ -3550,19 +3550,19 @@ _MEANS = re.compile(
 
 
 def _opening_referent(toks: _Tokens, first_tok: int, until: int) -> str | None:
-    """ "plural" or "singular" when a sentence opens on a demonstrative and an ingredient noun ("These
-    ingredients", "All these actives", "This ingredient", "Diese Wirkstoffe"): it names what came before."""
+    """ "plural" or "singular" when a sentence names what came before with a demonstrative and an ingredient
+    noun ("These ingredients", "All these actives", "Diese Wirkstoffe", "By adding this ingredient, you'll...")."""
     keys, starts, n = toks.keys, toks.starts, len(toks)
-    k = first_tok
-    if k < n and keys[k] in _ALL:
-        k += 1
-    if k + 1 < n and starts[k + 1] < until and keys[k] in _DEMONSTRATIVES:
-        # the noun may follow a number and up to two adjectives: "these two powerful ingredients", "this pure oil"
-        for noun in range(k + 1, min(n, k + 4)):
-            if starts[noun] >= until:
-                break
-            if keys[noun] in _INGREDIENT_NOUNS or keys[noun] in _OIL_NOUNS:
-                return "singular" if keys[k] in _SINGULAR_DEMONSTRATIVES else "plural"
+    for k in range(first_tok, n):
+        if starts[k] >= until:
+            break
+        if k + 1 < n and starts[k + 1] < until and keys[k] in _DEMONSTRATIVES:
+            # the noun may follow a number and up to two adjectives: "these two powerful ingredients", "this pure oil"
+            for noun in range(k + 1, min(n, k + 4)):
+                if starts[noun] >= until:
+                    break
+                if keys[noun] in _INGREDIENT_NOUNS or keys[noun] in _OIL_NOUNS:
+                    return "singular" if keys[k] in _SINGULAR_DEMONSTRATIVES else "plural"
     return None
 
 
