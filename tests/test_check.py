@@ -3629,3 +3629,19 @@ def test_newer_ones_like_are_examples_not_a_comparison(shipped):
 def test_this_ingredient_inside_a_new_paragraph_goes_on_about_the_one_before(shipped):
     text = "Glycolic acid removes dead skin cells.\n\nBy adding this ingredient, you'll notice a brighter complexion."
     assert ("glycolic-acid", "radiance") in pairs(run(text, shipped))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Retinol dringt in die Haut ein. Dort stimuliert es die körpereigene Kollagenproduktion.",
+        "Retinol dringt in die Haut ein. Gleichzeitig stimuliert es die Kollagenproduktion.",
+    ],
+)
+def test_german_es_after_the_verb_goes_on_about_the_ingredient(shipped, text):
+    assert pairs(run(text, shipped)) == {("retinol", "collagen")}
+
+
+def test_what_the_body_makes_is_still_background(shipped):
+    text = "Retinol glättet Falten. Der Körper bildet mit den Jahren weniger Kollagen."
+    assert pairs(run(text, shipped)) == {("retinol", "wrinkles")}

@@ -3015,10 +3015,19 @@ def _reference(text: str, sentence: _Sentence, toks: _Tokens, first_tok: int, un
                 return "plural"  # "Both compounds promote collagen", "Beide wirken"
         if key in _PRONOUNS or key == "es":
             opens = k == first_tok or _CLAUSE_BREAK.search(text, toks.ends[k - 1], starts[k]) is not None
-            if opens or key not in _POSSESSIVES:
+            if opens or key not in _POSSESSIVES or _inverted_es(text, toks, first_tok, k):
                 return "singular" if key in _SINGULAR else "either" if key in _EITHER_NUMBER else "plural"
         k += 1
     return None
+
+
+def _inverted_es(text: str, toks: _Tokens, first_tok: int, k: int) -> bool:
+    """German puts the subject after the verb when another word opens the sentence: "Dort stimuliert es die
+    Kollagenproduktion", "Gleichzeitig mindert es ..." ("Dort gibt es ..." is no one)."""
+    if toks.keys[k] != "es" or k != first_tok + 2 or toks.keys[k - 1] in _EXPLETIVE_AFTER:
+        return False
+    verb = text[toks.starts[k - 1] : toks.ends[k - 1]]
+    return verb[:1].islower() and text[toks.ends[first_tok] : toks.starts[k - 1]] == " "
 
 
 def _product_after_adjectives(text: str, toks: _Tokens, k: int, until: int) -> bool:
