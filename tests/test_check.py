@@ -3645,3 +3645,8 @@ def test_german_es_after_the_verb_goes_on_about_the_ingredient(shipped, text):
 def test_what_the_body_makes_is_still_background(shipped):
     text = "Retinol glättet Falten. Der Körper bildet mit den Jahren weniger Kollagen."
     assert pairs(run(text, shipped)) == {("retinol", "wrinkles")}
+
+
+def test_naturally_occurring_is_a_description_not_background(shipped):
+    text = "Niacinamide is a form of vitamin B3. Naturally occurring in the skin, it calms redness."
+    assert pairs(run(text, shipped)) == {("niacinamide", "redness")}

@@ -3154,7 +3154,7 @@ BACKGROUND: tuple[str, ...] = (
     r"\bwith age\b",
     r"\bafter the age of\b",
     r"\bby the age of\b",
-    r"\bnaturally (?:declines|decreases|occurring)\b",
+    r"\bnaturally (?:declines|decreases)\b",  # not "occurring": "a naturally occurring antioxidant that protects"
     r"\b(?:natural|normal)\s+(?:aging|ageing)\s+process\b",
     r"\bwe (?:reach|hit|enter|turn)\s+(?:our\s+)?\d+",
     r"\bin (?:our|your) (?:\d0s|\d0’s|twenties|thirties|forties|fifties)\b",
