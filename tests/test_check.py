@@ -3650,3 +3650,19 @@ def test_what_the_body_makes_is_still_background(shipped):
 def test_naturally_occurring_is_a_description_not_background(shipped):
     text = "Niacinamide is a form of vitamin B3. Naturally occurring in the skin, it calms redness."
     assert pairs(run(text, shipped)) == {("niacinamide", "redness")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Due to its anti-inflammatory properties, niacinamide calms the skin.", {("niacinamide", "inflammation")}),
+        ("Aufgrund seiner feuchtigkeitsspendenden Wirkung ist Panthenol beliebt.", {("panthenol", "hydration")}),
+    ],
+)
+def test_the_ingredients_own_property_named_as_the_reason_is_its_claim(shipped, text, expected):
+    assert expected <= pairs(run(text, shipped))
+
+
+def test_a_cause_of_a_problem_is_still_no_claim(shipped):
+    text = "Skin becomes rough due to factors like aging and sun damage. Niacinamide brightens it."
+    assert pairs(run(text, shipped)) == {("niacinamide", "radiance")}

@@ -2091,15 +2091,20 @@ class _Cues(NamedTuple):
 def _cue_before(text: str, toks: _Tokens, hit: _Hit, cues: _Cues, window: int) -> bool:
     """Does one of `cues` stand up to `window` words before the hit, in its clause (a comma may stand in
     between: a list of conditions or causes)?"""
+    return _cue_at(text, toks, hit, cues, window) is not None
+
+
+def _cue_at(text: str, toks: _Tokens, hit: _Hit, cues: _Cues, window: int) -> int | None:
+    """The word where the nearest of `cues` before the hit starts (see `_cue_before`), or None."""
     keys, ends, starts = toks.keys, toks.ends, toks.starts
     for k in range(hit.first - 1, max(0, hit.first - window) - 1, -1):
         if starts[k + 1] - ends[k] > 1 or text[ends[k]] != " ":  # only a gap other than one space can break
             gap = text[ends[k] : starts[k + 1]]
             if _CLAUSE_BREAK.search(gap) and gap.strip() != ",":
-                return False
+                return None
         if cues.at(keys, k):
-            return True
-    return False
+            return k
+    return None
 
 
 _POPULATION_CUES = _Cues.of(phrases.POPULATION_CUES)
@@ -2128,8 +2133,13 @@ _PROTECTION = tuple(name_key(w) for w in phrases.PROTECTION_STEMS)
 
 
 def _a_cause(text: str, toks: _Tokens, hit: _Hit) -> bool:
-    """Is this effect named as the cause of a problem ("due to factors like aging")?"""
-    return _cue_before(text, toks, hit, _CAUSE_CUES, phrases.CAUSE_WINDOW + 2)
+    """Is this effect named as the cause of a problem ("due to factors like aging")? Not when it is the
+    ingredient's own property that the cue names as the reason ("due to its anti-inflammatory properties",
+    "aufgrund seiner feuchtigkeitsspendenden Wirkung")."""
+    k = _cue_at(text, toks, hit, _CAUSE_CUES, phrases.CAUSE_WINDOW + 2)
+    if k is None:
+        return False
+    return not any(toks.keys[j] in _POSSESSIVES for j in range(k + 1, hit.first))
 
 
 _DESCRIBED = _keys(phrases.DESCRIBED_NOUNS)
