@@ -2128,7 +2128,7 @@ def _harmful_light(toks: _Tokens, hit: _Hit, sentences: _Sentences, sentence_of:
 
 
 _RADIATION = frozenset(phrases.RADIATION_WORDS)
-_RADIATION_STEMS = ("uvstrahl", "uvastrahl", "uvbstrahl", "sonnenstrahl", "sonnenlicht", "sunburn", "sonnenbrand")
+_RADIATION_STEMS = phrases.RADIATION_STEMS
 _PROTECTION = tuple(name_key(w) for w in phrases.PROTECTION_STEMS)
 
 

@@ -2593,10 +2593,10 @@ BOTH_VERBS: tuple[str, ...] = (
     "wirken",
     "fördern",
 )
-# Pronouns that, opening a sentence, are its subject: the names after them are objects.
 # German "sie" is "they", but also "she/it" for a feminine noun ("die Haut ... sie", "die Creme ... sie") and the
 # polite "you": it refers to several ingredients only when they were named as one list.
 EITHER_NUMBER_PRONOUNS: frozenset[str] = frozenset({"sie"})
+# Pronouns that, opening a sentence, are its subject: the names after them are objects.
 SUBJECT_PRONOUNS: frozenset[str] = frozenset({"it", "they", "es", "sie", "er"})
 # ... unless the pronoun is a placeholder: "It is important to", "it's no wonder that", "es ist wichtig, dass".
 EXPLETIVE_AFTER: frozenset[str] = frozenset(
@@ -2846,6 +2846,9 @@ RADIATION_WORDS: tuple[str, ...] = (
     "strahlen",
     "sonnenstrahlung",
 )
+# ... and so are the compounds starting with one of these ("UVA-Strahlen", "Sonnenlicht"); keys: lower case,
+# no hyphen.
+RADIATION_STEMS: tuple[str, ...] = ("uvstrahl", "uvastrahl", "uvbstrahl", "sonnenstrahl", "sonnenlicht", "sunburn", "sonnenbrand")
 PROTECTION_STEMS: tuple[str, ...] = (
     "protect",
     "shield",
