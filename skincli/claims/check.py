@@ -3248,7 +3248,7 @@ def _pair(
                 and _opening_pronoun(text, toks, first_tok, sentence.end)
             ):
                 topic = carried  # "What are exosomes?\n\nThey are small vesicles...": a paragraph going on about them
-            elif (carried or carried_plural) and (referent := _opening_referent(toks, first_tok, sentence.end)):
+            elif (carried or carried_plural) and (referent := _referent_noun(toks, first_tok, sentence.end)):
                 topic = carried_plural if referent == "plural" and carried_plural else carried
             continue
         unknown_end = None
@@ -3267,7 +3267,7 @@ def _pair(
             and _opening_pronoun(text, toks, first_tok, here[-1].span.start)
         ):
             topic = carried  # a paragraph opening "Not only does it hydrate..." goes on about the one before
-        elif (carried or carried_plural) and not groups and (referent := _opening_referent(toks, first_tok, here[0].span.start)):
+        elif (carried or carried_plural) and not groups and (referent := _referent_noun(toks, first_tok, here[0].span.start)):
             # "...allantoin, panthenol and glycerin.\n\nAll these ingredients work together to repair...": they
             topic = carried_plural if referent == "plural" and carried_plural else carried
         if (
@@ -3568,7 +3568,7 @@ _MEANS = re.compile(
 )
 
 
-def _opening_referent(toks: _Tokens, first_tok: int, until: int) -> str | None:
+def _referent_noun(toks: _Tokens, first_tok: int, until: int) -> str | None:
     """ "plural" or "singular" when a sentence names what came before with a demonstrative and an ingredient
     noun ("These ingredients", "All these actives", "Diese Wirkstoffe", "By adding this ingredient, you'll...")."""
     keys, starts, n = toks.keys, toks.starts, len(toks)
@@ -3601,7 +3601,6 @@ def _opening_pronoun(text: str, toks: _Tokens, first_tok: int, until: int) -> bo
 
 
 _EXPLETIVE_AFTER = _keys(phrases.EXPLETIVE_AFTER)
-_ALL = frozenset({"all", "alle", "allen"})
 _OIL_NOUNS = frozenset({"oil", "oils", "ol", "ole", "extract", "extracts", "extrakt", "butter"})
 _SINGULAR_DEMONSTRATIVES = frozenset({"this", "dieser", "dieses", "diesem"})
 
